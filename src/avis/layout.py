@@ -1,0 +1,94 @@
+"""The layout model every reader produces and every extraction rule reads.
+
+Coordinates are PDF points (1/72 in) from the page's top-left corner, ``(x0, top, x1, bottom)``,
+whatever the source: OCR readers convert pixels with the image resolution, and sources with no
+geometry (DOCX, text) leave boxes as ``None``. Plain dataclasses, not Pydantic: a page holds
+thousands of words and building them must stay cheap next to parsing the PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Origin = Literal["text_layer", "ocr", "docx", "text"]
+BBox = tuple[float, float, float, float]
+
+
+def union_bbox(boxes: list[BBox | None]) -> BBox | None:
+    """Smallest box holding all given boxes (``None`` entries are ignored)."""
+    real = [b for b in boxes if b is not None]
+    if not real:
+        return None
+    return (
+        min(b[0] for b in real),
+        min(b[1] for b in real),
+        max(b[2] for b in real),
+        max(b[3] for b in real),
+    )
+
+
+@dataclass(slots=True)
+class Word:
+    """One word with its box; ``conf`` is 1.0 for born-digital text, OCR confidence in [0, 1] else."""
+
+    text: str
+    bbox: BBox | None = None
+    font: str | None = None
+    size: float | None = None
+    bold: bool = False
+    conf: float = 1.0
+
+
+@dataclass(slots=True)
+class Line:
+    """A visual line (or a paragraph for sources without geometry), in reading order.
+
+    Structure hints readers fill when they know them:
+    - ``heading``: heading level (1 = most important) when the source marks one;
+    - ``bullet``: the line starts a list item (the bullet glyph is removed from ``text``);
+    - ``bold``: the whole line is bold;
+    - ``col``/``row``: the line is one cell of a label│value table: ``col`` 0 is the label
+      column, 1 the value column, ``row`` identifies the table row when the source delimits rows
+      (rulings, DOCX rows); rows of a borderless table are left ``None`` for extraction to pair;
+    - ``block``: lines sharing a block id belong to one paragraph (a wrapped line continues it).
+    """
+
+    text: str
+    words: list[Word] = field(default_factory=list)
+    bbox: BBox | None = None
+    page: int = 1
+    origin: Origin = "text"
+    conf: float = 1.0
+    heading: int | None = None
+    bullet: bool = False
+    bold: bool = False
+    col: int | None = None
+    row: int | None = None
+    block: int | None = None
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    width: float | None = None
+    height: float | None = None
+    origin: Origin = "text"
+    lines: list[Line] = field(default_factory=list)
+    dpi: float | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A read file: pages of lines, plus what the reader learnt about the file."""
+
+    format: str
+    pages: list[Page] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page.lines]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines())

@@ -1,0 +1,136 @@
+"""The validated Notice: the public contract every writer and the evaluation read.
+
+JSON keys are stable names (see issue #2); add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Origin = Literal["text_layer", "ocr", "docx", "text"]
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Reference(_Base):
+    """``3134-25-0176/SR du 24 janvier 2025`` → id ``3134-25-0176/SR``, date 2025-01-24."""
+
+    raw: str | None = None
+    id: str | None = None
+    date: dt.date | None = None
+
+
+class Start(_Base):
+    """When the post is to be filled: ``immédiatement``, ``dès que possible``, a date…"""
+
+    raw: str | None = None
+    immediate: bool | None = None
+    date: dt.date | None = None
+
+
+class Organisation(_Base):
+    unit: str | None = None
+    supervisor: str | None = None
+    org_chart_position: str | None = None
+    staff_direct: str | None = None
+    staff_indirect: str | None = None
+
+
+class Contact(_Base):
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    how_to_apply: str | None = None
+
+
+class SourceInfo(_Base):
+    file: str | None = None
+    sha256: str | None = None
+    format: str | None = None
+    pages: int = 0
+    size: int | None = None
+
+
+class Provenance(_Base):
+    """Where one field's value came from."""
+
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = Field(
+        default=None, description="x0, top, x1, bottom in PDF points from the page's top-left"
+    )
+    origin: Origin = "text"
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    rule: str = ""
+    text: str | None = Field(default=None, description="the source text the value was read from")
+
+
+class NoticeWarning(_Base):
+    code: str
+    field: str | None = None
+    message: str
+
+
+LIST_FIELDS: tuple[str, ...] = (
+    "missions",
+    "activities",
+    "secondary_activities",
+    "knowledge",
+    "know_how",
+    "behaviours",
+    "conditions",
+)
+
+
+class Notice(_Base):
+    """One job notice, every field optional: an incomplete notice still parses."""
+
+    reference: Reference = Field(default_factory=Reference)
+    title: str | None = None
+    employer: str | None = None
+    corps: str | None = None
+    direction: str | None = None
+    service: str | None = None
+    location: str | None = None
+    job: str | None = Field(default=None, description="job family line, e.g. 'Emploi RESPNC : …'")
+    residence_requirement: str | None = None
+    start: Start = Field(default_factory=Start)
+    posted_on: dt.date | None = None
+    deadline: dt.date | None = None
+    positions: int | None = Field(default=None, ge=0)
+    description: str | None = None
+    missions: list[str] = Field(default_factory=list)
+    activities: list[str] = Field(default_factory=list)
+    secondary_activities: list[str] = Field(default_factory=list)
+    knowledge: list[str] = Field(default_factory=list)
+    know_how: list[str] = Field(default_factory=list)
+    behaviours: list[str] = Field(default_factory=list)
+    conditions: list[str] = Field(default_factory=list)
+    organisation: Organisation = Field(default_factory=Organisation)
+    contact: Contact = Field(default_factory=Contact)
+    extra: dict[str, str] = Field(
+        default_factory=dict, description="labelled header values avis has no field for"
+    )
+    source: SourceInfo = Field(default_factory=SourceInfo)
+    warnings: list[NoticeWarning] = Field(default_factory=list)
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _deadline_not_before_posting(self) -> Notice:
+        """A deadline before the posting date is never silently accepted."""
+        if (
+            self.deadline is not None
+            and self.posted_on is not None
+            and self.deadline < self.posted_on
+            and not any(w.code == "deadline_before_posting" for w in self.warnings)
+        ):
+            raise ValueError(
+                "deadline is before posted_on; the extraction must re-examine the pairing "
+                "and record a 'deadline_before_posting' warning"
+            )
+        return self

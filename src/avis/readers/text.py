@@ -1,0 +1,98 @@
+"""Plain text and Markdown notices (web text, converter output such as marker's).
+
+Markdown structure becomes layout hints: ``#`` headings, ``-``/``*``/``•`` bullets, whole-line
+bold. Emphasis marks and backslash escapes are removed from the text so that extraction sees
+what a reader of the rendered page sees.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from avis.errors import EmptyInputError
+from avis.layout import Document, Line, Page
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣–—]|\d{1,2}[.)])\s+(.*)$")
+_EMPHASIS = re.compile(r"(\*\*|__)")
+_SINGLE_STAR = re.compile(r"(?<![\w\\])\*(?=\S)|(?<=\S)(?<!\\)\*(?!\w)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def looks_like_text(data: bytes) -> bool:
+    """True when the bytes decode as text in a usual encoding and are mostly printable."""
+    try:
+        text = decode(data[:65536], strict=True)
+    except UnicodeDecodeError:
+        return False
+    if not text:
+        return False
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\x00")
+    return bad <= len(text) * 0.01
+
+
+def decode(data: bytes, strict: bool = False) -> str:
+    """Decode by BOM, then UTF-8, then Windows-1252 (what old French office files use)."""
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(enc, errors="strict" if strict else "replace")
+    if len(data) >= 4 and data[1:4:2] == b"\x00\x00" and data[0] and data[2]:
+        return data.decode("utf-16-le", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A truncated multi-byte sequence at the end of a sample is still UTF-8.
+        if strict and exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[: exc.start].decode("utf-8")
+        if b"\x00" in data[:4096]:
+            raise
+        return data.decode("cp1252", errors="strict" if strict else "replace")
+
+
+def clean_inline(text: str) -> tuple[str, bool]:
+    """Remove Markdown emphasis, links and escapes; say whether the line was wholly bold."""
+    stripped = text.strip()
+    bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
+    text = _LINK.sub(r"\1", text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _EMPHASIS.sub("", text)
+    text = _SINGLE_STAR.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    return " ".join(text.split()), bold
+
+
+def read(data: bytes, options: object = None) -> Document:
+    text = decode(data).replace("\x00", "")
+    if not text.strip():
+        raise EmptyInputError("the text file holds only white space")
+    page = Page(number=1, origin="text")
+    block = 0
+    for raw in text.splitlines():
+        if not raw.strip():
+            block += 1
+            continue
+        heading = None
+        bullet = False
+        m = _HEADING.match(raw)
+        if m:
+            heading = len(m.group(1))
+            raw = m.group(2)
+        m = _BULLET.match(raw)
+        if m and heading is None:
+            bullet = True
+            raw = m.group(1)
+        clean, bold = clean_inline(raw)
+        if not clean:
+            continue
+        page.lines.append(
+            Line(text=clean, origin="text", heading=heading, bullet=bullet, bold=bold, block=block)
+        )
+    return Document(format="text", pages=[page])
