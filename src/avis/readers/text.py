@@ -11,7 +11,7 @@ import codecs
 import re
 
 from avis.errors import EmptyInputError
-from avis.layout import Document, Line, Page
+from avis.layout import Document, Line, Page, Word
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣–—]|\d{1,2}[.)])\s+(.*)$")
@@ -56,17 +56,41 @@ def decode(data: bytes, strict: bool = False) -> str:
         return data.decode("cp1252", errors="strict" if strict else "replace")
 
 
-def clean_inline(text: str) -> tuple[str, bool]:
-    """Remove Markdown emphasis, links and escapes; say whether the line was wholly bold."""
-    stripped = text.strip()
-    bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
+def _clean_segment(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)
-    text = _EMPHASIS.sub("", text)
     text = _SINGLE_STAR.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    return " ".join(text.split()), bold
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", " ")
+
+
+def clean_inline(text: str) -> tuple[str, list[Word]]:
+    """Remove Markdown emphasis, links and escapes; keep which words were bold.
+
+    Bold matters: converters mark header labels bold, which tells a label printed mid-line
+    ("… **Direction** Télécom") from the same word inside a value ("Direction générale").
+    """
+    chars: list[str] = []
+    mask: list[bool] = []
+    for i, segment in enumerate(_EMPHASIS.split(text)):
+        if segment in ("**", "__"):
+            continue
+        bold = (i // 2) % 2 == 1
+        cleaned = _clean_segment(segment)
+        chars.extend(cleaned)
+        mask.extend([bold] * len(cleaned))
+    words: list[Word] = []
+    current: list[str] = []
+    current_bold: list[bool] = []
+    for ch, b in zip([*chars, " "], [*mask, False], strict=True):
+        if ch.isspace():
+            if current:
+                words.append(Word(text="".join(current), bold=current_bold[0], conf=1.0))
+                current, current_bold = [], []
+        else:
+            current.append(ch)
+            current_bold.append(b)
+    return " ".join(w.text for w in words), words
 
 
 def read(data: bytes, options: object = None) -> Document:
@@ -86,13 +110,21 @@ def read(data: bytes, options: object = None) -> Document:
             heading = len(m.group(1))
             raw = m.group(2)
         m = _BULLET.match(raw)
-        if m and heading is None:
+        if m:
             bullet = True
             raw = m.group(1)
-        clean, bold = clean_inline(raw)
+        clean, words = clean_inline(raw)
         if not clean:
             continue
         page.lines.append(
-            Line(text=clean, origin="text", heading=heading, bullet=bullet, bold=bold, block=block)
+            Line(
+                text=clean,
+                words=words,
+                origin="text",
+                heading=heading,
+                bullet=bullet,
+                bold=all(w.bold for w in words),
+                block=block,
+            )
         )
     return Document(format="text", pages=[page])

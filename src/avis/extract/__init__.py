@@ -1,0 +1,18 @@
+"""Extraction: layout → Notice. Rules live in small modules named for what they find."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from avis.layout import Document
+    from avis.model import Notice, SourceInfo
+
+
+def extract_notice(doc: Document, source: SourceInfo | None = None) -> Notice:
+    from avis.extract.notice import extract_notice as _extract
+
+    return _extract(doc, source)
+
+
+__all__ = ["extract_notice"]

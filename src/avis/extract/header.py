@@ -1,0 +1,297 @@
+"""The header table: pair every label with its own value.
+
+The header is a label │ value table. Readers that know the geometry tag cells (``col`` 0/1,
+``row``); plain text (and converter output that scrambled the table) is scanned for labels
+anywhere in a line. Both become one token stream — labels and value fragments — paired by
+:func:`pair_header`, which then repairs what scrambling does to such tables:
+
+- an orphan line (no label) continues the pair whose value dangles ("… à la", "DUCOS-"), else
+  the first empty pair of the last line that held several labels (two label│value columns
+  printed side by side wrap into one line), else the last pair;
+- a label wrapped over two lines ("Durée de résidence exigée" / "pour le recrutement sur
+  titre (1) :") is recognised by its tail;
+- a value that does not fit its label's type (a place under "Durée de résidence") moves to the
+  free-text pair it most likely continues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from avis.extract.lexicon import Label, Lexicon, Match
+from avis.extract.normalize import clean_value, fold
+from avis.extract.values import looks_like
+from avis.layout import Line
+
+_DANGLING_WORDS = {
+    "de", "des", "du", "d", "la", "le", "les", "l", "et", "ou", "a", "au", "aux", "en", "un",
+    "une", "pour", "par", "sur", "avec", "dans", "sous", "chez", "vers", "entre",
+}
+
+
+@dataclass(slots=True)
+class Fragment:
+    text: str
+    line: Line
+
+
+@dataclass(slots=True)
+class Pair:
+    """One header label and the value fragments attached to it."""
+
+    field: str
+    label: Label | None
+    label_text: str
+    label_lines: list[Line]
+    line_no: int  # index of the header line where the label starts
+    values: list[Fragment] = field(default_factory=list)
+    rule: str = "header.pair"
+    confidence: float = 0.95
+
+    @property
+    def vtype(self) -> str:
+        return self.label.vtype if self.label else "text"
+
+    @property
+    def value(self) -> str:
+        return clean_value(" ".join(f.text for f in self.values))
+
+    @property
+    def lines(self) -> list[Line]:
+        seen: list[Line] = []
+        for f in self.values:
+            if not any(f.line is s for s in seen):
+                seen.append(f.line)
+        return seen
+
+
+def dangles(text: str) -> bool:
+    """True when a value visibly continues on another line ("… de la", "DUCOS-", "(")."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if t.endswith(("-", "(", "/", "–", "_", "&", ",")):
+        return True
+    last = fold(t).split()[-1].split("'")[-1]
+    return last in _DANGLING_WORDS
+
+
+def _accept(match: Match, line: Line, text: str) -> bool:
+    """A label found mid-line counts only when it is clearly a label."""
+    if match.start == 0 or match.colon:
+        return True
+    if line.col == 0:
+        return True
+    if match.label.kind == "header" and not match.label.weak and len(match.label.folded) > 8:
+        return True
+    return _is_bold_span(line, text, match.start, match.end)
+
+
+def _is_bold_span(line: Line, text: str, start: int, end: int) -> bool:
+    """Whether the words covering [start, end) of the line's text are bold."""
+    if not line.words:
+        return False
+    pos = 0
+    bold_seen = False
+    for word in line.words:
+        at = text.find(word.text, pos)
+        if at < 0:
+            return False
+        wend = at + len(word.text)
+        if wend > start and at < end:
+            if not word.bold:
+                return False
+            bold_seen = True
+        pos = wend
+        if at >= end:
+            break
+    return bold_seen
+
+
+def _label_tail(pairs: list[Pair], lexicon: Lexicon, text: str) -> tuple[Pair, int] | None:
+    """Find a wrapped label's remainder at the start of ``text``; return its pair and length."""
+    folded = fold(text)
+    for pair in reversed(pairs[-4:]):
+        if pair.label is None:
+            continue
+        done = " ".join(fold(pair.label_text).replace(":", " ").split())
+        done = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", done)
+        for variant in lexicon.variants(pair.label.kind, pair.field):
+            if not variant.startswith(done) or len(variant) <= len(done) + 2:
+                continue
+            tail = variant[len(done):].strip()
+            words = tail.split()
+            # The line may begin with any leading part of the tail ("titre (1) :" or more).
+            for n in range(len(words), 0, -1):
+                chunk = " ".join(words[-n:]) if n < len(words) else tail
+                for cand in {chunk, " ".join(words[:n])}:
+                    pat = r"^\s*" + r"\s+".join(re.escape(w) for w in cand.split())
+                    m = re.match(pat + r"\s*(?:\(\s*\d\s*\))?\s*:?", folded)
+                    if m and (m.end() == len(folded) or not folded[m.end()].isalnum()):
+                        return pair, _orig_len(text, m.end())
+    return None
+
+
+def _orig_len(text: str, folded_len: int) -> int:
+    from avis.extract.normalize import fold_with_map
+
+    folded, index = fold_with_map(text)
+    if folded_len >= len(folded):
+        return len(text)
+    return index[folded_len]
+
+
+@dataclass(slots=True)
+class HeaderResult:
+    pairs: list[Pair]
+    orphans: list[Fragment]
+
+
+def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
+    """Turn the header lines into label/value pairs (see the module docstring)."""
+    matcher = lexicon.matcher(("header", "inline"))
+    pairs: list[Pair] = []
+    orphans: list[Fragment] = []
+    label_lines: dict[int, list[Pair]] = {}  # header line index → pairs started on it
+    by_row: dict[tuple[int, int], Pair] = {}
+
+    def attach_orphan(frag: Fragment, idx: int) -> None:
+        if not pairs:
+            orphans.append(frag)
+            return
+        target = _orphan_target(pairs, label_lines, idx, frag.text)
+        target.values.append(frag)
+        if target is not pairs[-1]:
+            target.rule = "header.orphan-continuation"
+            target.confidence = min(target.confidence, 0.75)
+
+    for idx, line in enumerate(lines):
+        text = line.text
+        if line.col == 1:
+            # Value column of a table the reader recognised.
+            key = (line.page, line.row) if line.row is not None else None
+            target = by_row.get(key) if key else None
+            if target is None and pairs:
+                target = pairs[-1]
+            if target is None:
+                orphans.append(Fragment(text, line))
+            else:
+                target.values.append(Fragment(text, line))
+            continue
+
+        matches = [m for m in matcher.finditer(text) if _accept(m, line, text)]
+        start_at = 0
+        tail = _label_tail(label_lines.get(idx - 1, []) or pairs[-1:], lexicon, text) if pairs else None
+        if tail is not None and (not matches or matches[0].start >= tail[1]):
+            owner, cut = tail
+            owner.label_text += " " + text[:cut]
+            owner.label_lines.append(line)
+            start_at = cut
+            matches = [m for m in matches if m.start >= cut]
+            if not matches and not text[cut:].strip():
+                continue
+            # What follows a label tail belongs to that label, typed checks come later.
+            if not matches:
+                owner.values.append(Fragment(text[cut:], line))
+                continue
+            if text[cut : matches[0].start].strip():
+                owner.values.append(Fragment(text[cut : matches[0].start], line))
+            start_at = matches[0].start
+
+        if line.col == 0 and not matches:
+            # Label column text that is no known label: a wrapped label, or an unknown one.
+            key = (line.page, line.row) if line.row is not None else None
+            if key is not None and key in by_row:
+                by_row[key].label_text += " " + text
+                continue
+            if pairs and not pairs[-1].values and key is None:
+                pairs[-1].label_text += " " + text
+                pairs[-1].label_lines.append(line)
+                continue
+            extra = Pair(f"extra:{clean_value(text)}", None, text, [line], idx)
+            pairs.append(extra)
+            label_lines.setdefault(idx, []).append(extra)
+            if key is not None:
+                by_row[key] = extra
+            continue
+
+        if not matches:
+            frag = Fragment(text[start_at:], line)
+            if frag.text.strip():
+                attach_orphan(frag, idx)
+            continue
+
+        before = text[start_at : matches[0].start]
+        if before.strip():
+            attach_orphan(Fragment(before, line), idx)
+        for i, m in enumerate(matches):
+            end = matches[i + 1].start if i + 1 < len(matches) else len(text)
+            pair = Pair(m.label.field, m.label, text[m.start : m.end], [line], idx)
+            value = text[m.end : end]
+            if value.strip(" :"):
+                pair.values.append(Fragment(value, line))
+            pairs.append(pair)
+            label_lines.setdefault(idx, []).append(pair)
+            if line.col == 0 and line.row is not None:
+                by_row[(line.page, line.row)] = pair
+
+    _fix_types(pairs)
+    return HeaderResult(pairs, orphans)
+
+
+def _orphan_target(
+    pairs: list[Pair], label_lines: dict[int, list[Pair]], idx: int, text: str
+) -> Pair:
+    """Choose which pair an unlabelled fragment continues."""
+    last_label_line = max(label_lines) if label_lines else None
+    recent = label_lines.get(last_label_line, []) if last_label_line is not None else []
+    # 1. A value that visibly continues ("… à la", "DUCOS-") takes the fragment.
+    for pair in reversed(pairs[-4:]):
+        if pair.values and dangles(pair.value) and pair.vtype == "text":
+            return pair
+    # 2. Two label│value columns side by side: the wrapped left value, or an empty one.
+    if len(recent) >= 2 and last_label_line is not None and idx - last_label_line <= 2:
+        for pair in recent:
+            if not pair.values and looks_like(pair.vtype, text):
+                return pair
+        text_pairs = [p for p in recent if p.vtype == "text"]
+        starts_lower = text.strip()[:1].islower()
+        if text_pairs and starts_lower:
+            return text_pairs[0]
+    # 3. Otherwise the last label goes on.
+    return pairs[-1]
+
+
+def _fix_types(pairs: list[Pair]) -> None:
+    """Move value fragments that cannot belong to a typed label to a free-text neighbour."""
+    for i, pair in enumerate(pairs):
+        if pair.vtype == "text" or not pair.values:
+            continue
+        if looks_like(pair.vtype, pair.value):
+            continue
+        # Keep the longest leading run of fragments that fits; move the rest.
+        keep: list[Fragment] = []
+        for frag in pair.values:
+            if looks_like(pair.vtype, " ".join(f.text for f in [*keep, frag])):
+                keep.append(frag)
+        moved = [f for f in pair.values if f not in keep]
+        if not moved:
+            continue
+        target = None
+        for cand in reversed(pairs[max(0, i - 4) : i + 3]):
+            if cand is pair or cand.vtype != "text" or cand.field.startswith("extra:"):
+                continue
+            if cand.values and dangles(cand.value):
+                target = cand
+                break
+        if target is None:
+            before = [p for p in pairs[max(0, i - 3) : i] if p.vtype == "text"]
+            after = [p for p in pairs[i + 1 : i + 3] if p.vtype == "text"]
+            target = before[-1] if before else (after[0] if after else None)
+        if target is None:
+            continue
+        pair.values = keep
+        target.values.extend(moved)
+        target.rule = "header.type-repair"
+        target.confidence = min(target.confidence, 0.7)

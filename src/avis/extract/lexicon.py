@@ -1,0 +1,132 @@
+"""Load the label lexicon (lexicon.toml) and find its labels in lines of text."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from avis.extract.normalize import fold, fold_with_map
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    kind: str  # "header", "section" or "inline"
+    field: str
+    text: str  # the wording as written in the lexicon
+    folded: str
+    vtype: str = "text"
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    label: Label
+    start: int  # offsets in the original (unfolded) text
+    end: int  # end of the label, after a trailing "(1)" and ":" when present
+    colon: bool  # the label was followed by ":"
+
+
+def _pattern(folded: str) -> str:
+    """Regex for a folded label: flexible spacing, around '/', '-' and apostrophes."""
+    parts: list[str] = []
+    for token in re.split(r"(\s+|/|'|-|\(|\))", folded):
+        if not token or token.isspace():
+            if token:
+                parts.append(r"\s+")
+            continue
+        if token == "/":
+            parts.append(r"\s*/\s*")
+        elif token == "'":
+            parts.append(r"\s*'\s*")
+        elif token == "-":
+            parts.append(r"\s*-?\s*")
+        elif token in "()":
+            parts.append(r"\s*" + re.escape(token) + r"\s*")
+        else:
+            parts.append(re.escape(token))
+    body = "".join(parts)
+    body = re.sub(r"(\\s\+|\\s\*)+", lambda m: r"\s*" if "*" in m.group(0) else r"\s+", body)
+    return body
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    labels: tuple[Label, ...]
+    boilerplate_titles: tuple[str, ...]
+    list_notes: tuple[str, ...]
+
+    @classmethod
+    def from_toml(cls, text: str) -> Lexicon:
+        data = tomllib.loads(text)
+        labels: list[Label] = []
+        for kind in ("header", "section", "inline"):
+            for field, spec in data.get(kind, {}).items():
+                weak = {fold(w) for w in spec.get("weak", [])}
+                for wording in spec["labels"]:
+                    f = " ".join(fold(wording).split())
+                    labels.append(
+                        Label(kind, field, wording, f, spec.get("type", "text"), f in weak)
+                    )
+        boiler = data.get("boilerplate", {})
+        return cls(
+            labels=tuple(labels),
+            boilerplate_titles=tuple(fold(t) for t in boiler.get("titles", [])),
+            list_notes=tuple(fold(t) for t in boiler.get("list_notes", [])),
+        )
+
+    def matcher(self, kinds: tuple[str, ...]) -> LabelMatcher:
+        return _matcher(self, kinds)
+
+    def variants(self, kind: str, field: str) -> list[str]:
+        return [lb.folded for lb in self.labels if lb.kind == kind and lb.field == field]
+
+
+class LabelMatcher:
+    """One alternation regex over many labels, longest wording first."""
+
+    _SUFFIX = r"(?P<tail>\s*(?:\(\s*\d\s*\)|\*)?\s*(?P<colon>:)?)"
+
+    def __init__(self, labels: list[Label]) -> None:
+        ordered = sorted(labels, key=lambda lb: -len(lb.folded))
+        self._labels = ordered
+        groups = [f"(?P<l{i}>{_pattern(lb.folded)})" for i, lb in enumerate(ordered)]
+        self._regex = re.compile(
+            r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w])" + self._SUFFIX
+        )
+
+    def finditer(self, text: str) -> list[Match]:
+        folded, index = fold_with_map(text)
+        found: list[Match] = []
+        for m in self._regex.finditer(folded):
+            which = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "l")
+            label = self._labels[int(which[1:])]
+            start = index[m.start()]
+            end = index[m.end() - 1] + 1 if m.end() > m.start() else start
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            found.append(Match(label, start, end, m.group("colon") is not None))
+        return found
+
+    def match_start(self, text: str) -> Match | None:
+        """A label at the very start of the text (after bullets or numbering)."""
+        stripped = re.match(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.)-]\s*|[A-Z]\s*[.)]\s+)?", text)
+        offset = stripped.end() if stripped else 0
+        for m in self.finditer(text[offset:]):
+            if m.start == 0:
+                return Match(m.label, m.start + offset, m.end + offset, m.colon)
+            break
+        return None
+
+
+@cache
+def _matcher(lexicon: Lexicon, kinds: tuple[str, ...]) -> LabelMatcher:
+    return LabelMatcher([lb for lb in lexicon.labels if lb.kind in kinds])
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    text = resources.files("avis.extract").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    return Lexicon.from_toml(text)

@@ -1,0 +1,318 @@
+"""Split a notice into its zones and turn body sections into paragraphs or list items.
+
+Zones: the title block (before the first header label), the header table, then the body:
+sections opened by a heading from the lexicon ("Missions", "Savoir-faire"…) and inline
+"Label : value" lines (organisation, job family). List items are re-joined when a bullet wraps
+onto the next line, and split when a converter glued two entries together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from avis.extract.header import Fragment, Pair, dangles
+from avis.extract.lexicon import Lexicon, Match
+from avis.extract.normalize import clean_item, clean_value, fold
+from avis.layout import Line
+
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\s*[.)-]|[A-Z]\s*[.)-]|[IVX]{1,4}\s*[.)-])\s*\S")
+_FOOTNOTE = re.compile(r"^\s*(?:\(\d\)|\d\)|\*\s)")
+_TERMINAL = (".", ";", "!", "?", ":", "…")
+
+
+@dataclass(slots=True)
+class Section:
+    field: str
+    heading: Line
+    heading_text: str
+    fragments: list[Fragment] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Zones:
+    title_lines: list[Line]
+    header_lines: list[Line]
+    sections: list[Section]
+    inline: list[Pair]
+    dropped: list[Fragment]
+
+
+def _heading_ok(m: Match, line: Line, text: str) -> bool:
+    """A section label at a line start is a heading when it is marked as one."""
+    rest = text[m.end :].strip()
+    if m.colon or line.heading is not None or line.bold or line.col == 0 or not rest:
+        return True
+    # A bold label followed by plain text: "**Missions** Le/la préposé(e)…"
+    from avis.extract.header import _is_bold_span
+
+    return _is_bold_span(line, text, m.start, m.end)
+
+
+def _inline_ok(m: Match, line: Line, text: str) -> bool:
+    return _heading_ok(m, line, text) or len(m.label.folded.split()) >= 3
+
+
+def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
+    header_m = lexicon.matcher(("header",))
+    section_m = lexicon.matcher(("section",))
+    inline_m = lexicon.matcher(("inline",))
+
+    # 1. Title block: lines before the first line holding a header label.
+    header_start = None
+    for i, line in enumerate(lines):
+        if line.col is not None or header_m.match_start(line.text) or any(
+            m.colon for m in header_m.finditer(line.text)
+        ):
+            header_start = i
+            break
+        if section_m.match_start(line.text) and i > 0:
+            break
+    if header_start is None:
+        header_start = 0
+        title_lines: list[Line] = []
+    else:
+        title_lines = lines[:header_start]
+
+    # 2. Header: up to the first section heading.
+    body_start = len(lines)
+    for i in range(header_start, len(lines)):
+        line = lines[i]
+        if line.col is not None:
+            continue
+        m = section_m.match_start(line.text)
+        if m and _heading_ok(m, line, line.text):
+            body_start = i
+            break
+    header_lines = lines[header_start:body_start] if header_start < body_start else []
+    if header_start >= body_start:
+        title_lines = lines[:body_start] if not title_lines else title_lines
+
+    # 3. Body.
+    sections: list[Section] = []
+    inline: list[Pair] = []
+    dropped: list[Fragment] = []
+    current: Section | Pair | None = None
+    header_fields_seen = {m.label.field for ln in header_lines for m in header_m.finditer(ln.text)}
+    for idx in range(body_start, len(lines)):
+        line = lines[idx]
+        text = line.text
+        m = section_m.match_start(text)
+        if m and _heading_ok(m, line, text):
+            current = _open_section(m, line, text, section_m, sections)
+            continue
+        im = inline_m.match_start(text)
+        if im and _inline_ok(im, line, text):
+            pair = Pair(im.label.field, im.label, text[im.start : im.end], [line], idx)
+            rest = text[im.end :]
+            if rest.strip(" :"):
+                pair.values.append(Fragment(rest, line))
+            pair.rule = "body.inline-label"
+            inline.append(pair)
+            current = pair
+            continue
+        hm = header_m.match_start(text)
+        if hm and (hm.colon or not hm.label.weak) and not line.bullet:
+            # A header line displaced into the body by a converter: not part of a section.
+            pair = Pair(hm.label.field, hm.label, text[hm.start : hm.end], [line], idx)
+            if text[hm.end :].strip(" :"):
+                pair.values.append(Fragment(text[hm.end :], line))
+            pair.rule = "body.displaced-header"
+            pair.confidence = 0.7
+            if hm.label.field in header_fields_seen:
+                dropped.append(Fragment(text, line))
+            else:
+                inline.append(pair)
+            continue
+        if _FOOTNOTE.match(text) and not line.bullet:
+            current = None
+            dropped.append(Fragment(text, line))
+            continue
+        if isinstance(current, Pair):
+            current.values.append(Fragment(text, line))
+        elif isinstance(current, Section):
+            current.fragments.append(Fragment(text, line))
+        else:
+            dropped.append(Fragment(text, line))
+    return Zones(title_lines, header_lines, sections, inline, dropped)
+
+
+def _open_section(
+    m: Match, line: Line, text: str, section_m: object, sections: list[Section]
+) -> Section:
+    """Open the section of heading ``m``; a heading may chain ("Profil du candidat Savoir…")."""
+    section = Section(m.label.field, line, text[m.start : m.end])
+    sections.append(section)
+    rest = text[m.end :].strip()
+    while rest:
+        nxt = section_m.match_start(rest)  # type: ignore[attr-defined]
+        if nxt is not None:
+            section = Section(nxt.label.field, line, rest[nxt.start : nxt.end])
+            sections.append(section)
+            rest = rest[nxt.end :].strip()
+            continue
+        if _is_group_title(rest, line) or (
+            section.field == "description" and len(rest.split()) <= 6 and not rest.endswith(".")
+        ):
+            # "Détails de l'offre : emploi fonctionnel" — a subtitle, not the description.
+            section.groups.append(clean_value(rest))
+        else:
+            section.fragments.append(Fragment(rest, line))
+        break
+    return section
+
+
+def _is_group_title(text: str, line: Line | None = None) -> bool:
+    """"1. Collecte du courrier :", "A. Cybersécurité (…)", "Principales :" group items."""
+    t = text.strip()
+    words = t.split()
+    if t.endswith(":") and len(words) <= 8:
+        return True
+    return bool(_ENUMERATOR.match(t)) and len(words) <= 12 and not t.endswith((".", ";", ","))
+
+
+def _continues(prev: str, frag: Fragment, prev_line: Line | None) -> bool:
+    """Whether this fragment continues the previous item rather than starting one."""
+    text = frag.text.strip()
+    line = frag.line
+    if not text or not prev:
+        return False
+    if line.bullet:
+        return False
+    first = text[0]
+    if prev_line is not None and line.origin != "text" and line.block is not None:
+        if line.block == prev_line.block and line.origin != "docx":
+            return True
+    if first.islower() or first in ",;)":
+        return not prev.rstrip().endswith((".", ";", "!", "?")) or first in ",;)"
+    if dangles(prev):
+        return True
+    words = text.split()
+    return len(words) <= 2 and not prev.rstrip().endswith(_TERMINAL + (",",)) and not text.endswith(":")
+
+
+def _split_glued(text: str) -> list[str]:
+    """Entries a converter glued onto one line: "- a - B", "a • b"."""
+    parts = re.split(r"\s+[•▪●◦]\s+|\s+-\s+(?=-?\s*[A-ZÉÈÊÀÂÎÔÛÇ][a-zéèêàâîôûç])(?<=\s)", text)
+    return [p for p in parts if p.strip()] if len(parts) > 1 and all(
+        len(p.split()) >= 2 for p in parts
+    ) else [text]
+
+
+def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line]]]:
+    """List items of a section, each with the lines it was read from."""
+    items: list[tuple[list[str], list[Line]]] = []
+    bulleted = any(f.line.bullet for f in section.fragments)
+    prev_line: Line | None = None
+    closed = False
+    for frag in section.fragments:
+        text = frag.text.strip()
+        if not text:
+            continue
+        f = fold(text)
+        if any(f.startswith(note) for note in lexicon.list_notes):
+            closed = True
+            continue
+        if closed and not frag.line.bullet:
+            continue
+        if not frag.line.bullet and _is_group_title(text, frag.line) and not (
+            items and _continues(" ".join(items[-1][0]), frag, prev_line)
+        ):
+            prev_line = None
+            items.append(([], []))  # a boundary: the next line starts a new item
+            continue
+        if items and items[-1][0] and _continues(" ".join(items[-1][0]), frag, prev_line):
+            items[-1][0].append(text)
+            items[-1][1].append(frag.line)
+        elif bulleted and not frag.line.bullet and items and items[-1][0] and len(text.split()) > 25:
+            # A long unbulleted sentence after a bulleted list is a note, not an item.
+            closed = True
+            continue
+        else:
+            items.append(([text], [frag.line]))
+        prev_line = frag.line
+    out: list[tuple[str, list[Line]]] = []
+    for parts, src in items:
+        if not parts:
+            continue
+        joined = _join(parts)
+        for piece in _split_glued(joined) if bulleted or section.field != "missions" else [joined]:
+            item = clean_item(piece)
+            if item:
+                out.append((item, src))
+    return out
+
+
+def _join(parts: list[str]) -> str:
+    """Join wrapped pieces; a word hyphenated at a line end is rejoined without a space."""
+    out = parts[0]
+    for p in parts[1:]:
+        if re.search(r"[a-zà-ÿ]-$", out) and p[:1].islower():
+            out = out[:-1] + p
+        else:
+            out = out + " " + p
+    return out
+
+
+def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line]]]:
+    """Conditions as "<sub-heading> : <value>", one per value line under a sub-heading."""
+    out: list[tuple[str, list[Line]]] = []
+    heading: str | None = None
+    heading_line: Line | None = None
+    pending: list[tuple[list[str], list[Line]]] = []
+
+    def flush() -> None:
+        nonlocal pending
+        for parts, src in pending:
+            value = clean_item(_join(parts))
+            if not value:
+                continue
+            text = f"{heading} : {value}" if heading else value
+            out.append((text, ([heading_line] if heading_line else []) + src))
+        pending = []
+
+    for frag in section.fragments:
+        text = frag.text.strip()
+        if not text:
+            continue
+        if any(fold(text).startswith(n) for n in lexicon.list_notes):
+            break
+        m = re.match(r"^(?P<h>[^:]{3,120}?)\s*:\s*(?P<v>.*)$", text)
+        if m and (frag.line.bullet or frag.line.heading or not pending or not m.group("v")):
+            flush()
+            heading = clean_value(m.group("h"))
+            heading_line = frag.line
+            v = m.group("v").strip()
+            if v:
+                pending.append(([v], [frag.line]))
+            continue
+        if pending and _continues(" ".join(pending[-1][0]), frag, pending[-1][1][-1]):
+            pending[-1][0].append(text)
+            pending[-1][1].append(frag.line)
+        else:
+            pending.append(([text], [frag.line]))
+    flush()
+    return out
+
+
+def paragraph_text(section: Section) -> tuple[str, list[Line]]:
+    """A section as running text: wrapped lines joined, paragraphs kept apart."""
+    paras: list[list[str]] = []
+    src: list[Line] = []
+    prev: Line | None = None
+    for frag in section.fragments:
+        text = frag.text.strip()
+        if not text:
+            continue
+        new_para = prev is None or (
+            frag.line.block is not None and prev.block is not None and frag.line.block != prev.block
+            and prev.origin != "text"
+        ) or (prev is not None and prev.origin == "text" and " ".join(paras[-1]).rstrip().endswith("."))
+        if new_para or not paras:
+            paras.append([text])
+        else:
+            paras[-1].append(text)
+        src.append(frag.line)
+        prev = frag.line
+    return "\n\n".join(_join(p) for p in paras), src

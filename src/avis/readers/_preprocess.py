@@ -1,0 +1,214 @@
+"""Image clean-up before OCR: grey conversion, resolution, deskew and ruling removal.
+
+Everything here is Pillow + numpy and runs in a small fraction of Tesseract's time on a page:
+Tesseract binarises and segments on its own, so the clean-up only fixes what it handles badly —
+skew (CER 4–7 % on a 1.5° scan, 0.4 % once straightened), table borders read as ``|``, and text
+too small for its 300-dpi-trained models.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+A4_LONG_IN = 297 / 25.4  # A4 long side in inches: notices are printed on A4
+MIN_DPI, MAX_DPI = 70.0, 1300.0  # outside this, a stored resolution is a default, not a scan's
+MAX_SKEW = 5.0  # degrees searched either way
+
+
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    """A long thin printed line: ``horizontal`` at ``pos`` (y) from ``start`` to ``end`` (x)."""
+
+    horizontal: bool
+    pos: float
+    start: float
+    end: float
+
+
+def to_grey(image: Image.Image) -> Image.Image:
+    """8-bit grey of any Pillow mode: alpha flattened on white, 16/32-bit and float rescaled."""
+    mode = image.mode
+    if mode == "L":
+        return image
+    if mode in ("1", "P", "PA", "LA", "RGBA", "RGBa", "La", "CMYK", "YCbCr", "LAB", "HSV"):
+        if "A" in mode or "a" in mode or (mode == "P" and "transparency" in image.info):
+            rgba = image.convert("RGBA")
+            white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+            return Image.alpha_composite(white, rgba).convert("L")
+        return image.convert("RGB").convert("L") if mode not in ("1",) else image.convert("L")
+    if mode.startswith("I") or mode == "F":
+        arr = np.asarray(image, dtype=np.float64)
+        hi = float(arr.max()) if arr.size else 0.0
+        if mode == "F" and hi <= 1.0:
+            scale = 255.0  # float images are usually 0..1
+        elif hi <= 255:
+            scale = 1.0
+        elif hi <= 4095 and mode != "F":
+            scale = 255.0 / 4095  # 12-bit scanner data stored in 16 bits
+        else:
+            scale = 255.0 / 65535 if hi <= 65535 else 255.0 / hi
+        return Image.fromarray(np.clip(arr * scale, 0, 255).astype(np.uint8), "L")
+    return image.convert("L")
+
+
+def resolution(image: Image.Image, hint: float | None = None) -> tuple[float, str]:
+    """Dots per inch of a scan and where the figure came from (``given``/``stored``/``guessed``).
+
+    A stored resolution is believed only when plausible for a scan and when the page it implies
+    is paper-sized; phones and converters often write 72 or 96 dpi whatever the content.
+    """
+    if hint and MIN_DPI <= hint <= MAX_DPI:
+        return float(hint), "given"
+    long_px = max(image.size)
+    dpi = image.info.get("dpi")
+    if isinstance(dpi, tuple) and dpi:
+        try:
+            value = float(dpi[0])
+        except (TypeError, ValueError):
+            value = 0.0
+        if MIN_DPI <= value <= MAX_DPI and 4.0 <= long_px / value <= 24.0:
+            return value, "stored"
+    return max(long_px / A4_LONG_IN, 30.0), "guessed"
+
+
+def otsu(arr: np.ndarray) -> int:
+    """Otsu's global threshold of an 8-bit array (dark pixels are ``< threshold``)."""
+    hist = np.bincount(arr.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    if total == 0:
+        return 128
+    levels = np.arange(256, dtype=np.float64)
+    w0 = np.cumsum(hist)
+    m0 = np.cumsum(hist * levels)
+    w1 = total - w0
+    mean_all = m0[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean_all * w0 - m0 * total) ** 2 / (w0 * w1)
+    between[~np.isfinite(between)] = 0
+    return int(np.argmax(between)) + 1
+
+
+def _profile_score(ys: np.ndarray, xs: np.ndarray, angles: np.ndarray, height: int) -> np.ndarray:
+    """Sharpness of the row profile once rows are sheared by each angle (bigger = straighter)."""
+    scores = np.empty(len(angles))
+    pad = int(abs(math.tan(math.radians(MAX_SKEW + 1))) * (xs.max() + 1)) + 2
+    for i, angle in enumerate(angles):
+        rows = (ys + xs * math.tan(math.radians(angle))).astype(np.int64) + pad
+        hist = np.bincount(rows, minlength=height + 2 * pad).astype(np.float64)
+        diff = np.diff(hist)
+        scores[i] = float(np.dot(diff, diff))
+    return scores
+
+
+def estimate_skew(grey: Image.Image, dpi: float) -> float:
+    """Angle (degrees, counter-clockwise as Pillow's ``rotate``) the text lines are turned by.
+
+    Projection-profile search on dark pixels of a ~100 dpi copy: coarse 0.25° steps over ±5°,
+    then 0.025° steps around the best; shearing coordinates instead of rotating the image keeps
+    each trial at one ``bincount``.
+    """
+    factor = max(1, round(dpi / 100))
+    small = grey.reduce(factor) if factor > 1 else grey
+    arr = np.asarray(small)
+    dark = arr < min(otsu(arr), 200)
+    ys, xs = np.nonzero(dark)
+    if len(ys) < 200:
+        return 0.0
+    if len(ys) > 150_000:  # thin out evenly: precision is kept, time is not spent
+        step = len(ys) // 150_000 + 1
+        ys, xs = ys[::step], xs[::step]
+    ys = ys.astype(np.float64)
+    xs = xs.astype(np.float64)
+    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25)
+    best = float(coarse[int(np.argmax(_profile_score(ys, xs, coarse, arr.shape[0])))])
+    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.025)
+    scores = _profile_score(ys, xs, fine, arr.shape[0])
+    return round(float(fine[int(np.argmax(scores))]), 3)
+
+
+def _runs_mask(dark: np.ndarray, min_len: int) -> np.ndarray:
+    """Pixels lying on a horizontal run of at least ``min_len`` dark pixels."""
+    h, w = dark.shape
+    padded = np.zeros((h, w + 2), dtype=np.int8)
+    padded[:, 1:-1] = dark
+    edges = np.diff(padded, axis=1).ravel()  # row-major: +1 at run start, -1 past its end
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    long = (ends - starts) >= min_len
+    marks = np.zeros(edges.size + 1, dtype=np.int32)
+    marks[starts[long]] += 1  # indices are unique: plain fancy indexing is enough
+    marks[ends[long]] -= 1
+    mask = np.cumsum(marks[:-1]).reshape(h, w + 1)[:, :w] > 0
+    return mask
+
+
+def _close_gaps(dark: np.ndarray) -> np.ndarray:
+    """Bridge one-pixel breaks along rows (speckle and JPEG blocks cut printed rulings)."""
+    out = dark.copy()
+    out[:, 1:-1] |= dark[:, :-2] & dark[:, 2:]
+    return out
+
+
+def _line_mask(dark: np.ndarray, min_len: int, max_thick: int) -> np.ndarray:
+    """Long, thin horizontal strokes: long runs whose vertical extent stays small."""
+    long = _runs_mask(_close_gaps(dark), min_len) & dark
+    if not long.any():
+        return long
+    thick = _runs_mask(np.ascontiguousarray(long.T), max_thick + 1).T
+    return long & ~thick
+
+
+def _segments(mask: np.ndarray, horizontal: bool, min_len: int) -> list[Ruling]:
+    """Group a ruling mask into individual rulings (position, extent)."""
+    m = mask if horizontal else mask.T
+    rows = np.flatnonzero(m.any(axis=1))
+    if rows.size == 0:
+        return []
+    out: list[Ruling] = []
+    groups = np.split(rows, np.flatnonzero(np.diff(rows) > 2) + 1)
+    for group in groups:
+        cover = m[group[0] : group[-1] + 1].any(axis=0)
+        cols = np.flatnonzero(cover)
+        pieces = np.split(cols, np.flatnonzero(np.diff(cols) > 8) + 1)
+        for piece in pieces:
+            if piece.size and piece[-1] - piece[0] + 1 >= min_len:
+                out.append(
+                    Ruling(
+                        horizontal, float(group.mean()), float(piece[0]), float(piece[-1] + 1)
+                    )
+                )
+    return out
+
+
+def remove_rulings(grey: Image.Image, dpi: float) -> tuple[Image.Image, list[Ruling]]:
+    """Whiten table borders and underlines so Tesseract does not read them as ``|`` or ``_``.
+
+    A ruling is a run of dark pixels longer than any glyph stroke (0.4 in across, 0.3 in down)
+    and thinner than 0.04 in; filled areas (reverse-video headings, logos) are left alone.
+    Returns the cleaned image and the rulings found, which delimit table cells.
+    """
+    arr = np.asarray(grey)
+    thr = min(otsu(arr), 200)
+    dark = arr < thr
+    min_h = max(int(0.4 * dpi), 20)
+    min_v = max(int(0.3 * dpi), 15)
+    thick = max(int(0.04 * dpi), 3)
+    hmask = _line_mask(dark, min_h, thick)
+    vmask = _line_mask(np.ascontiguousarray(dark.T), min_v, thick).T
+    if not hmask.any() and not vmask.any():
+        return grey, []
+    rulings = _segments(hmask, True, min_h) + _segments(vmask, False, min_v)
+    kill = hmask | vmask
+    # The anti-aliased fringe next to a ruling is grey, not dark: clear one pixel around it.
+    grow = kill.copy()
+    grow[1:, :] |= kill[:-1, :]
+    grow[:-1, :] |= kill[1:, :]
+    grow[:, 1:] |= kill[:, :-1]
+    grow[:, :-1] |= kill[:, 1:]
+    clean = arr.copy()
+    clean[grow & (arr < 235)] = 255
+    return Image.fromarray(clean, "L"), rulings
