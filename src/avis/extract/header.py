@@ -127,10 +127,39 @@ def _label_tail(pairs: list[Pair], lexicon: Lexicon, text: str) -> tuple[Pair, i
                 chunk = " ".join(words[-n:]) if n < len(words) else tail
                 for cand in {chunk, " ".join(words[:n])}:
                     pat = r"^\s*" + r"\s+".join(re.escape(w) for w in cand.split())
-                    m = re.match(pat + r"\s*(?:\(\s*\d\s*\))?\s*:?", folded)
-                    if m and (m.end() == len(folded) or not folded[m.end()].isalnum()):
+                    m = re.match(pat + r"(?!\w)(?:\s*\(\s*\d\s*\))?(?:\s*:)?", folded)
+                    if m:
                         return pair, _orig_len(text, m.end())
     return None
+
+
+def _grow_label(pair: Pair, value: str, lexicon: Lexicon) -> int:
+    """Length of ``value`` that is really more of the label (a longer wording cut by a wrap).
+
+    "Durée de résidence exigée pour le recrutement sur" matched the shorter wording; "sur" is
+    the start of "sur titre (1)" on the next line, not a value.
+    """
+    if pair.label is None or not value.strip():
+        return 0
+    done = " ".join(fold(pair.label_text).replace(":", " ").split())
+    words = value.split()
+    best = 0
+    for variant in lexicon.variants(pair.label.kind, pair.field):
+        if not variant.startswith(done + " "):
+            continue
+        tail = variant[len(done) :].split()
+        n = 0
+        while n < len(words) and n < len(tail) and fold(words[n]).strip(":") == tail[n]:
+            n += 1
+        if n == len(words) or (n and words[n:] and words[n].startswith((":", "("))):
+            best = max(best, n)
+    if best == 0:
+        return 0
+    # Offset just after the best-th word in the original value.
+    pos = 0
+    for w in words[:best]:
+        pos = value.index(w, pos) + len(w)
+    return pos
 
 
 def _orig_len(text: str, folded_len: int) -> int:
@@ -229,6 +258,10 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
             end = matches[i + 1].start if i + 1 < len(matches) else len(text)
             pair = Pair(m.label.field, m.label, text[m.start : m.end], [line], idx)
             value = text[m.end : end]
+            grown = _grow_label(pair, value, lexicon)
+            if grown:
+                pair.label_text += " " + value[:grown]
+                value = value[grown:]
             if value.strip(" :"):
                 pair.values.append(Fragment(value, line))
             pairs.append(pair)
@@ -278,19 +311,25 @@ def _fix_types(pairs: list[Pair]) -> None:
         moved = [f for f in pair.values if f not in keep]
         if not moved:
             continue
-        target = None
-        for cand in reversed(pairs[max(0, i - 4) : i + 3]):
-            if cand is pair or cand.vtype != "text" or cand.field.startswith("extra:"):
-                continue
-            if cand.values and dangles(cand.value):
-                target = cand
-                break
-        if target is None:
-            before = [p for p in pairs[max(0, i - 3) : i] if p.vtype == "text"]
-            after = [p for p in pairs[i + 1 : i + 3] if p.vtype == "text"]
-            target = before[-1] if before else (after[0] if after else None)
-        if target is None:
+        window = [
+            (j, c) for j, c in enumerate(pairs[max(0, i - 4) : i + 3], start=max(0, i - 4))
+            if c is not pair and c.vtype == "text" and not c.field.startswith("extra:")
+        ]
+        if not window:
             continue
+
+        def score(item: tuple[int, Pair]) -> tuple[int, int]:
+            j, cand = item
+            s = 0
+            if cand.values and dangles(cand.value):
+                s += 3
+            if cand.line_no == pair.line_no:
+                s += 2  # printed beside it: scrambled side-by-side columns
+            if cand.values:
+                s += 1
+            return (s, -abs(j - i))
+
+        target = max(window, key=score)[1]
         pair.values = keep
         target.values.extend(moved)
         target.rule = "header.type-repair"

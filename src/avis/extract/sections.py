@@ -186,7 +186,7 @@ def _continues(prev: str, frag: Fragment, prev_line: Line | None) -> bool:
             return True
     if first.islower() or first in ",;)":
         return not prev.rstrip().endswith((".", ";", "!", "?")) or first in ",;)"
-    if dangles(prev):
+    if dangles(prev) and not prev.rstrip().endswith(","):
         return True
     words = text.split()
     return len(words) <= 2 and not prev.rstrip().endswith(_TERMINAL + (",",)) and not text.endswith(":")
@@ -216,8 +216,16 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
             continue
         if closed and not frag.line.bullet:
             continue
-        if not frag.line.bullet and _is_group_title(text, frag.line) and not (
-            items and _continues(" ".join(items[-1][0]), frag, prev_line)
+        marked_title = (
+            bulleted
+            and (frag.line.heading is not None or frag.line.bold)
+            and text[:1].isupper()
+        )
+        numbered_title = bool(_ENUMERATOR.match(text) or frag.line.bullet) and _is_group_title(text)
+        if (numbered_title and text.endswith(":")) or (
+            not frag.line.bullet
+            and (marked_title or _is_group_title(text, frag.line))
+            and not (items and _continues(" ".join(items[-1][0]), frag, prev_line))
         ):
             prev_line = None
             items.append(([], []))  # a boundary: the next line starts a new item
@@ -225,23 +233,58 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
         if items and items[-1][0] and _continues(" ".join(items[-1][0]), frag, prev_line):
             items[-1][0].append(text)
             items[-1][1].append(frag.line)
-        elif bulleted and not frag.line.bullet and items and items[-1][0] and len(text.split()) > 25:
-            # A long unbulleted sentence after a bulleted list is a note, not an item.
-            closed = True
-            continue
         else:
             items.append(([text], [frag.line]))
         prev_line = frag.line
     out: list[tuple[str, list[Line]]] = []
+    short_items = section.field in _SHORT_ITEM_FIELDS and not bulleted
     for parts, src in items:
         if not parts:
             continue
         joined = _join(parts)
-        for piece in _split_glued(joined) if bulleted or section.field != "missions" else [joined]:
+        pieces = _split_glued(joined) if section.field != "missions" else [joined]
+        if short_items:
+            pieces = [q for p in pieces for q in _split_capitalised(p)]
+        for piece in pieces:
             item = clean_item(piece)
             if item:
                 out.append((item, src))
     return out
+
+
+# Sections whose items are short noun phrases; a converter that lost the line breaks glues
+# them into one line ("Capacité à communiquer Sens de l'organisation Être autonome").
+_SHORT_ITEM_FIELDS = {"knowledge", "know_how", "behaviours"}
+_FUNCTION_WORDS = {
+    "de", "des", "du", "d", "la", "le", "les", "l", "et", "ou", "en", "a", "au", "aux", "sur",
+    "sous", "avec", "pour", "par", "dans", "chez", "vers", "un", "une", "son", "sa", "ses",
+    "leur", "leurs", "notre", "nos", "outils", "logiciels", "logiciel", "langue", "langues",
+}
+
+
+def _split_capitalised(text: str) -> list[str]:
+    """Split glued short items before a Capitalised word that cannot continue a phrase."""
+    if text.rstrip().endswith((".", ";", ":")) or len(text.split()) < 3:
+        return [text]
+    if re.search(r",\s+[A-ZÉÈÊÀÂÎÔÛÇ][a-zéèêàâîôûç]", text):
+        return [q for p in re.split(r",\s+(?=[A-ZÉÈÊÀÂÎÔÛÇ][a-zéèêàâîôûç])", text) for q in _split_capitalised(p)]
+    words = text.split(" ")
+    pieces: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if i > 0 and pieces[-1]:
+            prev = fold(words[i - 1]).strip(",;:()'")
+            prev = prev.split("'")[-1]
+            starts_item = (
+                len(word) > 1
+                and word[0].isupper()
+                and word[1:2].islower()
+                and prev not in _FUNCTION_WORDS
+                and not words[i - 1].endswith(("(", "/", "-"))
+            )
+            if starts_item:
+                pieces.append([])
+        pieces[-1].append(word)
+    return [" ".join(p) for p in pieces if p]
 
 
 def _join(parts: list[str]) -> str:
@@ -278,8 +321,12 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
             continue
         if any(fold(text).startswith(n) for n in lexicon.list_notes):
             break
-        m = re.match(r"^(?P<h>[^:]{3,120}?)\s*:\s*(?P<v>.*)$", text)
-        if m and (frag.line.bullet or frag.line.heading or not pending or not m.group("v")):
+        m = re.match(r"^(?P<h>[^:]{3,120}?)\s*:\s*(?P<v>.*)$", text) or re.match(
+            r"^(?P<h>[^:]{3,120}?)\s+(?P<v>/)$", text
+        )
+        marked = frag.line.bullet or frag.line.heading is not None or frag.line.bold
+        awaiting_value = heading is not None and not pending
+        if m and (marked or heading is None or pending) and not (awaiting_value and not marked):
             flush()
             heading = clean_value(m.group("h"))
             heading_line = frag.line
