@@ -26,8 +26,9 @@ def _read_options(f):  # type: ignore[no-untyped-def]
     f = click.option("--password", default=None, help="password of an encrypted PDF")(f)
     f = click.option("--max-pages", default=200, show_default=True, help="refuse longer files")(f)
     f = click.option("--max-mb", default=200.0, show_default=True, help="refuse larger files")(f)
-    f = click.option("--ocr/--no-ocr", default=True, show_default=True,
-                     help="OCR pages that have no text layer")(f)
+    f = click.option(
+        "--ocr/--no-ocr", default=True, show_default=True, help="OCR pages that have no text layer"
+    )(f)
     return f
 
 
@@ -39,10 +40,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
-@click.option("--explain", is_flag=True, help="per field: found or missing, rule, source text, place")
+@click.option(
+    "--explain", is_flag=True, help="per field: found or missing, rule, source text, place"
+)
 @_read_options
-def parse(file: Path, explain: bool, password: str | None, max_pages: int, max_mb: float,
-          ocr: bool) -> None:
+def parse(
+    file: Path, explain: bool, password: str | None, max_pages: int, max_mb: float, ocr: bool
+) -> None:
     """Parse one notice FILE ('-' for stdin) and print its Notice JSON."""
     from avis.pipeline import parse_bytes
 
@@ -54,7 +58,9 @@ def parse(file: Path, explain: bool, password: str | None, max_pages: int, max_m
             try:
                 data, name = file.read_bytes(), file.name
             except OSError as exc:
-                raise AvisError(f"cannot read the file: {exc.strerror or exc}", path=str(file)) from exc
+                raise AvisError(
+                    f"cannot read the file: {exc.strerror or exc}", path=str(file)
+                ) from exc
         notice = parse_bytes(data, name, options)
     except AvisError as exc:
         click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
@@ -72,8 +78,15 @@ def parse(file: Path, explain: bool, password: str | None, max_pages: int, max_m
 @click.option("--json", "as_json", is_flag=True, help="machine-readable report")
 @click.option("--details", is_flag=True, help="list each document's wrong fields")
 @_read_options
-def eval_cmd(directory: Path, as_json: bool, details: bool, password: str | None, max_pages: int,
-             max_mb: float, ocr: bool) -> None:
+def eval_cmd(
+    directory: Path,
+    as_json: bool,
+    details: bool,
+    password: str | None,
+    max_pages: int,
+    max_mb: float,
+    ocr: bool,
+) -> None:
     """Score every input in DIRECTORY that has a NAME.truth.json beside it."""
     from avis.evaluate import evaluate
     from avis.pipeline import parse_path

@@ -125,8 +125,14 @@ class Report:
 
     def to_json(self) -> dict:
         def counts(c: Counts) -> dict:
-            return {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": round(c.precision, 4),
-                    "recall": round(c.recall, 4), "f1": round(c.f1, 4)}
+            return {
+                "tp": c.tp,
+                "fp": c.fp,
+                "fn": c.fn,
+                "precision": round(c.precision, 4),
+                "recall": round(c.recall, 4),
+                "f1": round(c.f1, 4),
+            }
 
         oe, os_ = self.overall()
         he, hs = self.overall(skip_hard=True)
@@ -136,13 +142,19 @@ class Report:
             "all_fields_right": sum(1 for d in self.docs if d.all_right),
             "overall": {"exact": counts(oe), "soft": counts(os_)},
             "overall_without_hard": {"exact": counts(he), "soft": counts(hs)},
-            "fields": {k: {"exact": counts(e), "soft": counts(s)}
-                       for k, (e, s) in sorted(self.field_totals().items())},
+            "fields": {
+                k: {"exact": counts(e), "soft": counts(s)}
+                for k, (e, s) in sorted(self.field_totals().items())
+            },
             "per_document": [
-                {"name": d.name, "error": d.error, "all_right": d.all_right,
-                 "seconds": round(d.seconds, 4),
-                 "wrong": sorted(k for k, (_, s) in d.fields.items() if s.fp or s.fn),
-                 "hard": d.hard}
+                {
+                    "name": d.name,
+                    "error": d.error,
+                    "all_right": d.all_right,
+                    "seconds": round(d.seconds, 4),
+                    "wrong": sorted(k for k, (_, s) in d.fields.items() if s.fp or s.fn),
+                    "hard": d.hard,
+                }
                 for d in self.docs
             ],
         }
@@ -164,7 +176,9 @@ def truth_pairs(root: Path) -> Iterable[tuple[Path, Path]]:
                 break
 
 
-def score_document(notice: Notice | None, truth: dict, name: str, error: str | None = None) -> DocResult:
+def score_document(
+    notice: Notice | None, truth: dict, name: str, error: str | None = None
+) -> DocResult:
     result = DocResult(name=name, error=error, hard=list(truth.get("hard", [])))
     data = notice.model_dump(mode="json") if notice is not None else {}
     for key, expected in truth["fields"].items():

@@ -30,7 +30,7 @@ def union_bbox(boxes: list[BBox | None]) -> BBox | None:
 
 @dataclass(slots=True)
 class Word:
-    """One word with its box; ``conf`` is 1.0 for born-digital text, OCR confidence in [0, 1] else."""
+    """One word with its box; ``conf``: 1.0 for born-digital text, else OCR confidence in [0, 1]."""
 
     text: str
     bbox: BBox | None = None

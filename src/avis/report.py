@@ -23,13 +23,17 @@ def render_eval_table(report: Report, details: bool = False) -> str:
         )
     ok = sum(1 for d in report.docs if d.all_right)
     failed = [d for d in report.docs if d.error]
-    rows.append(f"documents: {len(report.docs)}  every field right (soft): {ok}  failed: {len(failed)}")
+    rows.append(
+        f"documents: {len(report.docs)}  every field right (soft): {ok}  failed: {len(failed)}"
+    )
     rows.append("(P/R/F1 exact; ~ soft: case, spacing, punctuation and apostrophes ignored)")
     if details:
         for d in report.docs:
             wrong = sorted(k for k, (_, s) in d.fields.items() if s.fp or s.fn)
             if d.error or wrong:
                 hard = [w for w in wrong if w in d.hard]
-                rows.append(f"  {d.name}: {d.error or ', '.join(wrong)}"
-                            + (f"  (hard: {', '.join(hard)})" if hard else ""))
+                rows.append(
+                    f"  {d.name}: {d.error or ', '.join(wrong)}"
+                    + (f"  (hard: {', '.join(hard)})" if hard else "")
+                )
     return "\n".join(rows)

@@ -10,26 +10,70 @@ from dataclasses import dataclass
 from avis.extract.normalize import fold
 
 MONTHS: dict[str, int] = {
-    "janvier": 1, "janv": 1, "jan": 1,
-    "fevrier": 2, "fevr": 2, "fev": 2, "fevrie": 2,
-    "mars": 3, "mar": 3,
-    "avril": 4, "avr": 4,
+    "janvier": 1,
+    "janv": 1,
+    "jan": 1,
+    "fevrier": 2,
+    "fevr": 2,
+    "fev": 2,
+    "fevrie": 2,
+    "mars": 3,
+    "mar": 3,
+    "avril": 4,
+    "avr": 4,
     "mai": 5,
     "juin": 6,
-    "juillet": 7, "juil": 7,
+    "juillet": 7,
+    "juil": 7,
     "aout": 8,
-    "septembre": 9, "sept": 9, "sep": 9,
-    "octobre": 10, "oct": 10,
-    "novembre": 11, "nov": 11,
-    "decembre": 12, "dec": 12,
+    "septembre": 9,
+    "sept": 9,
+    "sep": 9,
+    "octobre": 10,
+    "oct": 10,
+    "novembre": 11,
+    "nov": 11,
+    "decembre": 12,
+    "dec": 12,
 }
+_FULL = (
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+)
+
+
+def _prefixes() -> dict[str, int]:
+    """Every unambiguous prefix of three letters or more: "janv", "sept", "octo", "déc"."""
+    seen: dict[str, set[int]] = {}
+    for number, name in enumerate(_FULL, start=1):
+        for n in range(3, len(name) + 1):
+            seen.setdefault(name[:n], set()).add(number)
+    return {p: next(iter(m)) for p, m in seen.items() if len(m) == 1}
+
+
+MONTHS.update({p: m for p, m in _prefixes().items() if p not in MONTHS})
+
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LONG = re.compile(
-    r"(?<!\d)(?P<d>[0-3]?\d)\s*(?:er|e|eme)?\s+(?P<m>" + _MONTH_ALT + r")\.?\s+(?P<y>(?:19|20)?\d\d)(?!\d)"
+    r"(?<!\d)(?P<d>[0-3]?\d)\s*(?:er|e|eme)?\s+(?P<m>"
+    + _MONTH_ALT
+    + r")\.?\s+(?P<y>(?:19|20)?\d\d)(?!\d)"
 )
-_NUMERIC = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)\s*[/.-]\s*(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)\s*[/.-]\s*(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
+)
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 
@@ -91,6 +135,9 @@ def has_impossible_date(text: str) -> bool:
         if _make(_year(m.group("y")), MONTHS[m.group("m")], int(m.group("d"))) is None:
             return True
     for m in _NUMERIC.finditer(f):
-        if int(m.group("m")) <= 12 and _make(_year(m.group("y")), int(m.group("m")), int(m.group("d"))) is None:
+        if (
+            int(m.group("m")) <= 12
+            and _make(_year(m.group("y")), int(m.group("m")), int(m.group("d"))) is None
+        ):
             return True
     return False

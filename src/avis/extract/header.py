@@ -25,8 +25,31 @@ from avis.extract.values import looks_like
 from avis.layout import Line
 
 _DANGLING_WORDS = {
-    "de", "des", "du", "d", "la", "le", "les", "l", "et", "ou", "a", "au", "aux", "en", "un",
-    "une", "pour", "par", "sur", "avec", "dans", "sous", "chez", "vers", "entre",
+    "de",
+    "des",
+    "du",
+    "d",
+    "la",
+    "le",
+    "les",
+    "l",
+    "et",
+    "ou",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "un",
+    "une",
+    "pour",
+    "par",
+    "sur",
+    "avec",
+    "dans",
+    "sous",
+    "chez",
+    "vers",
+    "entre",
 }
 
 
@@ -120,7 +143,7 @@ def _label_tail(pairs: list[Pair], lexicon: Lexicon, text: str) -> tuple[Pair, i
         for variant in lexicon.variants(pair.label.kind, pair.field):
             if not variant.startswith(done) or len(variant) <= len(done) + 2:
                 continue
-            tail = variant[len(done):].strip()
+            tail = variant[len(done) :].strip()
             words = tail.split()
             # The line may begin with any leading part of the tail ("titre (1) :" or more).
             for n in range(len(words), 0, -1):
@@ -211,7 +234,11 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
 
         matches = [m for m in matcher.finditer(text) if _accept(m, line, text)]
         start_at = 0
-        tail = _label_tail(label_lines.get(idx - 1, []) or pairs[-1:], lexicon, text) if pairs else None
+        tail = (
+            _label_tail(label_lines.get(idx - 1, []) or pairs[-1:], lexicon, text)
+            if pairs
+            else None
+        )
         if tail is not None and (not matches or matches[0].start >= tail[1]):
             owner, cut = tail
             owner.label_text += " " + text[:cut]
@@ -296,6 +323,19 @@ def _orphan_target(
     return pairs[-1]
 
 
+def _move_score(item: tuple[int, Pair], pair: Pair, i: int) -> tuple[int, int]:
+    """Rank a free-text pair as the home of fragments that do not fit ``pair``'s type."""
+    j, cand = item
+    s = 0
+    if cand.values and dangles(cand.value):
+        s += 3
+    if cand.line_no == pair.line_no:
+        s += 2  # printed beside it: scrambled side-by-side columns
+    if cand.values:
+        s += 1
+    return (s, -abs(j - i))
+
+
 def _fix_types(pairs: list[Pair]) -> None:
     """Move value fragments that cannot belong to a typed label to a free-text neighbour."""
     for i, pair in enumerate(pairs):
@@ -312,24 +352,14 @@ def _fix_types(pairs: list[Pair]) -> None:
         if not moved:
             continue
         window = [
-            (j, c) for j, c in enumerate(pairs[max(0, i - 4) : i + 3], start=max(0, i - 4))
+            (j, c)
+            for j, c in enumerate(pairs[max(0, i - 4) : i + 3], start=max(0, i - 4))
             if c is not pair and c.vtype == "text" and not c.field.startswith("extra:")
         ]
         if not window:
             continue
 
-        def score(item: tuple[int, Pair]) -> tuple[int, int]:
-            j, cand = item
-            s = 0
-            if cand.values and dangles(cand.value):
-                s += 3
-            if cand.line_no == pair.line_no:
-                s += 2  # printed beside it: scrambled side-by-side columns
-            if cand.values:
-                s += 1
-            return (s, -abs(j - i))
-
-        target = max(window, key=score)[1]
+        target = max(window, key=lambda item, p=pair, k=i: _move_score(item, p, k))[1]
         pair.values = keep
         target.values.extend(moved)
         target.rule = "header.type-repair"

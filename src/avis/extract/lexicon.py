@@ -93,9 +93,7 @@ class LabelMatcher:
         ordered = sorted(labels, key=lambda lb: -len(lb.folded))
         self._labels = ordered
         groups = [f"(?P<l{i}>{_pattern(lb.folded)})" for i, lb in enumerate(ordered)]
-        self._regex = re.compile(
-            r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w])" + self._SUFFIX
-        )
+        self._regex = re.compile(r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w])" + self._SUFFIX)
 
     def finditer(self, text: str) -> list[Match]:
         folded, index = fold_with_map(text)

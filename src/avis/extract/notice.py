@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from avis.extract.dates import find_dates, has_impossible_date
 from avis.extract.header import Pair, pair_header
 from avis.extract.lexicon import Lexicon, default_lexicon
 from avis.extract.normalize import clean_value, fold, is_empty_value
@@ -21,7 +22,6 @@ from avis.extract.values import (
     parse_residence,
     parse_start,
 )
-from avis.extract.dates import find_dates, has_impossible_date
 from avis.layout import Document, Line, union_bbox
 from avis.model import LIST_FIELDS, Notice, NoticeWarning, Provenance, SourceInfo
 
@@ -40,8 +40,15 @@ class _Builder:
     provenance: dict[str, Provenance]
     warnings: list[NoticeWarning]
 
-    def put(self, path: str, value: object, lines: list[Line], rule: str, confidence: float,
-            text: str | None = None) -> None:
+    def put(
+        self,
+        path: str,
+        value: object,
+        lines: list[Line],
+        rule: str,
+        confidence: float,
+        text: str | None = None,
+    ) -> None:
         node = self.data
         keys = path.split(".")
         for k in keys[:-1]:
@@ -69,8 +76,9 @@ def _provenance(lines: list[Line], rule: str, confidence: float, text: str | Non
     )
 
 
-def extract_notice(doc: Document, source: SourceInfo | None = None,
-                   lexicon: Lexicon | None = None) -> Notice:
+def extract_notice(
+    doc: Document, source: SourceInfo | None = None, lexicon: Lexicon | None = None
+) -> Notice:
     lexicon = lexicon or default_lexicon()
     lines = [ln for ln in doc.lines() if ln.text.strip()]
     b = _Builder({}, {}, [])
@@ -125,7 +133,11 @@ def _apply_pairs(b: _Builder, pairs: list[Pair]) -> None:
                 if dates[0].weekday_ok is False:
                     b.warn("weekday_mismatch", f"'{value}': the weekday does not match the date", f)
             elif value:
-                msg = "prints a date that does not exist" if has_impossible_date(value) else "has no readable date"
+                msg = (
+                    "prints a date that does not exist"
+                    if has_impossible_date(value)
+                    else "has no readable date"
+                )
                 b.warn("bad_date", f"'{value}' {msg}", f)
         elif f == "start":
             if value:
@@ -151,7 +163,9 @@ def _apply_staff(b: _Builder, value: str, lines: list[Line], rule: str, conf: fl
     if direct and direct.group(1).strip():
         b.put("organisation.staff_direct", clean_value(direct.group(1)), lines, rule, conf, value)
     if indirect and indirect.group(1).strip():
-        b.put("organisation.staff_indirect", clean_value(indirect.group(1)), lines, rule, conf, value)
+        b.put(
+            "organisation.staff_indirect", clean_value(indirect.group(1)), lines, rule, conf, value
+        )
     if not direct and not indirect and value:
         b.put("organisation.staff_direct", value, lines, rule, conf, value)
 
@@ -163,7 +177,10 @@ def _apply_title(b: _Builder, title_lines: list[Line], orphans: list, lexicon: L
     cands: list[Line] = []
     for ln in title_lines:
         f = fold(ln.text).strip(" :.")
-        if not f or any(f == t or f.startswith(t + " ") and len(f) < len(t) + 4 for t in lexicon.boilerplate_titles):
+        if not f or any(
+            f == t or (f.startswith(t + " ") and len(f) < len(t) + 4)
+            for t in lexicon.boilerplate_titles
+        ):
             continue
         if employer and (f == employer or f in employer):
             continue
@@ -172,6 +189,7 @@ def _apply_title(b: _Builder, title_lines: list[Line], orphans: list, lexicon: L
         cands.append(ln)
     if not cands:
         return
+
     # Prefer the most prominent line: largest font, then a marked heading, then the last one
     # before the header (title blocks open with the employer's name).
     def weight(ln: Line) -> tuple[float, int]:
@@ -193,14 +211,20 @@ def _apply_sections(b: _Builder, sections: list[Section], lexicon: Lexicon) -> N
     for section in sections:
         f = section.field
         if f in LIST_FIELDS:
-            items = build_conditions(section, lexicon) if f == "conditions" else build_items(section, lexicon)
+            items = (
+                build_conditions(section, lexicon)
+                if f == "conditions"
+                else build_items(section, lexicon)
+            )
             existing = b.data.setdefault(f, [])
             base = len(existing)
             for i, (text, src) in enumerate(items):
                 existing.append(text)
                 b.provenance[f"{f}[{base + i}]"] = _provenance(src, f"section.{f}", 0.9, text)
             if items:
-                b.provenance.setdefault(f, _provenance([section.heading], f"section.{f}", 0.9, section.heading_text))
+                b.provenance.setdefault(
+                    f, _provenance([section.heading], f"section.{f}", 0.9, section.heading_text)
+                )
         elif f == "description":
             text, src = paragraph_text(section)
             if text and "description" not in b.data:
@@ -227,14 +251,22 @@ def _apply_contact(b: _Builder, sections: list[Section], lines: list[Line]) -> N
         b.put("contact.phone", phone.group(0), src[:1], "contact.phone-pattern", 0.9)
     if contact_lines:
         name_text = contact_lines[0].text
-        name = re.split(r"\b(?:t[ée]l(?:[ée]phone)?|mail|courriel|e-mail)\b", name_text, flags=re.I)[0]
+        name = re.split(
+            r"\b(?:t[ée]l(?:[ée]phone)?|mail|courriel|e-mail)\b", name_text, flags=re.I
+        )[0]
         name = clean_value(name)
         if name and not _EMAIL.search(name) and len(name) < 120:
             b.put("contact.name", name, [contact_lines[0].line], "contact.first-line", 0.7)
     if apply_lines:
         how = clean_value(" ".join(fr.text for fr in apply_lines))
         if how:
-            b.put("contact.how_to_apply", how, [fr.line for fr in apply_lines], "contact.apply-section", 0.85)
+            b.put(
+                "contact.how_to_apply",
+                how,
+                [fr.line for fr in apply_lines],
+                "contact.apply-section",
+                0.85,
+            )
 
 
 def _check_dates(b: _Builder) -> None:
@@ -250,7 +282,9 @@ def _check_dates(b: _Builder) -> None:
         p, d = b.provenance.get("posted_on"), b.provenance.get("deadline")
         for key, prov in (("posted_on", d), ("deadline", p)):
             if prov is not None:
-                b.provenance[key] = prov.model_copy(update={"rule": "dates.swapped-by-reference", "confidence": 0.7})
+                b.provenance[key] = prov.model_copy(
+                    update={"rule": "dates.swapped-by-reference", "confidence": 0.7}
+                )
         b.warn(
             "deadline_before_posting",
             f"the printed deadline {deadline} came before the posting date {posted}; the values "
@@ -286,4 +320,8 @@ def _warn_missing(b: _Builder) -> None:
 def _warn_low_confidence(b: _Builder) -> None:
     for path, prov in b.provenance.items():
         if prov.confidence < LOW_CONFIDENCE and "[" not in path:
-            b.warn("low_confidence", f"'{path}' read with confidence {prov.confidence:.2f}: check it", path)
+            b.warn(
+                "low_confidence",
+                f"'{path}' read with confidence {prov.confidence:.2f}: check it",
+                path,
+            )

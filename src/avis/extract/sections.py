@@ -62,8 +62,10 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
     # 1. Title block: lines before the first line holding a header label.
     header_start = None
     for i, line in enumerate(lines):
-        if line.col is not None or header_m.match_start(line.text) or any(
-            m.colon for m in header_m.finditer(line.text)
+        if (
+            line.col is not None
+            or header_m.match_start(line.text)
+            or any(m.colon for m in header_m.finditer(line.text))
         ):
             header_start = i
             break
@@ -87,7 +89,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             break
     header_lines = lines[header_start:body_start] if header_start < body_start else []
     if header_start >= body_start:
-        title_lines = lines[:body_start] if not title_lines else title_lines
+        title_lines = title_lines or lines[:body_start]
 
     # 3. Body.
     sections: list[Section] = []
@@ -164,7 +166,7 @@ def _open_section(
 
 
 def _is_group_title(text: str, line: Line | None = None) -> bool:
-    """"1. Collecte du courrier :", "A. Cybersécurité (…)", "Principales :" group items."""
+    """ "1. Collecte du courrier :", "A. Cybersécurité (…)", "Principales :" group items."""
     t = text.strip()
     words = t.split()
     if t.endswith(":") and len(words) <= 8:
@@ -189,15 +191,19 @@ def _continues(prev: str, frag: Fragment, prev_line: Line | None) -> bool:
     if dangles(prev) and not prev.rstrip().endswith(","):
         return True
     words = text.split()
-    return len(words) <= 2 and not prev.rstrip().endswith(_TERMINAL + (",",)) and not text.endswith(":")
+    return (
+        len(words) <= 2 and not prev.rstrip().endswith((*_TERMINAL, ",")) and not text.endswith(":")
+    )
 
 
 def _split_glued(text: str) -> list[str]:
     """Entries a converter glued onto one line: "- a - B", "a • b"."""
     parts = re.split(r"\s+[•▪●◦]\s+|\s+-\s+(?=-?\s*[A-ZÉÈÊÀÂÎÔÛÇ][a-zéèêàâîôûç])(?<=\s)", text)
-    return [p for p in parts if p.strip()] if len(parts) > 1 and all(
-        len(p.split()) >= 2 for p in parts
-    ) else [text]
+    return (
+        [p for p in parts if p.strip()]
+        if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts)
+        else [text]
+    )
 
 
 def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line]]]:
@@ -217,9 +223,7 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
         if closed and not frag.line.bullet:
             continue
         marked_title = (
-            bulleted
-            and (frag.line.heading is not None or frag.line.bold)
-            and text[:1].isupper()
+            bulleted and (frag.line.heading is not None or frag.line.bold) and text[:1].isupper()
         )
         numbered_title = bool(_ENUMERATOR.match(text) or frag.line.bullet) and _is_group_title(text)
         if (numbered_title and text.endswith(":")) or (
@@ -256,9 +260,42 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
 # them into one line ("Capacité à communiquer Sens de l'organisation Être autonome").
 _SHORT_ITEM_FIELDS = {"knowledge", "know_how", "behaviours"}
 _FUNCTION_WORDS = {
-    "de", "des", "du", "d", "la", "le", "les", "l", "et", "ou", "en", "a", "au", "aux", "sur",
-    "sous", "avec", "pour", "par", "dans", "chez", "vers", "un", "une", "son", "sa", "ses",
-    "leur", "leurs", "notre", "nos", "outils", "logiciels", "logiciel", "langue", "langues",
+    "de",
+    "des",
+    "du",
+    "d",
+    "la",
+    "le",
+    "les",
+    "l",
+    "et",
+    "ou",
+    "en",
+    "a",
+    "au",
+    "aux",
+    "sur",
+    "sous",
+    "avec",
+    "pour",
+    "par",
+    "dans",
+    "chez",
+    "vers",
+    "un",
+    "une",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "outils",
+    "logiciels",
+    "logiciel",
+    "langue",
+    "langues",
 }
 
 
@@ -267,7 +304,11 @@ def _split_capitalised(text: str) -> list[str]:
     if text.rstrip().endswith((".", ";", ":")) or len(text.split()) < 3:
         return [text]
     if re.search(r",\s+[A-ZÉÈÊÀÂÎÔÛÇ][a-zéèêàâîôûç]", text):
-        return [q for p in re.split(r",\s+(?=[A-ZÉÈÊÀÂÎÔÛÇ][a-zéèêàâîôûç])", text) for q in _split_capitalised(p)]
+        return [
+            q
+            for p in re.split(r",\s+(?=[A-ZÉÈÊÀÂÎÔÛÇ][a-zéèêàâîôûç])", text)
+            for q in _split_capitalised(p)
+        ]
     words = text.split(" ")
     pieces: list[list[str]] = [[]]
     for i, word in enumerate(words):
@@ -352,10 +393,20 @@ def paragraph_text(section: Section) -> tuple[str, list[Line]]:
         text = frag.text.strip()
         if not text:
             continue
-        new_para = prev is None or (
-            frag.line.block is not None and prev.block is not None and frag.line.block != prev.block
-            and prev.origin != "text"
-        ) or (prev is not None and prev.origin == "text" and " ".join(paras[-1]).rstrip().endswith("."))
+        new_para = (
+            prev is None
+            or (
+                frag.line.block is not None
+                and prev.block is not None
+                and frag.line.block != prev.block
+                and prev.origin != "text"
+            )
+            or (
+                prev is not None
+                and prev.origin == "text"
+                and " ".join(paras[-1]).rstrip().endswith(".")
+            )
+        )
         if new_para or not paras:
             paras.append([text])
         else:

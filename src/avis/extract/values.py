@@ -6,20 +6,21 @@ move a value that landed under the wrong label (scrambled conversions) to the ri
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from avis.extract.dates import find_dates, parse_date
 from avis.extract.normalize import clean_value, fold, is_empty_value
 from avis.model import Reference, Start
 
-_REF_PREFIX = re.compile(r"^\s*(?:n\s*[°o]\.?|no\.?|num(?:ero)?\.?|avp|ref\.?)\s*(?:n\s*[°o]\s*)?[:.]?\s*", re.I)
+_REF_PREFIX = re.compile(
+    r"^\s*(?:n\s*[°o]\.?|no\.?|num(?:ero)?\.?|avp|ref\.?)\s*(?:n\s*[°o]\s*)?[:.]?\s*", re.I
+)
 _REF_DU = re.compile(r"\s+(?:du|en date du|le)\s+(?=\S*\d)", re.I)
 _REF_TOKEN = re.compile(r"^[A-Za-z]{0,6}\d[\w./-]*(?:\s*[/-]\s*[A-Z][\w]*)*(?:\s+[A-Z]{1,5}\b)?")
 
 
 def parse_reference(text: str) -> Reference:
-    """"3134-25-0176/SR du 24 janvier 2025" → id "3134-25-0176/SR", date 2025-01-24."""
+    """ "3134-25-0176/SR du 24 janvier 2025" → id "3134-25-0176/SR", date 2025-01-24."""
     raw = clean_value(text)
     body = _REF_PREFIX.sub("", raw)
     parts = _REF_DU.split(body, maxsplit=1)
@@ -44,7 +45,8 @@ def looks_like_reference(text: str) -> bool:
 
 
 _IMMEDIATE = re.compile(
-    r"\b(immediatement|des que possible|des maintenant|des a present|sans delai|vacant|au plus tot|asap)\b"
+    r"\b(immediatement|des que possible|des maintenant|des a present|sans delai|vacant"
+    r"|au plus tot|asap)\b"
 )
 _UNDECIDED = re.compile(r"\b(a definir|a determiner|non definie?|a preciser)\b")
 
@@ -81,16 +83,28 @@ _RESIDENCE = re.compile(r"(\d+\s*(?:ans?|annees?|mois)\b|\bans?\b|annee)")
 def parse_residence(text: str) -> str | None:
     """The residence duration required; None when printed as '/', 'néant', etc."""
     value = clean_value(text)
-    if is_empty_value(value) or fold(value) in {"non", "pas de condition", "non exigee", "aucune condition"}:
+    if is_empty_value(value) or fold(value) in {
+        "non",
+        "pas de condition",
+        "non exigee",
+        "aucune condition",
+    }:
         return None
     return value
 
 
 def looks_like_residence(text: str) -> bool:
     value = clean_value(text)
-    return is_empty_value(value) or bool(_RESIDENCE.search(fold(value))) or fold(value) in {
-        "non", "non exigee", "aucune condition",
-    }
+    return (
+        is_empty_value(value)
+        or bool(_RESIDENCE.search(fold(value)))
+        or fold(value)
+        in {
+            "non",
+            "non exigee",
+            "aucune condition",
+        }
+    )
 
 
 def looks_like_date(text: str) -> bool:
@@ -122,7 +136,3 @@ def looks_like(vtype: str, text: str) -> bool:
     if vtype == "int":
         return parse_positions(text) is not None
     return bool(clean_value(text))
-
-
-def _unused(_: dt.date | None = None) -> None:  # keep dt import meaningful for type checkers
-    return None

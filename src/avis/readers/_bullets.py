@@ -7,11 +7,16 @@ the text so that extraction sees the item only.
 
 from __future__ import annotations
 
+import re
+
 # Glyphs that are a bullet even when glued to the following word.
 _STRONG = frozenset("•▪●◦‣▫■□◆◇►▶➢➤➔→✓✔❖○◘⁃∙")
 # Glyphs that are a bullet only when followed by white space ("-5 %" is not an item).
 _WEAK = frozenset("-–—*·+")
 _SYMBOL_FONTS = ("wingdings", "symbol", "dingbats", "webdings")
+# pdfminer's notation for a glyph its font does not map to a character: alone at the start of a
+# line it is a bullet drawn from a picture font.
+_CID = re.compile(r"^\(cid:\d+\)$")
 
 
 def _private_use(ch: str) -> bool:
@@ -28,6 +33,8 @@ def is_symbol_font(font: str | None) -> bool:
 
 def is_bullet_token(token: str, font: str | None = None) -> bool:
     """True when a whole word (a PDF word, a DOCX run) is only a bullet glyph."""
+    if _CID.match(token):
+        return True
     if not token or len(token) > 2:
         return False
     if all(ch in _STRONG or ch in _WEAK or _private_use(ch) for ch in token):

@@ -1,4 +1,4 @@
-"""Layout analysis on positioned words: visual lines, ruled grids and borderless label│value columns.
+"""Layout analysis on positioned words: visual lines, ruled grids, borderless label│value columns.
 
 Pure functions on :class:`~avis.layout.Word` boxes (PDF points, top-left origin), so that every
 reader with geometry (PDF text layer, OCR) can share them. Everything here is linear or
@@ -9,11 +9,13 @@ small next to it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import statistics
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
 from avis.layout import BBox, Line, Origin, Word, union_bbox
+from avis.readers._bullets import is_bullet_token
 
 # A ruling segment: (position, start, end) — y, x0, x1 for horizontal; x, top, bottom for vertical.
 Segment = tuple[float, float, float]
@@ -208,7 +210,7 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> Grid | None:
         return None
     ys = _cluster([s[0] for s in hs])
     bands = []
-    for a, b in zip(ys, ys[1:], strict=False):
+    for a, b in itertools.pairwise(ys):
         if b - a < 4:  # a double rule, not a row
             continue
         crossing = [v[0] for v in inner if v[1] <= a + _SNAP and v[2] >= b - _SNAP]
@@ -245,11 +247,14 @@ def _side(words: list[Word], x: float) -> str:
 
 
 def _gap_starts(words: list[Word]) -> list[float]:
-    """x where a word starts after a gap far wider than a space (a column gutter)."""
+    """x where a word starts after a gap far wider than a space (a column gutter).
+
+    The gap after a bullet glyph is the item's indent, not a gutter.
+    """
     out = []
-    for a, b in zip(words, words[1:], strict=False):
+    for a, b in itertools.pairwise(words):
         size = a.size or _height(a)
-        if _bb(b)[0] - _bb(a)[2] >= 1.2 * size:
+        if _bb(b)[0] - _bb(a)[2] >= 1.2 * size and not is_bullet_token(a.text, a.font):
             out.append(_bb(b)[0])
     return out
 
@@ -278,9 +283,7 @@ def find_columns(lines: list[list[Word]], min_rows: int = 3) -> list[Region]:
     regions: list[Region] = []
     for _, x in candidates:
         support = [
-            i
-            for i, xs in enumerate(starts)
-            if not taken[i] and any(abs(s - x) <= 3 for s in xs)
+            i for i, xs in enumerate(starts) if not taken[i] and any(abs(s - x) <= 3 for s in xs)
         ]
         if len(support) < min_rows:
             continue
@@ -297,9 +300,7 @@ def _runs(
 ) -> Iterable[Region]:
     run: list[int] = []
     for i in support:
-        if run and (
-            any(taken[k] or _side(lines[k], x) == "cross" for k in range(run[-1] + 1, i))
-        ):
+        if run and (any(taken[k] or _side(lines[k], x) == "cross" for k in range(run[-1] + 1, i))):
             yield from _close(lines, run, x, taken, min_rows)
             run = []
         run.append(i)
@@ -317,18 +318,20 @@ def _close(
         return
     start, end = run[0], run[-1]
     size = statistics.median(line_size(lines[i]) for i in run) or 10.0
-    limit = 1.6 * size
+    # Rows inside the table are this far apart at most; a wider gap is where the table ends.
+    pitches = [_pitch(lines[i], lines[i + 1]) for i in range(start, end)]
+    limit = 1.05 * min(max([1.6 * size, *pitches]), 3 * size)
     while (
         start > 0
         and not taken[start - 1]
-        and _side(lines[start - 1], x) in ("left", "right")
+        and _side(lines[start - 1], x) != "cross"
         and _pitch(lines[start - 1], lines[start]) <= limit
     ):
         start -= 1
     while (
         end + 1 < len(lines)
         and not taken[end + 1]
-        and _side(lines[end + 1], x) in ("left", "right")
+        and _side(lines[end + 1], x) != "cross"
         and _pitch(lines[end], lines[end + 1]) <= limit
     ):
         end += 1
