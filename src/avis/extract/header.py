@@ -156,35 +156,6 @@ def _label_tail(pairs: list[Pair], lexicon: Lexicon, text: str) -> tuple[Pair, i
     return None
 
 
-def _grow_label(pair: Pair, value: str, lexicon: Lexicon) -> int:
-    """Length of ``value`` that is really more of the label (a longer wording cut by a wrap).
-
-    "Durée de résidence exigée pour le recrutement sur" matched the shorter wording; "sur" is
-    the start of "sur titre (1)" on the next line, not a value.
-    """
-    if pair.label is None or not value.strip():
-        return 0
-    done = " ".join(fold(pair.label_text).replace(":", " ").split())
-    words = value.split()
-    best = 0
-    for variant in lexicon.variants(pair.label.kind, pair.field):
-        if not variant.startswith(done + " "):
-            continue
-        tail = variant[len(done) :].split()
-        n = 0
-        while n < len(words) and n < len(tail) and fold(words[n]).strip(":") == tail[n]:
-            n += 1
-        if n == len(words) or (n and words[n:] and words[n].startswith((":", "("))):
-            best = max(best, n)
-    if best == 0:
-        return 0
-    # Offset just after the best-th word in the original value.
-    pos = 0
-    for w in words[:best]:
-        pos = value.index(w, pos) + len(w)
-    return pos
-
-
 def _orig_len(text: str, folded_len: int) -> int:
     from avis.extract.normalize import fold_with_map
 
@@ -285,7 +256,7 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
             end = matches[i + 1].start if i + 1 < len(matches) else len(text)
             pair = Pair(m.label.field, m.label, text[m.start : m.end], [line], idx)
             value = text[m.end : end]
-            grown = _grow_label(pair, value, lexicon)
+            grown, _ = lexicon.grow(m.label, pair.label_text, value)
             if grown:
                 pair.label_text += " " + value[:grown]
                 value = value[grown:]

@@ -83,6 +83,35 @@ class Lexicon:
     def variants(self, kind: str, field: str) -> list[str]:
         return [lb.folded for lb in self.labels if lb.kind == kind and lb.field == field]
 
+    def grow(self, label: Label, label_text: str, following: str) -> tuple[int, list[str]]:
+        """How much of ``following`` is really more of the label (a longer wording cut short).
+
+        "Durée de résidence exigée pour le recrutement sur" matched a shorter wording; "sur" is
+        the start of "sur titre (1)" on the next line, not a value. Returns the length to move
+        into the label and the wording's words still expected on the next line.
+        """
+        if not following.strip():
+            return 0, []
+        done = " ".join(fold(label_text).replace(":", " ").split())
+        words = following.split()
+        best, rest = 0, []
+        for variant in self.variants(label.kind, label.field):
+            if not variant.startswith(done + " "):
+                continue
+            tail = variant[len(done) :].split()
+            n = 0
+            while n < len(words) and n < len(tail) and fold(words[n]).strip(":") == tail[n]:
+                n += 1
+            whole = n == len(words) or (n and words[n].startswith((":", "(")))
+            if (whole or n >= 2) and n > best:
+                best, rest = n, tail[n:]
+        if best == 0:
+            return 0, []
+        pos = 0
+        for w in words[:best]:
+            pos = following.index(w, pos) + len(w)
+        return pos, rest
+
 
 class LabelMatcher:
     """One alternation regex over many labels, longest wording first."""

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from avis.extract.header import Fragment, Pair, dangles
-from avis.extract.lexicon import Lexicon, Match
-from avis.extract.normalize import clean_item, clean_value, fold
+from avis.extract.lexicon import LabelMatcher, Lexicon, Match
+from avis.extract.normalize import clean_item, clean_value, fold, fold_with_map
 from avis.layout import Line
 
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\s*[.)-]|[A-Z]\s*[.)-]|[IVX]{1,4}\s*[.)-])\s*\S")
@@ -28,6 +28,7 @@ class Section:
     heading_text: str
     fragments: list[Fragment] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    pending_tail: list[str] = field(default_factory=list)  # heading words wrapped to next line
 
 
 @dataclass(slots=True)
@@ -102,7 +103,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
         text = line.text
         m = section_m.match_start(text)
         if m and _heading_ok(m, line, text):
-            current = _open_section(m, line, text, section_m, sections)
+            current = _open_section(m, line, text, section_m, sections, lexicon)
             continue
         im = inline_m.match_start(text)
         if im and _inline_ok(im, line, text):
@@ -131,6 +132,14 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             current = None
             dropped.append(Fragment(text, line))
             continue
+        if isinstance(current, Section) and current.pending_tail:
+            cut = _strip_tail(text, current.pending_tail)
+            current.pending_tail = []
+            if cut:
+                current.heading_text += " " + text[:cut]
+                text = text[cut:].strip()
+                if not text:
+                    continue
         if isinstance(current, Pair):
             current.values.append(Fragment(text, line))
         elif isinstance(current, Section):
@@ -141,14 +150,22 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
 
 
 def _open_section(
-    m: Match, line: Line, text: str, section_m: object, sections: list[Section]
+    m: Match,
+    line: Line,
+    text: str,
+    section_m: LabelMatcher,
+    sections: list[Section],
+    lexicon: Lexicon,
 ) -> Section:
     """Open the section of heading ``m``; a heading may chain ("Profil du candidat Savoir…")."""
     section = Section(m.label.field, line, text[m.start : m.end])
     sections.append(section)
-    rest = text[m.end :].strip()
+    rest = text[m.end :]
+    grown, section.pending_tail = lexicon.grow(m.label, section.heading_text, rest)
+    section.heading_text += " " + rest[:grown]
+    rest = rest[grown:].strip()
     while rest:
-        nxt = section_m.match_start(rest)  # type: ignore[attr-defined]
+        nxt = section_m.match_start(rest)
         if nxt is not None:
             section = Section(nxt.label.field, line, rest[nxt.start : nxt.end])
             sections.append(section)
@@ -163,6 +180,16 @@ def _open_section(
             section.fragments.append(Fragment(rest, line))
         break
     return section
+
+
+def _strip_tail(text: str, tail: list[str]) -> int:
+    """Length of the heading's wrapped remainder at the start of ``text`` (0 if absent)."""
+    pat = r"^\s*" + r"\s+".join(re.escape(w) for w in tail) + r"(?!\w)\s*:?"
+    folded, index = fold_with_map(text)
+    m = re.match(pat, folded)
+    if not m:
+        return 0
+    return len(text) if m.end() >= len(folded) else index[m.end()]
 
 
 def _is_group_title(text: str, line: Line | None = None) -> bool:
