@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from avis.errors import AvisError, CorruptInputError, EmptyInputError, LimitExceededError
 from avis.layout import Document
 
-FORMATS = ("pdf", "docx", "image", "text")
+FORMATS = ("pdf", "docx", "image", "html", "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ _IMAGE_MAGIC = (
 
 
 def detect_format(data: bytes) -> str:
-    """Name the reader for these bytes: ``pdf``, ``docx``, ``image`` or ``text``."""
+    """Name the reader for these bytes: ``pdf``, ``docx``, ``image``, ``html`` or ``text``."""
     if not data:
         raise EmptyInputError("the file is empty (0 bytes)")
     head = data[:1024]
@@ -71,10 +71,11 @@ def detect_format(data: bytes) -> str:
         raise UnsupportedFormatError(
             "this is an old binary Word/Office file (.doc); save it as .docx or PDF first"
         )
+    from avis.readers.html import looks_like_html
     from avis.readers.text import looks_like_text
 
     if looks_like_text(data):
-        return "text"
+        return "html" if looks_like_html(data) else "text"
     from avis.errors import UnsupportedFormatError
 
     raise UnsupportedFormatError(
@@ -89,6 +90,8 @@ def _reader(fmt: str) -> Callable[[bytes, ReadOptions], Document]:
         from avis.readers.docx import read
     elif fmt == "image":
         from avis.readers.image import read
+    elif fmt == "html":
+        from avis.readers.html import read
     else:
         from avis.readers.text import read
     return read
