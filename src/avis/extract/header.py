@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from avis.extract.lexicon import Label, Lexicon, Match
 from avis.extract.normalize import clean_value, fold
 from avis.extract.values import looks_like
-from avis.layout import Line
+from avis.layout import Line, union_bbox
 
 _DANGLING_WORDS = {
     "de",
@@ -100,15 +100,58 @@ def dangles(text: str) -> bool:
     return last in _DANGLING_WORDS
 
 
-def _accept(match: Match, line: Line, text: str) -> bool:
-    """A label found mid-line counts only when it is clearly a label."""
-    if match.start == 0 or match.colon:
+def accept_label(match: Match, line: Line, text: str) -> bool:
+    """A label counts only when it is clearly a label.
+
+    Weak wordings ("Direction", "Commune") are common words: they need a colon, bold type or
+    the label column, even at a line start ("Commune de Koné" in a title block is no label).
+    """
+    if match.colon or line.col == 0:
         return True
-    if line.col == 0:
+    if match.label.weak:
+        return _is_bold_span(line, text, match.start, match.end)
+    if match.start == 0:
         return True
-    if match.label.kind == "header" and not match.label.weak and len(match.label.folded) > 8:
+    if match.label.kind == "header" and len(match.label.folded) > 8:
         return True
     return _is_bold_span(line, text, match.start, match.end)
+
+
+def merge_label_cells(lines: list[Line]) -> list[Line]:
+    """Join the lines of one label cell ("Condition de durée de" / "résidence pour le" / …).
+
+    A wrapped label only matches the lexicon as a whole; readers mark its lines with the same
+    table row, or the same block in a borderless table.
+    """
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        same_cell = (
+            prev is not None
+            and prev.col == 0
+            and line.col == 0
+            and prev.page == line.page
+            and (
+                (line.row is not None and prev.row == line.row)
+                or (line.row is None and line.block is not None and prev.block == line.block)
+            )
+        )
+        if same_cell and prev is not None:
+            out[-1] = Line(
+                text=f"{prev.text} {line.text}",
+                words=[*prev.words, *line.words],
+                bbox=union_bbox([prev.bbox, line.bbox]),
+                page=prev.page,
+                origin=prev.origin,
+                conf=min(prev.conf, line.conf),
+                bold=prev.bold and line.bold,
+                col=0,
+                row=prev.row,
+                block=prev.block,
+            )
+        else:
+            out.append(line)
+    return out
 
 
 def _is_bold_span(line: Line, text: str, start: int, end: int) -> bool:
@@ -145,14 +188,17 @@ def _label_tail(pairs: list[Pair], lexicon: Lexicon, text: str) -> tuple[Pair, i
                 continue
             tail = variant[len(done) :].strip()
             words = tail.split()
-            # The line may begin with any leading part of the tail ("titre (1) :" or more).
+            # The line begins with the tail, whole or its first words — at least two of them,
+            # or one long word, so that a value such as "à définir" is not taken for the
+            # rest of "Poste à pourvoir à compter du".
             for n in range(len(words), 0, -1):
-                chunk = " ".join(words[-n:]) if n < len(words) else tail
-                for cand in {chunk, " ".join(words[:n])}:
-                    pat = r"^\s*" + r"\s+".join(re.escape(w) for w in cand.split())
-                    m = re.match(pat + r"(?!\w)(?:\s*\(\s*\d\s*\))?(?:\s*:)?", folded)
-                    if m:
-                        return pair, _orig_len(text, m.end())
+                chunk = words[:n]
+                if n < len(words) and n < 2 and len(chunk[0]) < 5:
+                    break
+                pat = r"^\s*" + r"\s+".join(re.escape(w) for w in chunk)
+                m = re.match(pat + r"(?!\w)(?:\s*\(\s*\d\s*\))?(?:\s*:)?", folded)
+                if m:
+                    return pair, _orig_len(text, m.end())
     return None
 
 
@@ -173,6 +219,7 @@ class HeaderResult:
 
 def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
     """Turn the header lines into label/value pairs (see the module docstring)."""
+    lines = merge_label_cells(lines)
     matcher = lexicon.matcher(("header", "inline"))
     pairs: list[Pair] = []
     orphans: list[Fragment] = []
@@ -203,7 +250,7 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
                 target.values.append(Fragment(text, line))
             continue
 
-        matches = [m for m in matcher.finditer(text) if _accept(m, line, text)]
+        matches = [m for m in matcher.finditer(text) if accept_label(m, line, text)]
         start_at = 0
         tail = (
             _label_tail(label_lines.get(idx - 1, []) or pairs[-1:], lexicon, text)
@@ -250,7 +297,14 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
             continue
 
         before = text[start_at : matches[0].start]
-        if before.strip():
+        if before.strip() and (
+            line.col == 0 or (line.bold and _is_bold_span(line, text, start_at, matches[0].end))
+        ):
+            # "Condition de durée de résidence…": unknown words of the same label cell/run.
+            first = matches[0]
+            matches[0] = Match(first.label, start_at + len(before) - len(before.lstrip()),
+                               first.end, first.colon)
+        elif before.strip():
             attach_orphan(Fragment(before, line), idx)
         for i, m in enumerate(matches):
             end = matches[i + 1].start if i + 1 < len(matches) else len(text)

@@ -197,12 +197,17 @@ def _apply_title(b: _Builder, title_lines: list[Line], orphans: list, lexicon: L
         return (size, 1 if ln.heading is not None or ln.bold else 0)
 
     best = max(weight(ln) for ln in cands)
-    top = [ln for ln in cands if weight(ln) == best]
-    chosen = [top[-1]] if top[-1].origin == "text" else top
-    # A title wrapped over consecutive lines of the same block is one title.
-    if len(chosen) > 1:
-        first_block = chosen[0].block
-        chosen = [ln for ln in chosen if ln.block == first_block] or chosen[:1]
+    if cands[0].origin == "text":
+        # Plain text has no sizes: the last marked line before the header is the title.
+        chosen = [[ln for ln in cands if weight(ln) == best][-1]]
+    else:
+        # A title wrapped over consecutive lines in the same type is one title.
+        chosen = []
+        for ln in cands:
+            if weight(ln) == best:
+                chosen.append(ln)
+            elif chosen:
+                break
     text = clean_value(" ".join(ln.text for ln in chosen))
     b.put("title", text, chosen, "title.prominent-line", 0.9 if len(cands) == 1 else 0.8)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from avis.extract.header import Fragment, Pair, dangles
+from avis.extract.header import Fragment, Pair, accept_label, dangles
 from avis.extract.lexicon import LabelMatcher, Lexicon, Match
 from avis.extract.normalize import clean_item, clean_value, fold, fold_with_map
 from avis.layout import Line
@@ -63,9 +63,10 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
     # 1. Title block: lines before the first line holding a header label.
     header_start = None
     for i, line in enumerate(lines):
+        start = header_m.match_start(line.text)
         if (
             line.col is not None
-            or header_m.match_start(line.text)
+            or (start is not None and accept_label(start, line, line.text))
             or any(m.colon for m in header_m.finditer(line.text))
         ):
             header_start = i
