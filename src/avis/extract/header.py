@@ -117,41 +117,101 @@ def accept_label(match: Match, line: Line, text: str) -> bool:
     return _is_bold_span(line, text, match.start, match.end)
 
 
-def merge_label_cells(lines: list[Line]) -> list[Line]:
-    """Join the lines of one label cell ("Condition de durée de" / "résidence pour le" / …).
+def _join_lines(lines: list[Line]) -> Line:
+    first = lines[0]
+    return Line(
+        text=" ".join(ln.text for ln in lines),
+        words=[w for ln in lines for w in ln.words],
+        bbox=union_bbox([ln.bbox for ln in lines]),
+        page=first.page,
+        origin=first.origin,
+        conf=min(ln.conf for ln in lines),
+        bold=all(ln.bold for ln in lines),
+        col=0,
+        row=first.row,
+        block=first.block,
+    )
 
-    A wrapped label only matches the lexicon as a whole; readers mark its lines with the same
-    table row, or the same block in a borderless table.
+
+def merge_label_cells(lines: list[Line], lexicon: Lexicon) -> list[Line]:
+    """Join the lines of each label cell and put every value right after its own label.
+
+    A wrapped label ("Condition de durée de" / "résidence pour le" / "recrutement…") matches
+    the lexicon only as a whole. Ruled tables give rows; in a borderless table the label's lines
+    are joined while they still spell the start of a known wording, and each value line goes to
+    the label it faces vertically (values are often centred on a two-line label).
     """
     out: list[Line] = []
-    for line in lines:
-        prev = out[-1] if out else None
-        same_cell = (
-            prev is not None
-            and prev.col == 0
-            and line.col == 0
-            and prev.page == line.page
-            and (
-                (line.row is not None and prev.row == line.row)
-                or (line.row is None and line.block is not None and prev.block == line.block)
-            )
-        )
-        if same_cell and prev is not None:
-            out[-1] = Line(
-                text=f"{prev.text} {line.text}",
-                words=[*prev.words, *line.words],
-                bbox=union_bbox([prev.bbox, line.bbox]),
-                page=prev.page,
-                origin=prev.origin,
-                conf=min(prev.conf, line.conf),
-                bold=prev.bold and line.bold,
-                col=0,
-                row=prev.row,
-                block=prev.block,
-            )
-        else:
-            out.append(line)
+    i = 0
+    while i < len(lines):
+        if lines[i].col is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].col is not None and lines[j].page == lines[i].page:
+            j += 1
+        out.extend(_merge_table_run(lines[i:j], lexicon))
+        i = j
     return out
+
+
+def _merge_table_run(run: list[Line], lexicon: Lexicon) -> list[Line]:
+    labels = [ln for ln in run if ln.col == 0]
+    values = [ln for ln in run if ln.col != 0]
+    if not labels:
+        return run
+    groups: list[list[Line]] = []
+    for ln in labels:
+        if groups and _same_cell(groups[-1], ln, lexicon):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    if all(ln.row is not None for ln in run):
+        placed: dict[int, list[Line]] = {k: [] for k in range(len(groups))}
+        for v in values:
+            k = next((k for k, g in enumerate(groups) if g[0].row == v.row), None)
+            placed.setdefault(k if k is not None else len(groups) - 1, []).append(v)
+    else:
+        placed = {k: [] for k in range(len(groups))}
+        for v in values:
+            placed[_facing_group(groups, v, run)].append(v)
+    out: list[Line] = []
+    for k, group in enumerate(groups):
+        out.append(_join_lines(group) if len(group) > 1 else group[0])
+        out.extend(placed.get(k, []))
+    return out
+
+
+def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
+    prev = group[-1]
+    if line.row is not None or prev.row is not None:
+        return line.row == prev.row
+    if prev.text.rstrip().endswith(":"):
+        return False
+    joined = " ".join(fold(" ".join(ln.text for ln in [*group, line])).replace(":", " ").split())
+    joined = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", joined)
+    return lexicon.is_label_prefix(joined) or (
+        not lexicon.is_label_prefix(" ".join(fold(line.text).split())) and line.block == prev.block
+    )
+
+
+def _facing_group(groups: list[list[Line]], value: Line, run: list[Line]) -> int:
+    """The label group a value line faces: vertical overlap, else the label printed before it."""
+    if value.bbox is not None:
+        best, best_k = 0.0, None
+        for k, g in enumerate(groups):
+            box = union_bbox([ln.bbox for ln in g])
+            if box is None:
+                continue
+            overlap = min(box[3], value.bbox[3]) - max(box[1], value.bbox[1])
+            if overlap > best:
+                best, best_k = overlap, k
+        if best_k is not None:
+            return best_k
+    position = run.index(value)
+    before = [k for k, g in enumerate(groups) if run.index(g[0]) < position]
+    return before[-1] if before else 0
 
 
 def _is_bold_span(line: Line, text: str, start: int, end: int) -> bool:
@@ -219,7 +279,6 @@ class HeaderResult:
 
 def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
     """Turn the header lines into label/value pairs (see the module docstring)."""
-    lines = merge_label_cells(lines)
     matcher = lexicon.matcher(("header", "inline"))
     pairs: list[Pair] = []
     orphans: list[Fragment] = []

@@ -83,6 +83,10 @@ class Lexicon:
     def variants(self, kind: str, field: str) -> list[str]:
         return [lb.folded for lb in self.labels if lb.kind == kind and lb.field == field]
 
+    def is_label_prefix(self, folded: str) -> bool:
+        """Whether folded text is a whole label wording or the start of one."""
+        return any(lb.folded.startswith(folded) for lb in self.labels) if folded else False
+
     def grow(self, label: Label, label_text: str, following: str) -> tuple[int, list[str]]:
         """How much of ``following`` is really more of the label (a longer wording cut short).
 

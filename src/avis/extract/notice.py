@@ -29,7 +29,9 @@ LOW_CONFIDENCE = 0.6
 # Fields whose absence is worth a warning: what identifies and dates a notice.
 CORE_FIELDS = ("reference.id", "title", "employer", "location", "posted_on", "deadline")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?:\+687[\s.]?)?(?<!\d)\d{2}[\s.]\d{2}[\s.]\d{2}(?!\d)")
+_PHONE = re.compile(
+    r"(?:(?:\(\s*\+\s*687\s*\)|\+\s*687|00\s*687)[\s.]?)?(?<!\d)\d{2}[\s.]?\d{2}[\s.]?\d{2}(?!\d)"
+)
 
 
 @dataclass(slots=True)

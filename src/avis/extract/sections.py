@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from avis.extract.header import Fragment, Pair, accept_label, dangles
+from avis.extract.header import Fragment, Pair, accept_label, dangles, merge_label_cells
 from avis.extract.lexicon import LabelMatcher, Lexicon, Match
 from avis.extract.normalize import clean_item, clean_value, fold, fold_with_map
 from avis.layout import Line
@@ -56,6 +56,7 @@ def _inline_ok(m: Match, line: Line, text: str) -> bool:
 
 
 def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
+    lines = merge_label_cells(lines, lexicon)
     header_m = lexicon.matcher(("header",))
     section_m = lexicon.matcher(("section",))
     inline_m = lexicon.matcher(("inline",))
@@ -103,7 +104,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
         line = lines[idx]
         text = line.text
         m = section_m.match_start(text)
-        if m and _heading_ok(m, line, text):
+        if m and _heading_ok(m, line, text) and not _is_sub_heading_of(current, m, line):
             current = _open_section(m, line, text, section_m, sections, lexicon)
             continue
         im = inline_m.match_start(text)
@@ -129,6 +130,13 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             else:
                 inline.append(pair)
             continue
+        if line.col == 0 and not isinstance(current, Section):
+            # An unknown label in a body label│value table: its own pair, not a value.
+            pair = Pair(f"extra:{clean_value(text)}", None, text, [line], idx)
+            pair.rule = "body.table-label"
+            inline.append(pair)
+            current = pair
+            continue
         if _FOOTNOTE.match(text) and not line.bullet:
             current = None
             dropped.append(Fragment(text, line))
@@ -148,6 +156,17 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
         else:
             dropped.append(Fragment(text, line))
     return Zones(title_lines, header_lines, sections, inline, dropped)
+
+
+def _is_sub_heading_of(current: object, m: Match, line: Line) -> bool:
+    """"Contraintes particulières :" inside the conditions section is one of its sub-headings,
+    not a second conditions section."""
+    return (
+        isinstance(current, Section)
+        and current.field == m.label.field
+        and line.heading is None
+        and (line.bullet or m.colon or bool(current.fragments))
+    )
 
 
 def _open_section(
