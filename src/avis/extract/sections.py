@@ -460,4 +460,6 @@ def paragraph_text(section: Section) -> tuple[str, list[Line]]:
             paras[-1].append(text)
         src.append(frag.line)
         prev = frag.line
-    return "\n\n".join(_join(p) for p in paras), src
+    text = "\n\n".join(_join(p) for p in paras)
+    # Scalars drop a trailing separator, like every other value ("…directions." → "…directions").
+    return (text if text.endswith(("...", "…")) else re.sub(r"[\s;,.:]+$", "", text)), src
