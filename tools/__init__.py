@@ -1,0 +1,1 @@
+"""Developer tools for avis (not shipped with the package)."""

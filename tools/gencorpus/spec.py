@@ -1,0 +1,98 @@
+"""What one generated notice prints: the single source both renderers and truth read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HeaderRow:
+    """One label │ value line of the header; ``key`` names the truth field it feeds."""
+
+    key: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ListSection:
+    """A heading followed by items; ``key`` is the truth list field ("" if none)."""
+
+    key: str
+    heading: str
+    items: tuple[str, ...]
+    as_paragraphs: bool = False
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A "Sub-heading : value" block; several values print as nested bullets."""
+
+    subheading: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Values known by construction that the printed strings encode (dates, ids, numbers)."""
+
+    reference_id: str
+    reference_date: dt.date | None
+    posted_on: dt.date
+    deadline: dt.date
+    start_immediate: bool
+    start_date: dt.date | None
+    positions: int | None
+    contact_email: str | None
+    contact_phone: str | None
+
+
+@dataclass(frozen=True)
+class NoticeSpec:
+    """Everything a renderer prints, in printing order, plus the facts behind it."""
+
+    name: str
+    layout: str
+    source: str
+    title: str
+    employer: str
+    page_header: str
+    header: tuple[HeaderRow, ...]
+    label_colon: bool
+    details_heading: str
+    description: str
+    missions: ListSection
+    organisation: tuple[HeaderRow, ...]
+    activity_sections: tuple[ListSection, ...]
+    conditions_heading: str
+    conditions: tuple[Condition, ...]
+    profile_heading: str
+    profile_sections: tuple[ListSection, ...]
+    contact_heading: str
+    contact_lines: tuple[str, ...]
+    apply_heading: str
+    apply_text: str
+    apply_items: tuple[str, ...]
+    footnotes: tuple[str, ...]
+    facts: Facts
+    bullet: str = "•"
+    heading_style: str = "plain"  # "plain", "numbered" ("1. Missions") or "upper" ("MISSIONS")
+    footer_format: str = "Page {page}/{pages}"
+    middle_rows: frozenset[str] = frozenset()  # header keys whose value is vertically centred
+
+    def header_value(self, key: str) -> str | None:
+        """The printed value of a header field, or None when the notice omits it."""
+        return _value(self.header, key)
+
+    def organisation_value(self, key: str) -> str | None:
+        """The printed value of an organisation line, or None when the notice omits it."""
+        return _value(self.organisation, key)
+
+
+def _value(rows: tuple[HeaderRow, ...], key: str) -> str | None:
+    """First printed value under ``key``: the truth reads what a reader would see first."""
+    for row in rows:
+        if row.key == key:
+            return row.value
+    return None
