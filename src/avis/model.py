@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, model_validator
 
 Origin = Literal["text_layer", "ocr", "docx", "text"]
 
@@ -53,15 +53,15 @@ class SourceInfo(_Base):
     file: str | None = None
     sha256: str | None = None
     format: str | None = None
-    pages: int = 0
-    size: int | None = None
+    pages: int = Field(default=0, ge=0)
+    size: int | None = Field(default=None, ge=0)
 
 
 class Provenance(_Base):
     """Where one field's value came from."""
 
-    page: int | None = None
-    bbox: tuple[float, float, float, float] | None = Field(
+    page: int | None = Field(default=None, ge=1)
+    bbox: tuple[FiniteFloat, FiniteFloat, FiniteFloat, FiniteFloat] | None = Field(
         default=None, description="x0, top, x1, bottom in PDF points from the page's top-left"
     )
     origin: Origin = "text"

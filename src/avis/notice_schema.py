@@ -32,5 +32,10 @@ def notice_schema_text() -> str:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("schemas/notice.schema.json")
-    target.write_text(notice_schema_text(), encoding="utf-8")
+    # The published copy and the packaged one (what `avis schema notice` prints) stay identical.
+    targets = [Path(a) for a in sys.argv[1:]] or [
+        Path("schemas/notice.schema.json"),
+        Path("src/avis/data/schemas/notice.schema.json"),
+    ]
+    for target in targets:
+        target.write_text(notice_schema_text(), encoding="utf-8")

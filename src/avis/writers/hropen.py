@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from avis.model import Notice
 from avis.writers.base import WriterOptions, check_output, describe, single
+from avis.writers.places import Located
 from avis.writers.shared import (
     diplomas,
     employment,
@@ -39,6 +40,27 @@ def _looks_like_email(text: str) -> bool:
     """HR Open's EmailType has format "email"; only pass what is plainly an address."""
     local, at, domain = text.partition("@")
     return bool(at and local and "." in domain and not any(c.isspace() for c in text))
+
+
+def _location(city: str | None, region: str | None, country: str | None) -> dict[str, Any]:
+    location: dict[str, Any] = {}
+    if city:
+        location["city"] = city
+    if country:
+        location["countryCode"] = country
+    if region:
+        location["countrySubDivisions"] = [{"value": region, "type": "Province"}]
+    return location
+
+
+def _locations(place: Located, raw: str | None) -> list[dict[str, Any]]:
+    """One entry per commune named; a single place also keeps the printed address."""
+    if len(place.places) > 1:
+        return [_location(name, region, place.country) for name, region in place.places]
+    location = _location(place.locality, place.region, place.country)
+    if raw:
+        location["formattedAddress"] = raw
+    return [location] if location else []
 
 
 def position_opening(notice: Notice, options: WriterOptions) -> dict[str, Any]:
@@ -71,18 +93,9 @@ def position_opening(notice: Notice, options: WriterOptions) -> dict[str, Any]:
         profile["positionUri"] = url
     if employer:
         profile["positionOrganizations"] = [{"name": employer}]
-    location: dict[str, Any] = {}
-    if place.locality:
-        location["city"] = place.locality
-    if place.country:
-        location["countryCode"] = place.country
-    if place.region:
-        location["countrySubDivisions"] = [{"value": place.region, "type": "Province"}]
-    raw_location = present(notice.location)
-    if raw_location:
-        location["formattedAddress"] = raw_location
-    if location:
-        profile["positionLocation"] = [location]
+    locations = _locations(place, present(notice.location))
+    if locations:
+        profile["positionLocation"] = locations
     categories = [
         {"name": v} for v in (present(notice.corps), present(notice.job)) if v is not None
     ]

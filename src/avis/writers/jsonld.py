@@ -4,6 +4,9 @@ Google requires title, description, datePosted, hiringOrganization and jobLocati
 missing any of them is refused with :class:`~avis.errors.OutputValidationError` naming the
 *notice* fields to fill — never guessed: a posting with an invented date or employer is worse
 than none. Everything else is emitted only when the notice carries it.
+
+Text is the notice's, HTML-escaped inside ``description``; characters XML/HTML cannot carry
+(C0 controls, lone surrogates) are dropped — the native json/xml outputs keep them.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from typing import Any, ClassVar
 from avis.errors import OutputValidationError
 from avis.model import Notice
 from avis.writers.base import WriterOptions, check_output, describe, single
+from avis.writers.places import Located
 from avis.writers.shared import (
     description_html,
     diplomas,
-    employment,
+    employment_codes,
     end_of_day,
     items,
     notice_url,
@@ -27,11 +31,34 @@ from avis.writers.shared import (
 )
 
 
-
 def _text_list(values: list[str]) -> str | None:
     """A list field as schema.org Text: one item per line."""
     kept = items(values)
     return "\n".join(kept) if kept else None
+
+
+def _address(locality: str | None, region: str | None, country: str) -> dict[str, Any]:
+    address: dict[str, Any] = {"@type": "PostalAddress"}
+    if locality:
+        address["addressLocality"] = locality
+    if region:
+        address["addressRegion"] = region
+    address["addressCountry"] = country
+    return address
+
+
+def _job_location(place: Located) -> dict[str, Any] | list[dict[str, Any]]:
+    """One Place, or one per commune when the notice names several ("Voh, Koné et …")."""
+    country = place.country or ""
+    if len(place.places) > 1:
+        return [
+            {"@type": "Place", "address": _address(name, region, country)}
+            for name, region in place.places
+        ]
+    address = _address(place.locality, place.region, country)
+    if place.street:
+        address = {"@type": "PostalAddress", "streetAddress": place.street} | address
+    return {"@type": "Place", "address": address}
 
 
 def job_posting(notice: Notice, options: WriterOptions) -> dict[str, Any]:
@@ -75,20 +102,11 @@ def job_posting(notice: Notice, options: WriterOptions) -> dict[str, Any]:
     if place.website:
         org["sameAs"] = place.website
     doc["hiringOrganization"] = org
-    address: dict[str, Any] = {"@type": "PostalAddress"}
-    if place.street:
-        address["streetAddress"] = place.street
-    if place.locality:
-        address["addressLocality"] = place.locality
-    if place.region:
-        address["addressRegion"] = place.region
-    address["addressCountry"] = place.country
-    doc["jobLocation"] = {"@type": "Place", "address": address}
+    doc["jobLocation"] = _job_location(place)
     ref = present(notice.reference.id)
     if ref:
         doc["identifier"] = {"@type": "PropertyValue", "name": employer, "value": ref}
-    full, part, temporary = employment(notice)
-    kinds = [k for k, on in (("FULL_TIME", full), ("PART_TIME", part), ("TEMPORARY", temporary)) if on]
+    kinds = employment_codes(notice, "FULL_TIME", "PART_TIME", "TEMPORARY")
     doc["employmentType"] = kinds[0] if len(kinds) == 1 else kinds
     doc["directApply"] = False
     url = notice_url(notice, options)

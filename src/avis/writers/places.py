@@ -19,7 +19,7 @@ ILES = "Province des îles Loyauté"
 #: The 33 communes of New Caledonia (official spelling), their province (None: Poya straddles
 #: two) and other spellings or localities found in addresses.
 COMMUNES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
-    ("Nouméa", SUD, ("Noumea", "Nouville")),
+    ("Nouméa", SUD, ("Noumea", "Nouville", "Ducos", "Magenta")),
     ("Le Mont-Dore", SUD, ("Mont-Dore", "Mont Dore")),
     ("Dumbéa", SUD, ("Koutio", "Dumbéa-sur-Mer")),
     ("Païta", SUD, ("La Tontouta", "Tontouta")),
@@ -93,25 +93,34 @@ def _contains(haystack: str, needle: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Located:
-    """Where a notice's post is, as far as the tables can tell."""
+    """Where a notice's post is, as far as the tables can tell.
+
+    ``locality``/``region`` describe the first place named; ``places`` lists every commune the
+    location names ("Agences de Voh, Koné et Pouembout" → three), in the order written.
+    """
 
     locality: str | None = None
     region: str | None = None
     country: str | None = None
     street: str | None = None
     website: str | None = None
+    places: tuple[tuple[str, str | None], ...] = ()
 
 
-def _commune(text: str) -> tuple[str, str | None, str] | None:
-    """The commune named in ``text``: (canonical name, province, alias matched)."""
-    norm = normalise(text)
-    best: tuple[str, str | None, str] | None = None
+def _communes(text: str) -> tuple[list[tuple[str, str | None]], bool]:
+    """Communes named in ``text`` in reading order, and whether the text is just one name."""
+    norm = f" {normalise(text)} "
+    found: dict[str, tuple[int, str | None]] = {}
+    exact = False
     for name, region, aliases in COMMUNES:
         for alias in (name, *aliases):
             key = normalise(alias)
-            if _contains(norm, key) and (best is None or len(key) > len(best[2])):
-                best = (name, region, key)
-    return best
+            at = norm.find(f" {key} ")
+            if key and at >= 0:
+                found[name] = (min(at, found.get(name, (at, None))[0]), region)
+                exact = exact or norm.strip() == key
+    ordered = sorted(found.items(), key=lambda item: item[1][0])
+    return [(name, region) for name, (_, region) in ordered], exact and len(ordered) == 1
 
 
 def _employer(text: str) -> tuple[str | None, str | None] | None:
@@ -128,12 +137,14 @@ def _employer(text: str) -> tuple[str | None, str | None] | None:
 def locate(location: str | None, employer: str | None, default_country: str | None) -> Located:
     """Locality, region and country from a notice's place and employer names."""
     locality = region = country = street = website = None
+    places: tuple[tuple[str, str | None], ...] = ()
     if location and location.strip():
-        found = _commune(location)
-        if found:
-            locality, region, key = found
+        communes, exact = _communes(location)
+        if communes:
+            places = tuple(communes)
+            locality, region = communes[0]
             country = "NC"
-            if normalise(location) != key:
+            if not exact:
                 street = location.strip()
         else:
             locality = location.strip()
@@ -147,4 +158,4 @@ def locate(location: str | None, employer: str | None, default_country: str | No
             country = "NC"
             region = region or hit[0]
             website = hit[1]
-    return Located(locality, region, country or default_country, street, website)
+    return Located(locality, region, country or default_country, street, website, places)

@@ -7,6 +7,8 @@ import html
 import re
 from urllib.parse import quote
 
+from lxml import etree
+
 from avis.model import Notice
 from avis.writers.base import WriterOptions
 from avis.writers.places import UTC_OFFSETS, Located, locate, normalise
@@ -27,6 +29,12 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+def xml_bytes(root: etree._Element) -> bytes:
+    """UTF-8 XML with the declaration in the double-quoted form feed readers expect."""
+    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
+
+
 def clean(text: str | None) -> str | None:
     """Text any XML or HTML consumer accepts: illegal characters removed (documented loss)."""
     return None if text is None else XML_ILLEGAL.sub("", text)
@@ -43,15 +51,20 @@ def items(values: list[str]) -> list[str]:
     return [v for v in (present(x) for x in values) if v is not None]
 
 
+def _esc(text: str) -> str:
+    """HTML-escape text content: only & < > (quotes need no entity there)."""
+    return html.escape(text, quote=False)
+
+
 def _paragraphs(text: str) -> str:
     parts = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     return "".join(
-        "<p>" + "<br>".join(html.escape(line) for line in p.splitlines()) + "</p>" for p in parts
+        "<p>" + "<br>".join(_esc(line) for line in p.splitlines()) + "</p>" for p in parts
     )
 
 
 def _bullets(values: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{html.escape(v)}</li>" for v in values) + "</ul>"
+    return "<ul>" + "".join(f"<li>{_esc(v)}</li>" for v in values) + "</ul>"
 
 
 def html_sections(notice: Notice) -> list[tuple[str, str]]:
@@ -108,7 +121,7 @@ def description_html(notice: Notice, *, heading_tag: str = "h3") -> str | None:
         if i == 0 and heading == "Détails de l'offre":
             out.append(body)
         else:
-            out.append(f"<{heading_tag}>{html.escape(heading)}</{heading_tag}>{body}")
+            out.append(f"<{heading_tag}>{_esc(heading)}</{heading_tag}>{body}")
     return "".join(out)
 
 
@@ -148,6 +161,12 @@ _DIPLOMA = re.compile(
 def diplomas(notice: Notice) -> list[str]:
     """Knowledge items that name a diploma (the notice's "Diplôme exigé" part)."""
     return [k for k in items(notice.knowledge) if _DIPLOMA.search(normalise(k))]
+
+
+def employment_codes(notice: Notice, full: str, part: str, temporary: str) -> list[str]:
+    """The employment kinds that apply, spelt as the target format spells them."""
+    flags = employment(notice)
+    return [code for code, on in zip((full, part, temporary), flags, strict=True) if on]
 
 
 def where(notice: Notice, options: WriterOptions) -> Located:
