@@ -36,8 +36,11 @@ def xml_bytes(root: etree._Element) -> bytes:
 
 
 def clean(text: str | None) -> str | None:
-    """Text any XML or HTML consumer accepts: illegal characters removed (documented loss)."""
-    return None if text is None else XML_ILLEGAL.sub("", text)
+    """Text any XML or HTML consumer accepts: illegal characters removed, and line ends as
+    "\n" since XML parsers turn a bare "\r" into "\n" anyway (documented loss)."""
+    if text is None:
+        return None
+    return XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def present(text: str | None) -> str | None:
