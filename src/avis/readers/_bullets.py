@@ -42,6 +42,12 @@ def is_bullet_token(token: str, font: str | None = None) -> bool:
     return len(token) == 1 and is_symbol_font(font)
 
 
+def is_weak_token(token: str) -> bool:
+    """A dash or star: a bullet at the start of an item, but also what a wrapped line may start
+    with ("… B1V" / "– H0")."""
+    return len(token) == 1 and token in _WEAK
+
+
 def strip_bullet(text: str) -> tuple[bool, str]:
     """Split a leading bullet glyph off a text: ``(True, rest)`` or ``(False, text)``."""
     stripped = text.lstrip()

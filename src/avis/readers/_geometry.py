@@ -41,27 +41,33 @@ def _height(word: Word) -> float:
 def group_lines(words: Iterable[Word]) -> list[list[Word]]:
     """Cluster words into visual lines by vertical centre, each sorted left to right.
 
-    The tolerance is a fraction of the taller word so that a superscript stays on its line while
-    a value printed half a line lower (vertically centred in a table row) makes its own line.
+    The tolerance is a fraction of the taller word so that a value printed half a line lower
+    (vertically centred in a table row) makes its own line; a smaller word whose baseline sits
+    inside the line (a superscript footnote mark) joins it.
     """
     ordered = sorted(
         (w for w in words if w.bbox is not None), key=lambda w: (_bb(w)[1] + _bb(w)[3]) / 2
     )
-    lines: list[tuple[float, float, list[Word]]] = []  # (centre, height, words)
+    lines: list[tuple[float, float, float, list[Word]]] = []  # (centre, height, bottom, words)
     for w in ordered:
         b = _bb(w)
         centre = (b[1] + b[3]) / 2
         h = _height(w)
         for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            c, lh, ws = lines[i]
-            if abs(centre - c) <= 0.45 * max(h, lh):
+            c, lh, bottom, ws = lines[i]
+            same = (
+                abs(centre - c) <= 0.45 * max(h, lh)
+                or (h < 0.85 * lh and bottom - 0.8 * lh <= b[3] <= bottom + 0.2 * lh)
+                or (lh < 0.85 * h and b[3] - 0.8 * h <= bottom <= b[3] + 0.2 * h)
+            )
+            if same:
                 ws.append(w)
                 if h > lh:
-                    lines[i] = (c, h, ws)
+                    lines[i] = (c, h, b[3], ws)
                 break
         else:
-            lines.append((centre, h, [w]))
-    result = [sorted(ws, key=lambda w: _bb(w)[0]) for _, _, ws in lines]
+            lines.append((centre, h, b[3], [w]))
+    result = [sorted(ws, key=lambda w: _bb(w)[0]) for _, _, _, ws in lines]
     result.sort(key=lambda ws: min(_bb(w)[1] for w in ws))
     return result
 
@@ -349,10 +355,12 @@ def split_at(words: list[Word], x: float) -> tuple[list[Word], list[Word]]:
 # Paragraph blocks
 
 
-def _typical_pitch(entries: list[tuple[Line, Hashable, float]]) -> float:
-    """Usual top-to-top distance between consecutive lines of one context, in font sizes."""
+def _typical_pitch(entries: list[tuple[Line, Hashable, float]]) -> dict[Hashable, float]:
+    """Usual top-to-top distance between consecutive lines, in font sizes, per context (the
+    page body and a table column space their lines differently); ``None`` holds the overall
+    figure for contexts with too few lines to tell."""
     last: dict[Hashable, Line] = {}
-    ratios = []
+    ratios: dict[Hashable, list[float]] = {}
     for line, ctx, _ in entries:
         prev = last.get(ctx)
         last[ctx] = line
@@ -361,8 +369,13 @@ def _typical_pitch(entries: list[tuple[Line, Hashable, float]]) -> float:
         size = line_size(line.words) or 10.0
         r = (line.bbox[1] - prev.bbox[1]) / size
         if 0.8 <= r <= 3.0:
-            ratios.append(r)
-    return statistics.median(ratios) if ratios else 1.25
+            ratios.setdefault(ctx, []).append(r)
+    every = [r for rs in ratios.values() for r in rs]
+    typical: dict[Hashable, float] = {None: statistics.median(every) if every else 1.25}
+    for ctx, rs in ratios.items():
+        if len(rs) >= 3:
+            typical[ctx] = statistics.median(rs)
+    return typical
 
 
 def assign_blocks(
@@ -376,10 +389,11 @@ def assign_blocks(
     line pitch, is not aligned with the item's text, or its first word would have fitted on the
     previous line (so the previous line ended on purpose).
     """
-    ratio = _typical_pitch(entries)
+    typical = _typical_pitch(entries)
     state: dict[Hashable, tuple[Line, Line, int, float]] = {}  # prev, first, count, text x
     for line, ctx, right in entries:
         prev = state.get(ctx)
+        ratio = typical.get(ctx, typical[None])
         if prev is None or _breaks(prev, line, right, ratio):
             line.block = new_block()
             x = line.bbox[0] if line.bbox else 0.0
@@ -396,9 +410,11 @@ def _breaks(prev: tuple[Line, Line, int, float], cur: Line, right: float, ratio:
         return True
     size = line_size(cur.words) or 10.0
     last_size = line_size(last.words) or size
-    if abs(size - last_size) > 0.15 * max(size, last_size) or cur.bold != last.bold:
+    if abs(size - last_size) > 0.15 * max(size, last_size):
         return True
-    if cur.bbox[1] - last.bbox[1] > max(ratio * 1.3, ratio + 0.3) * size:
+    if cur.bold != last.bold and not cur.text[:1].islower():
+        return True  # a bold label wrapping onto its value ("Domaine :" / "cadre …") continues
+    if cur.bbox[1] - last.bbox[1] > ratio * 1.2 * size:  # paragraph spacing
         return True
     x0 = cur.bbox[0]
     if first.bullet:

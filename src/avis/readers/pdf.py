@@ -1,0 +1,681 @@
+"""PDF reader: words with their boxes and fonts from the text layer, OCR for pages without one.
+
+pdfplumber gives words with position, font and size (its pdfminer parse is the cost of a PDF, so
+nothing here parses a page twice); pypdfium2 answers the quick questions — can the file be opened,
+does a page hold any text — and renders pages that need OCR. Layout analysis rebuilds what
+notices print: the label│value header table (ruled or borderless), list items that wrap, headings,
+and drops page furniture (running headers, footers, page numbers).
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import statistics
+import unicodedata
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from avis.errors import (
+    AvisError,
+    CorruptInputError,
+    LimitExceededError,
+    OcrUnavailableError,
+    PasswordRequiredError,
+)
+from avis.layout import Document, Line, Page, Word
+from avis.readers import ReadOptions
+from avis.readers._bullets import is_bullet_token, is_weak_token, strip_glued_bullet
+from avis.readers._geometry import (
+    Grid,
+    Segment,
+    assign_blocks,
+    find_columns,
+    find_grids,
+    group_lines,
+    join_words,
+    line_size,
+    make_line,
+    right_edge,
+    split_at,
+)
+from avis.readers._inline_pairs import mostly_inline
+
+_BOLD = ("bold", "black", "heavy", "demi")
+_FURNITURE_ZONE = 0.08
+_PAGE_NUMBER_ANYWHERE = re.compile(r"^page\s*\d{1,4}(\s*(/|sur|of|de)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER_MARGIN = re.compile(
+    r"^(p\.?\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?$|^\d{1,4}\s*(/|sur|of)\s*\d{1,4}$", re.I
+)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(slots=True)
+class _Counters:
+    """Ids that must be unique across the whole document (rows, blocks)."""
+
+    rows: Iterator[int] = field(default_factory=itertools.count)
+    blocks: Iterator[int] = field(default_factory=itertools.count)
+
+    def row(self) -> int:
+        return next(self.rows)
+
+    def block(self) -> int:
+        return next(self.blocks)
+
+
+def read(data: bytes, options: ReadOptions) -> Document:
+    """Read a PDF into pages of lines; raises only :class:`~avis.errors.AvisError`."""
+    doc = Document(format="pdf")
+    if b"%%EOF" not in data[-2048:]:
+        doc.warnings.append("the PDF seems truncated (no end-of-file marker); text may be missing")
+    pdf_doc = _open_pdfium(data, options.password)
+    try:
+        count = len(pdf_doc)
+        if count == 0:
+            raise CorruptInputError("the PDF has no pages")
+        if count > options.max_pages:
+            raise LimitExceededError(
+                f"the PDF has {count} pages, over the {options.max_pages}-page limit "
+                "(raise it with --max-pages)"
+            )
+        has_text = [_pdfium_has_text(pdf_doc, i) for i in range(count)]
+        counters = _Counters()
+        pages: list[Page | None] = [None] * count
+        unreadable: dict[int, Page] = {}
+        if any(has_text):
+            _read_text_layer(data, options, has_text, pages, unreadable, counters, doc.warnings)
+        ocr_error: OcrUnavailableError | None = None
+        for i in range(count):
+            if pages[i] is not None:
+                continue
+            page, reason, err = _ocr_page(pdf_doc, i, options, doc.warnings)
+            ocr_error = ocr_error or err
+            if page is not None:
+                _renumber(page, counters)
+            elif i in unreadable:
+                page = unreadable[i]
+                doc.warnings.append(f"page {i + 1}: {reason}; its unreadable text is kept")
+            else:
+                width, height = pdf_doc.get_page_size(i)
+                page = Page(number=i + 1, width=width, height=height, origin="ocr")
+                doc.warnings.append(f"page {i + 1} has no text layer; {reason}")
+            pages[i] = page
+    finally:
+        pdf_doc.close()
+    doc.pages = [p for p in pages if p is not None]
+    _drop_furniture(doc.pages)
+    _join_across_pages(doc.pages)
+    _mark_headings([p for p in doc.pages if p.origin == "text_layer"])
+    if ocr_error is not None and not any(line.text.strip() for line in doc.lines()):
+        raise ocr_error
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening
+
+
+def _open_pdfium(data: bytes, password: str | None) -> Any:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise _password_error(password) from exc
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SECURITY:
+            raise CorruptInputError(
+                "the PDF uses an unsupported encryption scheme; print it to a new PDF"
+            ) from exc
+        raise CorruptInputError(f"the PDF is damaged and cannot be opened ({exc})") from exc
+
+
+def _password_error(password: str | None) -> PasswordRequiredError:
+    if password:
+        return PasswordRequiredError("the password given for this PDF is wrong (check --password)")
+    return PasswordRequiredError(
+        "the PDF is encrypted and needs a password to open; pass it with --password"
+    )
+
+
+def _pdfium_has_text(pdf_doc: Any, index: int) -> bool:
+    page = pdf_doc[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return bool(textpage.get_text_range().strip())
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _read_text_layer(
+    data: bytes,
+    options: ReadOptions,
+    has_text: list[bool],
+    pages: list[Page | None],
+    unreadable: dict[int, Page],
+    counters: _Counters,
+    warnings: list[str],
+) -> None:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=options.password or "")
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise _password_error(options.password) from exc
+        raise CorruptInputError(f"the PDF is damaged and cannot be read ({cause!r})") from exc
+    with pdf:
+        plumber_pages = pdf.pages
+        for i, has in enumerate(has_text):
+            if not has or i >= len(plumber_pages):
+                continue
+            ppage = plumber_pages[i]
+            try:
+                page = _text_page(ppage, i + 1, counters)
+            except AvisError:
+                raise
+            except Exception as exc:  # pdfminer on one damaged page: try the next route
+                warnings.append(f"page {i + 1}: the text layer could not be parsed ({exc!r})")
+                page = None
+            finally:
+                ppage.close()
+            if page is not None and not page.lines:
+                warnings.append(f"page {i + 1}: the text layer yields no words")
+                page = None
+            elif page is not None and _is_garbage(page):
+                warnings.append(
+                    f"page {i + 1}: the text layer is unreadable (fonts without a character map)"
+                )
+                unreadable[i] = page
+                page = None
+            pages[i] = page
+
+
+# ---------------------------------------------------------------------------------------------
+# One text-layer page
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.split("+", 1)[-1].lower()
+    return any(marker in name for marker in _BOLD)
+
+
+def _words(ppage: Any) -> list[Word]:
+    ox, oy = ppage.bbox[0], ppage.bbox[1]
+    raw = ppage.extract_words(
+        extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
+    )
+    words = []
+    bold_cache: dict[str, bool] = {}
+    for w in raw:
+        font = w["fontname"]
+        bold = bold_cache.get(font)
+        if bold is None:
+            bold = bold_cache[font] = _is_bold(font)
+        words.append(
+            Word(
+                text=w["text"],
+                bbox=(w["x0"] - ox, w["top"] - oy, w["x1"] - ox, w["bottom"] - oy),
+                font=font,
+                size=round(float(w["size"]), 2),
+                bold=bold,
+            )
+        )
+    return words
+
+
+def _rulings(ppage: Any) -> tuple[list[Segment], list[Segment]]:
+    """Horizontal and vertical rules from drawn lines and rectangle edges (same parse)."""
+    ox, oy = ppage.bbox[0], ppage.bbox[1]
+    area = float(ppage.width) * float(ppage.height)
+    hs: list[Segment] = []
+    vs: list[Segment] = []
+    for obj in ppage.lines:
+        x0, x1 = obj["x0"] - ox, obj["x1"] - ox
+        top, bottom = obj["top"] - oy, obj["bottom"] - oy
+        if bottom - top <= 1.5:
+            hs.append(((top + bottom) / 2, x0, x1))
+        elif x1 - x0 <= 1.5:
+            vs.append(((x0 + x1) / 2, top, bottom))
+    for obj in ppage.rects:
+        x0, x1 = obj["x0"] - ox, obj["x1"] - ox
+        top, bottom = obj["top"] - oy, obj["bottom"] - oy
+        w, h = x1 - x0, bottom - top
+        if w * h > 0.5 * area:  # a page background or frame
+            continue
+        if h <= 2.5 and w > 2.5:
+            hs.append(((top + bottom) / 2, x0, x1))
+        elif w <= 2.5 and h > 2.5:
+            vs.append(((x0 + x1) / 2, top, bottom))
+        elif w > 2.5 and h > 2.5:
+            hs.extend([(top, x0, x1), (bottom, x0, x1)])
+            vs.extend([(x0, top, bottom), (x1, top, bottom)])
+    return hs, vs
+
+
+@dataclass(slots=True)
+class _Item:
+    """A unit of the page's reading order: an ordinary line, or a table's lines.
+
+    Entries are (line, text-flow context, right edge where the flow wraps or None for the body).
+    """
+
+    top: float
+    entries: list[tuple[Line, Hashable, float | None]]
+
+
+def _text_page(ppage: Any, number: int, counters: _Counters) -> Page:
+    words = _words(ppage)
+    page = Page(
+        number=number,
+        width=float(ppage.width),
+        height=float(ppage.height),
+        origin="text_layer",
+    )
+    if not words:
+        return page
+    hs, vs = _rulings(ppage)
+    grids = find_grids(hs, vs) if hs and vs else []
+    items: list[_Item] = []
+    free = words
+    if grids:
+        cells: dict[tuple[int, int, int], list[Word]] = {}
+        free = []
+        for w in words:
+            assert w.bbox is not None
+            cx, cy = (w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2
+            for gi, grid in enumerate(grids):
+                g = grid.bbox
+                if g[0] <= cx <= g[2] and g[1] <= cy <= g[3]:
+                    where = grid.locate(cx, cy)
+                    if where is not None:
+                        cells.setdefault((gi, *where), []).append(w)
+                        break
+            else:
+                free.append(w)
+        for gi, grid in enumerate(grids):
+            item = _grid_item(gi, grid, cells, number, counters)
+            if item.entries:
+                items.append(item)
+    items.extend(_flow_items(group_lines(free), number))
+    items.sort(key=lambda it: it.top)
+    entries: list[tuple[Line, Hashable, float | None]] = []
+    segment = 0
+    for item in items:
+        if len(item.entries) == 1 and item.entries[0][1] is None:
+            entries.append((item.entries[0][0], ("body", segment), None))
+        else:
+            segment += 1
+            entries.extend(item.entries)
+    _resolve_dashes(entries)
+    body_right = right_edge(line for line, _, right in entries if right is None)
+    assign_blocks(
+        [(line, ctx, body_right if right is None else right) for line, ctx, right in entries],
+        counters.block,
+    )
+    page.lines = [line for line, _, _ in entries]
+    return page
+
+
+def _grid_item(
+    gi: int, grid: Grid, cells: dict[tuple[int, int, int], list[Word]], page: int, c: _Counters
+) -> _Item:
+    """Lines of a ruled table, row by row; label│value rows get ``col`` and a shared ``row``.
+
+    Rows of two or four cells are label│value pairs unless the left cells already hold
+    "Label : value" items; other rows are read cell by cell as ordinary lines.
+    """
+    bands = []
+    for bi, band in enumerate(grid.bands):
+        n = len(band.cuts) - 1
+        cell_lines = [
+            [make_line(ws, page, "text_layer") for ws in group_lines(cells.get((gi, bi, ci), []))]
+            for ci in range(n)
+        ]
+        if any(cell_lines):
+            for lines in cell_lines:
+                for line in lines:
+                    _apply_bullet(line)
+            bands.append((bi, band, cell_lines))
+    pairs = not mostly_inline(
+        " ".join(line.text for line in cell_lines[ci])
+        for _, _, cell_lines in bands
+        if len(cell_lines) in (2, 4)
+        for ci in range(0, len(cell_lines), 2)
+    )
+    entries: list[tuple[Line, Hashable, float | None]] = []
+    if pairs and len(bands) == 1 and len(bands[0][2]) == 2:
+        # A frame with a column rule but no row rules: rows are not delimited, so read it like
+        # a borderless table (visual line by visual line) and let extraction pair the rows.
+        bi, band, cell_lines = bands[0]
+        rights = [_cell_right(band.cuts[k + 1], cell_lines[k]) for k in (0, 1)]
+        words = cells.get((gi, bi, 0), []) + cells.get((gi, bi, 1), [])
+        for ws in group_lines(words):
+            for k, part in enumerate(split_at(ws, band.cuts[1])):
+                if part:
+                    line = make_line(part, page, "text_layer", col=k)
+                    _apply_bullet(line)
+                    entries.append((line, ("grid", gi, k), rights[k]))
+        return _Item(grid.bbox[1], entries)
+    for bi, band, cell_lines in bands:
+        n = len(cell_lines)
+        if pairs and n in (2, 4):
+            for pair in range(n // 2):
+                row = c.row()
+                for k in (0, 1):
+                    ci = 2 * pair + k
+                    right = _cell_right(band.cuts[ci + 1], cell_lines[ci])
+                    for line in cell_lines[ci]:
+                        line.col, line.row = k, row
+                        entries.append((line, ("grid", gi, k, row), right))
+        else:
+            for ci, lines in enumerate(cell_lines):
+                right = _cell_right(band.cuts[ci + 1], lines)
+                entries.extend((line, ("grid", gi, bi, ci), right) for line in lines)
+    return _Item(grid.bbox[1], entries)
+
+
+def _cell_right(cut: float, lines: list[Line]) -> float:
+    """Where text wraps before a column rule: cell padding is unknown, so assume a wide one
+    (a wrapped value is then kept in one block rather than cut into items)."""
+    size = statistics.median([line_size(line.words) for line in lines]) if lines else 10.0
+    return cut - size
+
+
+def _flow_items(lines: list[list[Word]], page: int) -> list[_Item]:
+    """Lines outside ruled tables; borderless two-column regions are cut at their gutter.
+
+    A region whose left column holds bare labels is a label│value table (``col`` 0/1, no
+    rows); one whose left column already holds "Label : value" items is two columns of items,
+    read left column first, as ordinary lines.
+    """
+    items: list[_Item] = []
+    regions = find_columns(lines)
+    in_region: set[int] = set()
+    for ri, region in enumerate(regions):
+        in_region.update(range(region.start, region.end + 1))
+        halves = [split_at(lines[i], region.x) for i in range(region.start, region.end + 1)]
+        pairs = not mostly_inline(join_words(left) for left, right in halves if left and right)
+        parts: list[tuple[Line, Hashable]] = []
+        for left, right in halves:
+            for k, ws in ((0, left), (1, right)):
+                if ws:
+                    line = make_line(ws, page, "text_layer", col=k if pairs else None)
+                    _apply_bullet(line)
+                    parts.append((line, ("cols", ri, k)))
+        if not pairs:  # left column first, then right
+            parts.sort(key=lambda part: part[1][2])
+        value_right = right_edge(line for line, ctx in parts if ctx[2] == 1)
+        label_right = _cell_right(region.x, [line for line, ctx in parts if ctx[2] == 0])
+        entries: list[tuple[Line, Hashable, float | None]] = [
+            (line, ctx, label_right if ctx[2] == 0 else value_right) for line, ctx in parts
+        ]
+        top = min(w.bbox[1] for w in lines[region.start] if w.bbox is not None)
+        items.append(_Item(top, entries))
+    for i, ws in enumerate(lines):
+        if i in in_region:
+            continue
+        line = make_line(ws, page, "text_layer")
+        _apply_bullet(line)
+        assert line.bbox is not None
+        items.append(_Item(line.bbox[1], [(line, None, None)]))
+    return items
+
+
+def _apply_bullet(line: Line) -> None:
+    """Mark a list item and take its glyph out of the text and the words.
+
+    A dash followed by a mere space is left for :func:`_resolve_dashes`, which knows whether
+    the line continues an item.
+    """
+    if not line.words:
+        return
+    first = line.words[0]
+    if _dash_then_space(line.words):
+        return
+    if is_bullet_token(first.text, first.font) and len(line.words) > 1:
+        line.words = line.words[1:]
+    else:
+        rest = strip_glued_bullet(first.text)
+        if rest is None:
+            return
+        glued = Word(rest, first.bbox, first.font, first.size, first.bold, first.conf)
+        line.words = [glued, *line.words[1:]]
+    rebuilt = make_line(line.words, line.page, line.origin, line.col)
+    line.text, line.bbox, line.bold = rebuilt.text, rebuilt.bbox, rebuilt.bold
+    line.bullet = True
+
+
+def _dash_then_space(words: list[Word]) -> bool:
+    if len(words) < 2 or not is_weak_token(words[0].text):
+        return False
+    a, b = words[0].bbox, words[1].bbox
+    size = words[0].size or 10.0
+    return a is not None and b is not None and b[0] - a[2] < 0.5 * size
+
+
+def _resolve_dashes(entries: list[tuple[Line, Hashable, float | None]]) -> None:
+    """A line starting "– " is a list item unless it sits where the text of the item above
+    wraps (then the dash belongs to the wrapped sentence: "… B1V" / "– H0")."""
+    item_x: dict[Hashable, float] = {}
+    prev: dict[Hashable, Line] = {}
+    for line, ctx, _ in entries:
+        last = prev.get(ctx)
+        prev[ctx] = line
+        if line.bullet and line.bbox is not None:
+            item_x[ctx] = line.bbox[0]
+            continue
+        if not _dash_then_space(line.words) or line.bbox is None:
+            continue
+        size = line_size(line.words) or 10.0
+        x = item_x.get(ctx)
+        wraps = (
+            x is not None
+            and last is not None
+            and last.bbox is not None
+            and abs(line.bbox[0] - x) <= 0.15 * size
+            and line.bbox[1] - last.bbox[1] <= 2.0 * size
+        )
+        if not wraps:
+            line.words = line.words[1:]
+            rebuilt = make_line(line.words, line.page, line.origin, line.col)
+            line.text, line.bbox, line.bold = rebuilt.text, rebuilt.bbox, rebuilt.bold
+            line.bullet = True
+            item_x[ctx] = line.bbox[0] if line.bbox else 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Text layers that are not text
+
+
+def _is_garbage(page: Page) -> bool:
+    """True when the text layer is glyph codes, not characters (fonts without ToUnicode)."""
+    words = [w.text for line in page.lines for w in line.words]
+    if not words:
+        return False
+    cid = sum(1 for w in words if "(cid:" in w)
+    if cid > 0.2 * len(words):
+        return True
+    chars = "".join(w for w in words if len(w) > 1)
+    if len(chars) < 40:
+        return False
+    odd = 0
+    for ch in chars:
+        cp = ord(ch)
+        if cp == 0xFFFD or cp < 32 or 0xE000 <= cp <= 0xF8FF:
+            odd += 1
+        elif cp > 0x24F and not (0x2000 <= cp <= 0x20CF) and unicodedata.category(ch)[0] == "L":
+            odd += 1  # letters outside Latin: French notices do not have many
+    return odd > 0.3 * len(chars)
+
+
+def _ocr_page(
+    pdf_doc: Any, index: int, options: ReadOptions, warnings: list[str]
+) -> tuple[Page | None, str, OcrUnavailableError | None]:
+    """OCR one page: (page, "", None), or (None, why not, the error to raise if nothing else in
+    the document can be read)."""
+    number = index + 1
+    if not options.ocr:
+        return None, "OCR disabled", None
+    try:
+        from avis.readers.ocr import ocr_image
+    except ImportError as exc:
+        return None, f"OCR is not available ({exc})", None
+    ppage = pdf_doc[index]
+    try:
+        width, height = ppage.get_size()
+        dpi = float(options.ocr_dpi)
+        pixels = width * height * (dpi / 72) ** 2
+        if pixels > options.max_pixels:
+            dpi = max(72.0, dpi * (options.max_pixels / pixels) ** 0.5)
+            warnings.append(
+                f"page {number} is too large to render at {options.ocr_dpi} dpi; "
+                f"OCR at {dpi:.0f} dpi"
+            )
+        image = ppage.render(scale=dpi / 72).to_pil()
+    finally:
+        ppage.close()
+    image.info["dpi"] = (dpi, dpi)
+    try:
+        return ocr_image(image, number, options, dpi=dpi), "", None
+    except OcrUnavailableError as exc:
+        return None, f"OCR is unavailable ({exc})", exc
+
+
+def _renumber(page: Page, counters: _Counters) -> None:
+    """Make the OCR page's block and row ids unique in the document."""
+    blocks: dict[int, int] = {}
+    rows: dict[int, int] = {}
+    for line in page.lines:
+        if line.block is not None:
+            line.block = blocks.setdefault(line.block, counters.block())
+        if line.row is not None:
+            line.row = rows.setdefault(line.row, counters.row())
+
+
+# ---------------------------------------------------------------------------------------------
+# Document-wide passes
+
+
+def _zone(line: Line, page: Page) -> str | None:
+    if line.bbox is None or not page.height or line.col is not None:
+        return None
+    margin = page.height * _FURNITURE_ZONE
+    if line.bbox[3] <= margin:
+        return "top"
+    if line.bbox[1] >= page.height - margin:
+        return "bottom"
+    return None
+
+
+def _furniture_key(text: str) -> str:
+    return " ".join(_DIGITS.sub("#", text.lower()).split())
+
+
+def _drop_furniture(pages: list[Page]) -> None:
+    """Drop running headers/footers (same text, digits aside, on two pages or more) and page
+    numbers, which would otherwise land in the middle of a wrapped value or list item."""
+    seen: dict[tuple[str, str], set[int]] = {}
+    for page in pages:
+        for line in page.lines:
+            zone = _zone(line, page)
+            if zone is not None:
+                seen.setdefault((zone, _furniture_key(line.text)), set()).add(page.number)
+    repeated = {key for key, nums in seen.items() if len(nums) >= 2}
+    for page in pages:
+        kept = []
+        for line in page.lines:
+            text = line.text.strip()
+            zone = _zone(line, page)
+            if line.col is None and _PAGE_NUMBER_ANYWHERE.match(text):
+                continue
+            if zone is not None and (
+                (zone, _furniture_key(text)) in repeated or _PAGE_NUMBER_MARGIN.match(text)
+            ):
+                continue
+            kept.append(line)
+        page.lines = kept
+
+
+def _join_across_pages(pages: list[Page]) -> None:
+    """A paragraph or list item cut by a page break keeps one block id (once the footer and the
+    next header are gone, the two halves are adjacent)."""
+    for before, after in itertools.pairwise(pages):
+        if before.origin != "text_layer" or after.origin != "text_layer":
+            continue
+        if not before.lines or not after.lines:
+            continue
+        last, first = before.lines[-1], after.lines[0]
+        if (
+            last.col is not None
+            or first.col is not None
+            or first.bullet
+            or last.block is None
+            or first.block is None
+            or last.bbox is None
+            or first.bbox is None
+            or not first.words
+            or first.bold != last.bold
+        ):
+            continue
+        size = line_size(first.words) or 10.0
+        if abs(size - (line_size(last.words) or size)) > 0.15 * size:
+            continue
+        if abs(first.bbox[0] - last.bbox[0]) > size:
+            continue
+        right = right_edge(line for line in before.lines if line.col is None)
+        w0 = first.words[0].bbox
+        width = w0[2] - w0[0] if w0 else 0.0
+        if not last.text.endswith("-") and last.bbox[2] + 0.3 * size + width < right - 0.5:
+            continue  # the last line ended short: the paragraph ended with the page
+        old = first.block
+        for line in after.lines:
+            if line.block == old:
+                line.block = last.block
+
+
+def _mark_headings(pages: list[Page]) -> None:
+    """Level 1 for the largest type; bold single-line paragraphs of body size come last."""
+    lines = [line for page in pages for line in page.lines if line.col is None and line.words]
+    if not lines:
+        return
+    weight: dict[float, int] = {}
+    sizes: dict[int, float] = {}
+    for line in lines:
+        size = line_size(line.words)
+        sizes[id(line)] = size
+        weight[size] = weight.get(size, 0) + len(line.text)
+    body = max(weight.items(), key=lambda kv: kv[1])[0]
+    big = sorted(
+        {s for line in lines if (s := sizes[id(line)]) >= body * 1.15 and len(line.text) <= 200},
+        reverse=True,
+    )
+    levels = {s: min(i + 1, 6) for i, s in enumerate(big)}
+    block_size: dict[int | None, int] = {}
+    for line in lines:
+        block_size[line.block] = block_size.get(line.block, 0) + 1
+    for line in lines:
+        size = sizes[id(line)]
+        if size in levels and len(line.text) <= 200:
+            line.heading = levels[size]
+        elif (
+            line.bold
+            and not line.bullet
+            and abs(size - body) <= 0.15 * body
+            and block_size.get(line.block, 0) == 1
+            and len(line.words) <= 12
+            and len(line.text) <= 100
+            and not line.text.rstrip().endswith((",", ";"))
+            and any(ch.isalpha() for ch in line.text)
+        ):
+            line.heading = min(len(big) + 1, 6)
