@@ -16,13 +16,14 @@ anywhere in a line. Both become one token stream — labels and value fragments 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from avis.extract.lexicon import Label, Lexicon, Match
 from avis.extract.normalize import clean_value, fold
 from avis.extract.values import looks_like
-from avis.layout import Line, union_bbox
+from avis.layout import Line, Word, union_bbox
 
 _DANGLING_WORDS = {
     "de",
@@ -109,12 +110,12 @@ def accept_label(match: Match, line: Line, text: str) -> bool:
     if match.colon or line.col == 0:
         return True
     if match.label.weak:
-        return _is_bold_span(line, text, match.start, match.end)
+        return is_bold_span(line, text, match.start, match.end)
     if match.start == 0:
         return True
     if match.label.kind == "header" and len(match.label.folded) > 8:
         return True
-    return _is_bold_span(line, text, match.start, match.end)
+    return is_bold_span(line, text, match.start, match.end)
 
 
 def _join_lines(lines: list[Line]) -> Line:
@@ -214,25 +215,51 @@ def _facing_group(groups: list[list[Line]], value: Line, run: list[Line]) -> int
     return before[-1] if before else 0
 
 
-def _is_bold_span(line: Line, text: str, start: int, end: int) -> bool:
+def is_bold_span(line: Line, text: str, start: int, end: int) -> bool:
     """Whether the words covering [start, end) of the line's text are bold."""
     if not line.words:
         return False
+    ats, ends, plain, missing = _word_spans(line, text)
+    # Words are found left to right, so both offset lists are sorted: the words scanned up to
+    # the first one at or after ``end`` are the ones the span can overlap.
+    k = bisect.bisect_left(ats, end)
+    if k == len(ats) and missing:
+        return False  # a word of the line is not in the text: no judgement
+    first = bisect.bisect_right(ends, start, 0, k)
+    return first < k and plain[k] == plain[first]
+
+
+_SPANS: list[tuple[Line, list[Word], int, str, tuple[list[int], list[int], list[int], bool]]] = []
+
+
+def _word_spans(line: Line, text: str) -> tuple[list[int], list[int], list[int], bool]:
+    """Offsets of the line's words in ``text`` (start, end), running count of non-bold words,
+    and whether a word was not found (the scan stops there).
+
+    Remembered for the last line asked about: every label candidate of a long line asks about
+    the same line, and scanning its words each time was quadratic.
+    """
+    if _SPANS:
+        c_line, c_words, c_len, c_text, spans = _SPANS[0]
+        if c_line is line and c_words is line.words and c_len == len(line.words) and c_text is text:
+            return spans
+    ats: list[int] = []
+    ends: list[int] = []
+    plain = [0]
     pos = 0
-    bold_seen = False
+    missing = False
     for word in line.words:
         at = text.find(word.text, pos)
         if at < 0:
-            return False
-        wend = at + len(word.text)
-        if wend > start and at < end:
-            if not word.bold:
-                return False
-            bold_seen = True
-        pos = wend
-        if at >= end:
+            missing = True
             break
-    return bold_seen
+        pos = at + len(word.text)
+        ats.append(at)
+        ends.append(pos)
+        plain.append(plain[-1] + (not word.bold))
+    spans = (ats, ends, plain, missing)
+    _SPANS[:] = [(line, line.words, len(line.words), text, spans)]
+    return spans
 
 
 def _label_tail(pairs: list[Pair], lexicon: Lexicon, text: str) -> tuple[Pair, int] | None:
@@ -357,12 +384,13 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
 
         before = text[start_at : matches[0].start]
         if before.strip() and (
-            line.col == 0 or (line.bold and _is_bold_span(line, text, start_at, matches[0].end))
+            line.col == 0 or (line.bold and is_bold_span(line, text, start_at, matches[0].end))
         ):
             # "Condition de durée de résidence…": unknown words of the same label cell/run.
             first = matches[0]
-            matches[0] = Match(first.label, start_at + len(before) - len(before.lstrip()),
-                               first.end, first.colon)
+            matches[0] = Match(
+                first.label, start_at + len(before) - len(before.lstrip()), first.end, first.colon
+            )
         elif before.strip():
             attach_orphan(Fragment(before, line), idx)
         for i, m in enumerate(matches):

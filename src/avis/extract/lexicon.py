@@ -19,6 +19,7 @@ class Label:
     folded: str
     vtype: str = "text"
     weak: bool = False
+    prefix: bool = False  # the wording is the sub-heading of the section's items
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,10 @@ def _pattern(folded: str) -> str:
             parts.append(r"\s*-?\s*")
         elif token in "()":
             parts.append(r"\s*" + re.escape(token) + r"\s*")
+        elif token.isalpha() and len(token) >= 3:
+            # Singular and plural alike: "profil(s) recherche(s)", "savoir(s)".
+            stem = token[:-1] if token[-1] in "sx" and len(token) > 3 else token
+            parts.append(re.escape(stem) + "[sx]?")
         else:
             parts.append(re.escape(token))
     body = "".join(parts)
@@ -65,11 +70,11 @@ class Lexicon:
         for kind in ("header", "section", "inline"):
             for field, spec in data.get(kind, {}).items():
                 weak = {fold(w) for w in spec.get("weak", [])}
+                prefix = {" ".join(fold(w).split()) for w in spec.get("prefix", [])}
                 for wording in spec["labels"]:
                     f = " ".join(fold(wording).split())
-                    labels.append(
-                        Label(kind, field, wording, f, spec.get("type", "text"), f in weak)
-                    )
+                    vtype = spec.get("type", "text")
+                    labels.append(Label(kind, field, wording, f, vtype, f in weak, f in prefix))
         boiler = data.get("boilerplate", {})
         return cls(
             labels=tuple(labels),
@@ -128,28 +133,34 @@ class LabelMatcher:
         groups = [f"(?P<l{i}>{_pattern(lb.folded)})" for i, lb in enumerate(ordered)]
         self._regex = re.compile(r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w])" + self._SUFFIX)
 
+    def _match(self, m: re.Match[str], text: str, index: list[int]) -> Match:
+        which = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "l")
+        label = self._labels[int(which[1:])]
+        start = index[m.start()]
+        end = index[m.end() - 1] + 1 if m.end() > m.start() else start
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Match(label, start, end, m.group("colon") is not None)
+
     def finditer(self, text: str) -> list[Match]:
         folded, index = fold_with_map(text)
-        found: list[Match] = []
-        for m in self._regex.finditer(folded):
-            which = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "l")
-            label = self._labels[int(which[1:])]
-            start = index[m.start()]
-            end = index[m.end() - 1] + 1 if m.end() > m.start() else start
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            found.append(Match(label, start, end, m.group("colon") is not None))
-        return found
+        return [self._match(m, text, index) for m in self._regex.finditer(folded)]
 
     def match_start(self, text: str) -> Match | None:
         """A label at the very start of the text (after bullets or numbering)."""
         stripped = re.match(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.)-]\s*|[A-Z]\s*[.)]\s+)?", text)
         offset = stripped.end() if stripped else 0
-        for m in self.finditer(text[offset:]):
-            if m.start == 0:
-                return Match(m.label, m.start + offset, m.end + offset, m.colon)
-            break
-        return None
+        rest = text[offset:]
+        folded, index = fold_with_map(rest)
+        # Only a match at the start counts: the leftmost match finditer would give first is
+        # the one ``match`` gives (searching the whole line was quadratic on long lines).
+        m = self._regex.match(folded)
+        if m is None:
+            return None
+        found = self._match(m, rest, index)
+        if found.start != 0:
+            return None
+        return Match(found.label, found.start + offset, found.end + offset, found.colon)
 
 
 @cache

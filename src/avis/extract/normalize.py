@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -37,27 +38,37 @@ _FOLD_MAP = {
 }
 
 
+def _fold_char(ch: str) -> str:
+    rep = _FOLD_MAP.get(ch)
+    if rep is not None:
+        return rep
+    low = ch.lower()
+    if len(low) == 1 and ord(low) < 128:  # "İ".lower() is two characters
+        return low
+    rep = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+    return _FOLD_MAP.get(rep, rep)
+
+
+_fold_char_cached = functools.lru_cache(maxsize=8192)(_fold_char)
+_ASCII_FOLD = str.maketrans({k: v for k, v in _FOLD_MAP.items() if k.isascii()})
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Lower-case, strip accents, unify apostrophes and dashes; map each folded char back.
 
     The map lets a label found in folded text be cut out of the original text exactly.
+    Characters are folded one by one (cached): this runs on every line, long ones included.
     """
-    out: list[str] = []
+    if text.isascii():
+        return text.lower().translate(_ASCII_FOLD), list(range(len(text)))
+    reps = list(map(_fold_char_cached, text))
+    out = "".join(reps)
+    if len(out) == len(text) and "" not in reps:  # every character folds to one
+        return out, list(range(len(text)))
     index: list[int] = []
-    for i, ch in enumerate(text):
-        rep = _FOLD_MAP.get(ch)
-        if rep is None:
-            low = ch.lower()
-            if ord(low) < 128:
-                rep = low
-            else:
-                rep = "".join(
-                    c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c)
-                )
-                rep = _FOLD_MAP.get(rep, rep)
-        out.append(rep)
+    for i, rep in enumerate(reps):
         index.extend([i] * len(rep))
-    return "".join(out), index
+    return out, index
 
 
 def fold(text: str) -> str:

@@ -109,6 +109,8 @@ def _apply_pairs(b: _Builder, pairs: list[Pair]) -> None:
         rule = pair.rule
         conf = pair.confidence
         f = pair.field
+        if not value and f in ("reference", "posted_on", "deadline"):
+            continue  # an empty label ("Réf." above "N° 2024-118/DRH"): the next one fills it
         if f in seen:
             # A second label for a filled field: keep the first, remember the other.
             if value and not f.startswith("extra:"):

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from avis.extract.header import Fragment, Pair, accept_label, dangles, merge_label_cells
+from avis.extract.header import (
+    Fragment,
+    Pair,
+    accept_label,
+    dangles,
+    is_bold_span,
+    merge_label_cells,
+)
 from avis.extract.lexicon import LabelMatcher, Lexicon, Match
 from avis.extract.normalize import clean_item, clean_value, fold, fold_with_map
 from avis.layout import Line
@@ -29,6 +36,7 @@ class Section:
     fragments: list[Fragment] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     pending_tail: list[str] = field(default_factory=list)  # heading words wrapped to next line
+    prefix: bool = False  # the heading is the sub-heading of the items (lexicon "prefix")
 
 
 @dataclass(slots=True)
@@ -46,9 +54,7 @@ def _heading_ok(m: Match, line: Line, text: str) -> bool:
     if m.colon or line.heading is not None or line.bold or line.col == 0 or not rest:
         return True
     # A bold label followed by plain text: "**Missions** Le/la préposé(e)…"
-    from avis.extract.header import _is_bold_span
-
-    return _is_bold_span(line, text, m.start, m.end)
+    return is_bold_span(line, text, m.start, m.end)
 
 
 def _inline_ok(m: Match, line: Line, text: str) -> bool:
@@ -118,7 +124,18 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             current = pair
             continue
         hm = header_m.match_start(text)
-        if hm and (hm.colon or not hm.label.weak) and not line.bullet:
+        if (
+            hm
+            and not line.bullet
+            and text[:1].isupper()
+            and (
+                hm.colon
+                or (
+                    not hm.label.weak
+                    and (line.col == 0 or is_bold_span(line, text, hm.start, hm.end))
+                )
+            )
+        ):
             # A header line displaced into the body by a converter: not part of a section.
             pair = Pair(hm.label.field, hm.label, text[hm.start : hm.end], [line], idx)
             if text[hm.end :].strip(" :"):
@@ -159,14 +176,13 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
 
 
 def _is_sub_heading_of(current: object, m: Match, line: Line) -> bool:
-    """"Contraintes particulières :" inside the conditions section is one of its sub-headings,
+    """ "Contraintes particulières :" inside the conditions section is one of its sub-headings,
     not a second conditions section."""
-    return (
-        isinstance(current, Section)
-        and current.field == m.label.field
-        and line.heading is None
-        and (line.bullet or m.colon or bool(current.fragments))
-    )
+    if not isinstance(current, Section) or current.field != m.label.field:
+        return False
+    if m.label.prefix:
+        return True  # "Conditions de travail :" inside the conditions: a sub-heading
+    return line.heading is None and (line.bullet or m.colon or bool(current.fragments))
 
 
 def _open_section(
@@ -178,7 +194,7 @@ def _open_section(
     lexicon: Lexicon,
 ) -> Section:
     """Open the section of heading ``m``; a heading may chain ("Profil du candidat Savoir…")."""
-    section = Section(m.label.field, line, text[m.start : m.end])
+    section = Section(m.label.field, line, text[m.start : m.end], prefix=m.label.prefix)
     sections.append(section)
     rest = text[m.end :]
     grown, section.pending_tail = lexicon.grow(m.label, section.heading_text, rest)
@@ -389,8 +405,9 @@ def _join(parts: list[str]) -> str:
 def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line]]]:
     """Conditions as "<sub-heading> : <value>", one per value line under a sub-heading."""
     out: list[tuple[str, list[Line]]] = []
-    heading: str | None = None
-    heading_line: Line | None = None
+    # "Conditions de travail :" as the section heading is the sub-heading of what follows.
+    heading: str | None = clean_value(section.heading_text) if section.prefix else None
+    heading_line: Line | None = section.heading if section.prefix else None
     pending: list[tuple[list[str], list[Line]]] = []
 
     def flush() -> None:
