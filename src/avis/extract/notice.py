@@ -196,9 +196,10 @@ def _apply_title(b: _Builder, title_lines: list[Line], orphans: list, lexicon: L
 
     # Prefer the most prominent line: largest font, then a marked heading, then the last one
     # before the header (title blocks open with the employer's name).
-    def weight(ln: Line) -> tuple[float, int]:
+    def weight(ln: Line) -> tuple[float, int, int]:
         size = max((w.size or 0.0) for w in ln.words) if ln.words else 0.0
-        return (size, 1 if ln.heading is not None or ln.bold else 0)
+        level = -ln.heading if ln.heading is not None else -9  # "#" outranks "##"
+        return (size, level, 1 if ln.bold else 0)
 
     best = max(weight(ln) for ln in cands)
     if cands[0].origin == "text":
@@ -219,6 +220,9 @@ def _apply_title(b: _Builder, title_lines: list[Line], orphans: list, lexicon: L
 def _apply_sections(b: _Builder, sections: list[Section], lexicon: Lexicon) -> None:
     for section in sections:
         f = section.field
+        if f == "group:profile" and section.fragments:
+            # An undivided "Profil recherché" list: what the candidate must know.
+            f = "knowledge"
         if f in LIST_FIELDS:
             items = (
                 build_conditions(section, lexicon)

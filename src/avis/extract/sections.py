@@ -207,8 +207,9 @@ def _open_section(
             sections.append(section)
             rest = rest[nxt.end :].strip()
             continue
+        short = len(rest.split()) <= 6 and not rest.endswith(".")
         if _is_group_title(rest, line) or (
-            section.field == "description" and len(rest.split()) <= 6 and not rest.endswith(".")
+            short and (section.field == "description" or line.heading is not None)
         ):
             # "Détails de l'offre : emploi fonctionnel" — a subtitle, not the description.
             section.groups.append(clean_value(rest))

@@ -41,7 +41,8 @@ def parse_reference(text: str) -> Reference:
 
 
 def looks_like_reference(text: str) -> bool:
-    return bool(re.search(r"\d{2,}[-/]\d{2,}", text))
+    """Digits grouped by "-" or "/" (3134-25-0176/SR), or a long code (O044260300812345)."""
+    return bool(re.search(r"\d{2,}\s*[-/]\s*\d{2,}|\b\w*\d{4,}\w*\b", text))
 
 
 _IMMEDIATE = re.compile(
