@@ -38,19 +38,55 @@ def main() -> None:
     """avis — job notices (avis de vacance de poste) as validated, exchangeable data."""
 
 
+def _writer_names() -> list[str]:
+    from avis.writers import writer_names
+
+    return writer_names()
+
+
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
 @click.option(
     "--explain", is_flag=True, help="per field: found or missing, rule, source text, place"
 )
+@click.option(
+    "--to",
+    "to",
+    default="json",
+    show_default=True,
+    help="output format: json, jsonld, hropen, xml, feed, csv, dc",
+)
+@click.option("--include-expired", is_flag=True, help="feed: keep notices whose deadline passed")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="the date 'expired' and statuses are judged against (default: today in Nouméa)",
+)
+@click.option("--bom", is_flag=True, help="csv: start with a UTF-8 BOM for Excel")
 @_read_options
 def parse(
-    file: Path, explain: bool, password: str | None, max_pages: int, max_mb: float, ocr: bool
+    file: Path,
+    explain: bool,
+    to: str,
+    include_expired: bool,
+    today: object,
+    bom: bool,
+    password: str | None,
+    max_pages: int,
+    max_mb: float,
+    ocr: bool,
 ) -> None:
-    """Parse one notice FILE ('-' for stdin) and print its Notice JSON."""
+    """Parse one notice FILE ('-' for stdin) and print it (Notice JSON by default)."""
     from avis.pipeline import parse_bytes
+    from avis.writers import WriterOptions, get_writer
 
     options = _options(password, max_pages, max_mb, ocr)
+    try:
+        writer = get_writer(to)
+    except AvisError as exc:
+        click.echo(f"avis: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     try:
         if str(file) == "-":
             data, name = sys.stdin.buffer.read(), None
@@ -62,15 +98,63 @@ def parse(
                     f"cannot read the file: {exc.strerror or exc}", path=str(file)
                 ) from exc
         notice = parse_bytes(data, name, options)
+        if explain:
+            from avis.explain import explain_notice
+
+            click.echo(explain_notice(notice))
+            return
+        wopts = WriterOptions(
+            include_expired=include_expired,
+            today=today.date() if today is not None else None,  # type: ignore[attr-defined]
+            bom=bom,
+        )
+        sys.stdout.buffer.write(writer.render([notice], options=wopts))
+        sys.stdout.buffer.flush()
     except AvisError as exc:
         click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
         sys.exit(EXIT_FAILED)
-    if explain:
-        from avis.explain import explain_notice
 
-        click.echo(explain_notice(notice))
+
+@main.command()
+@click.argument("name", required=False)
+def schema(name: str | None) -> None:
+    """Print a schema avis publishes (NAME), or list them."""
+    from avis.validate import schema_listing, schema_text
+
+    if name is None:
+        click.echo(schema_listing())
         return
-    click.echo(notice.model_dump_json(indent=2))
+    try:
+        click.echo(schema_text(name), nl=False)
+    except AvisError as exc:
+        click.echo(f"avis: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@click.option(
+    "--kind", default=None, help="skip detection: jsonld, hropen, json, xml, feed, dc, alto"
+)
+def validate(files: tuple[Path, ...], kind: str | None) -> None:
+    """Check emitted FILES against their schema and say what is wrong (exit 1 if any is)."""
+    from avis.validate import validate_output
+
+    bad = 0
+    for file in files:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        try:
+            problems = validate_output(data, kind)
+        except AvisError as exc:
+            problems = [str(exc)]
+        if problems:
+            bad += 1
+            click.echo(f"{file}: INVALID")
+            for p in problems:
+                click.echo(f"  - {p}")
+        else:
+            click.echo(f"{file}: valid")
+    sys.exit(EXIT_FAILED if bad else 0)
 
 
 @main.command(name="eval")
@@ -101,3 +185,124 @@ def eval_cmd(
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
         click.echo(render_eval_table(report, details=details))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="output folder (created; mirrors the inputs' folder tree)",
+)
+@click.option(
+    "--to",
+    "formats",
+    default=("json",),
+    show_default=True,
+    multiple=True,
+    help="comma-separated output formats (json, jsonld, hropen, xml, dc, feed, csv…)",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="worker processes [one per CPU]"
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="seconds one document may take before it is stopped and reported failed",
+)
+@click.option(
+    "--max-tasks-per-worker",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="replace a worker process after this many documents (bounds memory)",
+)
+@click.option("--force", is_flag=True, help="redo inputs the last run already converted")
+@click.option("--fail-fast", is_flag=True, help="stop at the first failed input")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="skip names/paths matching GLOB")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="fix 'today' for expiry and status (YYYY-MM-DD)",
+)
+@click.option("--include-expired", is_flag=True, help="keep expired notices in the feed")
+@click.option("--base-url", default=None, help="base URL of notice pages (feed, jsonld links)")
+@click.option("--no-validate", is_flag=True, help="skip schema validation of outputs (faster)")
+@click.option("-q", "--quiet", is_flag=True, help="no progress bar and no summary line")
+@_read_options
+def convert(
+    inputs: tuple[str, ...],
+    outdir: Path,
+    formats: tuple[str, ...],
+    jobs: int | None,
+    timeout: float,
+    max_tasks_per_worker: int,
+    force: bool,
+    fail_fast: bool,
+    exclude: tuple[str, ...],
+    today: object,
+    include_expired: bool,
+    base_url: str | None,
+    no_validate: bool,
+    quiet: bool,
+    password: str | None,
+    max_pages: int,
+    max_mb: float,
+    ocr: bool,
+) -> None:
+    """Convert every notice in INPUTS (files, folders, globs) into OUTDIR.
+
+    Outputs mirror the input tree (in/a/x.pdf -> OUTDIR/a/x.pdf.json); feed and csv are one
+    file for the batch. Writes OUTDIR/avis-report.jsonl (one status per input: ok, partial,
+    failed, skipped) and avis-summary.json; a second run reuses what is unchanged (--force
+    redoes it). Lock files, hidden files and NAME.truth.json are skipped; so is content that
+    is no notice format when found in a folder (named explicitly, it fails). Exit status: 0
+    all converted, 1 some failed, 2 usage error, 130 interrupted. SOURCE_DATE_EPOCH fixes
+    the feed's build date.
+    """
+    import datetime as dt
+    import os
+
+    from rich.console import Console
+
+    from avis.batch import BatchOptions, run_batch
+    from avis.batch.progress import NoProgress, ProgressSink, RichProgress
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    generated_at = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
+    options = BatchOptions(
+        formats=formats,
+        read_options=_options(password, max_pages, max_mb, ocr),
+        jobs=jobs,
+        timeout=timeout,
+        max_tasks_per_worker=max_tasks_per_worker,
+        force=force,
+        fail_fast=fail_fast,
+        excludes=exclude,
+        today=today.date() if isinstance(today, dt.datetime) else None,
+        include_expired=include_expired,
+        base_url=base_url,
+        validate=not no_validate,
+        generated_at=generated_at,
+    )
+    console = Console(stderr=True)
+    progress: ProgressSink = (
+        RichProgress(console) if console.is_terminal and not quiet else NoProgress()
+    )
+    try:
+        summary = run_batch(inputs, outdir, options, progress=progress)
+    except AvisError as exc:
+        click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
+        sys.exit(EXIT_USAGE if exc.code == "usage" else EXIT_FAILED)
+    except KeyboardInterrupt:
+        click.echo("avis: interrupted", err=True)
+        sys.exit(130)
+    if not quiet:
+        click.echo(f"avis: {summary.line()}", err=True)
+    sys.exit(summary.exit_code)

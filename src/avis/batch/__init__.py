@@ -1,0 +1,14 @@
+"""Batch conversion (``avis convert``): discover inputs, convert them in worker processes with a
+time limit each, resume from a journal, report every input's status.
+
+Modules: :mod:`~avis.batch.discover` (inputs and skipping rules), :mod:`~avis.batch.naming`
+(safe output names), :mod:`~avis.batch.worker` (one document, in a child process),
+:mod:`~avis.batch.pool` (killable, recycled workers), :mod:`~avis.batch.state` (resume journal),
+:mod:`~avis.batch.runner` (orchestration and report), :mod:`~avis.batch.progress` (rich bar).
+"""
+
+from __future__ import annotations
+
+from avis.batch.runner import BatchOptions, BatchSummary, parse_formats, run_batch
+
+__all__ = ["BatchOptions", "BatchSummary", "parse_formats", "run_batch"]
