@@ -24,7 +24,10 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
+# The main job: convert every bundled notice (outputs and avis-report.jsonl in out/demo),
+# then score extraction against the ground truth.
 demo: system venv
+	$(VENV)/bin/avis convert corpus -o out/demo --to json,xml,hropen,dc,csv --exclude 'README*' --exclude '*.py'
 	$(VENV)/bin/avis eval corpus/
 
 test: system venv
@@ -39,7 +42,8 @@ corpus: venv
 	$(PY) -m tools.gencorpus corpus/generated
 
 bench: system venv
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/bench_parse.py
+	$(PY) benchmarks/bench_batch.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
