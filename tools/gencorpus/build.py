@@ -95,7 +95,8 @@ corpus-real conventions: scalars with whitespace collapsed and trailing `; , . :
 `description` loses its final full stop); list items without bullets and trailing `; , .`;
 `conditions` as `<sub-heading> : <value>`, one per value (`Conditions de travail : /` kept);
 ISO dates; `reference.id` is the reference before ` du <date>` without a leading `N°` / `n°`
-(`AVP n°26-0624` → `26-0624`: the "AVP n°" prefix is dropped like "N°"); `reference.date` null when no date is printed;
+(`AVP n°26-0624` → `26-0624`: the "AVP n°" prefix is dropped like "N°"); `reference.date`
+null when no date is printed;
 `residence_requirement` null for `/`; `start.immediate` true only for "immédiatement" /
 "dès que possible", `start.date` only when a date is printed. Extra keys: `positions` (an
 integer, null when no row), `description`, `organisation.unit`, `organisation.supervisor`,
