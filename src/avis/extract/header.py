@@ -109,6 +109,8 @@ def accept_label(match: Match, line: Line, text: str) -> bool:
     """
     if match.colon or line.col == 0:
         return True
+    if match.start == 0 and not text[match.end :].strip(" :"):
+        return True  # the whole line is the label (label above its value, as in scans)
     if match.label.weak:
         return is_bold_span(line, text, match.start, match.end)
     if match.start == 0:

@@ -65,6 +65,11 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     out = "".join(reps)
     if len(out) == len(text) and "" not in reps:  # every character folds to one
         return out, list(range(len(text)))
+    if len(reps) > 4096:  # a long line: repeat the offsets in C
+        import numpy as np
+
+        counts = np.fromiter(map(len, reps), dtype=np.int64, count=len(reps))
+        return out, np.repeat(np.arange(len(reps), dtype=np.int64), counts).tolist()
     index: list[int] = []
     for i, rep in enumerate(reps):
         index.extend([i] * len(rep))
@@ -93,7 +98,8 @@ def clean_value(text: str) -> str:
 def clean_item(text: str) -> str:
     """A list item as printed, without its bullet and trailing separator."""
     text = _SPACES.sub(" ", text).strip()
-    text = re.sub(r"^(?:[-–—•▪●◦‣*+·]|\d{1,2}[.)])\s+", "", text)
+    # Bullet glyphs, numbering, and what OCR makes of a bullet ("*_", "•.", "_").
+    text = re.sub(r"^(?:[-–—•▪●◦‣*+·_]{1,3}[.,]?|\d{1,2}[.)])\s*(?=\S)", "", text)
     text = re.sub(r"\s*[;,.]+$", "", text) if not text.endswith(("...", "…")) else text
     text = re.sub(r"(?<=[^.])\.\.$", "", text)
     return text.strip()
