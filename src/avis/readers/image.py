@@ -1,0 +1,164 @@
+"""Scanned notices stored as images: PNG, JPEG, TIFF (every page), GIF, BMP, WebP.
+
+Each page goes through :func:`avis.readers.ocr.ocr_image`. A multi-page TIFF is one notice, one
+frame per page; a frame that cannot be decoded becomes a warning and the other pages are still
+read. Other formats' extra frames (animated GIF/WebP/PNG) are not pages: only the first is read.
+
+Sizes are checked from the header, before any pixel is decoded: ``options.max_pixels`` per page,
+and Pillow's own decompression-bomb limit stays in force (it is never changed here).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from avis.errors import (
+    CorruptInputError,
+    EmptyInputError,
+    LimitExceededError,
+    OcrUnavailableError,
+)
+from avis.layout import Document
+from avis.readers import ReadOptions
+from avis.readers.ocr import ocr_image, tesseract
+
+_DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError)
+
+
+def _open(data: bytes) -> Image.Image:
+    """Open lazily (header only); Pillow's bomb check becomes a :class:`LimitExceededError`."""
+    with warnings.catch_warnings():
+        # Between Pillow's warning and error thresholds our own max_pixels check decides.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            return Image.open(io.BytesIO(data))
+        except Image.DecompressionBombError as exc:
+            raise LimitExceededError(
+                f"the image is too large to decode safely ({exc}); it is probably not a scan"
+            ) from exc
+        except UnidentifiedImageError as exc:
+            raise CorruptInputError(
+                "the file looks like an image but no decoder recognises it (damaged or "
+                "truncated header)"
+            ) from exc
+        except _DECODE_ERRORS as exc:
+            raise CorruptInputError(f"the image header cannot be decoded ({exc})") from exc
+
+
+def _check_pixels(img: Image.Image, index: int, options: ReadOptions) -> None:
+    w, h = img.size
+    if w * h > options.max_pixels:
+        raise LimitExceededError(
+            f"page {index + 1} of the image is {w:,}×{h:,} = {w * h:,} pixels, over the "
+            f"{options.max_pixels:,}-pixel limit (raise it with --max-pixels)"
+        )
+
+
+def _frame_count(img: Image.Image) -> int | None:
+    """Pages of a TIFF (every frame), ``None`` when its frame chain is damaged; 1 otherwise
+    (frames of GIF/WebP/PNG are animation, not pages)."""
+    if img.format != "TIFF":
+        return 1
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return max(int(getattr(img, "n_frames", 1)), 1)
+    except _DECODE_ERRORS:
+        return None  # read frames one by one until one cannot be reached
+    finally:
+        img.seek(0)
+
+
+def _decode(img: Image.Image) -> Image.Image:
+    """Pixels of the current frame, upright (EXIF orientation), with its resolution kept."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Pillow's "Corrupt EXIF" etc.: the page still reads
+        img.load()
+        info = dict(img.info)
+        try:
+            upright = ImageOps.exif_transpose(img)
+        except _DECODE_ERRORS:  # a damaged EXIF block must not cost the page
+            upright = img
+    if upright is img:
+        upright = img.copy()
+    for key in ("dpi", "resolution"):
+        if key in info:
+            upright.info.setdefault(key, info[key])
+    return upright
+
+
+def _animation_frames(img: Image.Image) -> int:
+    try:
+        return int(getattr(img, "n_frames", 1))
+    except _DECODE_ERRORS:
+        return 1
+
+
+def read(data: bytes, options: ReadOptions) -> Document:
+    """OCR every page of an image file into a :class:`~avis.layout.Document` (format ``image``)."""
+    if not options.ocr:
+        raise OcrUnavailableError(
+            "this file is an image (a scan): reading it needs OCR, which is turned off"
+        )
+    tesseract(options.ocr_lang)  # missing OCR is said before any decoding work
+    img = _open(data)
+    doc = Document(format="image")
+    count = _frame_count(img)
+    if count is not None and count > options.max_pages:
+        raise LimitExceededError(
+            f"the image has {count} pages, over the {options.max_pages}-page limit "
+            "(raise it with --max-pages)"
+        )
+    frames = _animation_frames(img) if img.format != "TIFF" else 1
+    if frames > 1:
+        doc.warnings.append(
+            f"the {img.format} image has {frames} frames; only the first was read "
+            "(multi-page scans belong in TIFF or PDF)"
+        )
+    if count is None:
+        doc.warnings.append("the TIFF's page chain is damaged: pages were read up to the break")
+    sizes: list[str] = []
+    index = 0
+    while count is None or index < count:
+        if index >= options.max_pages:
+            doc.warnings.append(f"only the first {options.max_pages} pages were read")
+            break
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                img.seek(index)
+        except EOFError:
+            break
+        except _DECODE_ERRORS as exc:
+            doc.warnings.append(f"page {index + 1}: cannot be reached in the file ({exc}); stopped")
+            break
+        _check_pixels(img, index, options)
+        try:
+            frame = _decode(img)
+        except MemoryError as exc:
+            raise LimitExceededError(
+                f"page {index + 1} of the image needs more memory than is available"
+            ) from exc
+        except _DECODE_ERRORS as exc:
+            doc.warnings.append(
+                f"page {index + 1}: the image data is damaged or truncated ({exc}); page skipped"
+            )
+            index += 1
+            continue
+        sizes.append(f"{frame.size[0]}×{frame.size[1]}")
+        doc.pages.append(ocr_image(frame, index + 1, options))
+        frame.close()
+        index += 1
+    if not doc.pages:
+        reasons = "; ".join(doc.warnings) or "no page found"
+        raise CorruptInputError(f"no page of the image could be decoded ({reasons})")
+    if not any(line.text.strip() for line in doc.lines()):
+        dpis = ", ".join(f"{p.dpi:.0f}" for p in doc.pages if p.dpi)
+        raise EmptyInputError(
+            f"OCR found no text in the image ({len(doc.pages)} page(s), {', '.join(sizes)} "
+            f"pixels, ~{dpis} dpi): it may be blank, too small, too faint or too low in resolution"
+        )
+    return doc
