@@ -152,6 +152,11 @@ def read(data: bytes, options: ReadOptions) -> Document:
         doc.pages.append(ocr_image(frame, index + 1, options))
         frame.close()
         index += 1
+    # Running headers, footers and page numbers go, as in a PDF: a multi-page scan repeats
+    # them on every page and they would land inside list items.
+    from avis.readers.pdf import _drop_furniture
+
+    _drop_furniture(doc.pages)
     if not doc.pages:
         reasons = "; ".join(doc.warnings) or "no page found"
         raise CorruptInputError(f"no page of the image could be decoded ({reasons})")

@@ -235,10 +235,36 @@ def parse_tsv(tsv: str, block_base: int = 0) -> list[_RawLine]:
     return [line for line in lines.values() if line.words]
 
 
-def strip_bullet(words: list[str]) -> tuple[list[str], bool]:
+def _glyph_before_gap(boxes: list[tuple[float, float, float, float]] | None) -> bool:
+    """The first word is a small mark set apart: a square bullet Tesseract read as letters.
+
+    "▪" comes out as "m", "ms", "sm"…; what gives it away is the shape — a word narrower than
+    its line is tall, followed by a gap much wider than a space.
+    """
+    if not boxes or len(boxes) < 2:
+        return False
+    first, second = boxes[0], boxes[1]
+    height = max(b[3] - b[1] for b in boxes)
+    width = first[2] - first[0]
+    gap = second[0] - first[2]
+    return height > 0 and width <= 1.2 * height and gap >= 0.6 * height
+
+
+def strip_bullet(
+    words: list[str], boxes: list[tuple[float, float, float, float]] | None = None
+) -> tuple[list[str], bool]:
     """Remove a leading bullet glyph (as Tesseract reads it) and say whether there was one."""
     if len(words) < 2:
         return words, False
+    first_raw = words[0]
+    if (
+        len(first_raw) <= 3
+        and first_raw.isalpha()
+        and first_raw.islower()
+        and words[1][:1].isupper()
+        and _glyph_before_gap(boxes)
+    ):
+        return words[1:], True
     first, nxt = words[0].rstrip("_.,"), words[1]
     if first and all(ch in _BULLETS for ch in first) and len(first) <= 2:
         return words[1:], True
@@ -555,7 +581,7 @@ def ocr_image(
     k = 72.0 / (src_dpi * scan.scale)  # work pixels → points, on the straightened page
     lines: list[Line] = []
     for rl in raw:
-        texts, bullet = strip_bullet([w[0] for w in rl.words])
+        texts, bullet = strip_bullet([w[0] for w in rl.words], [w[1] for w in rl.words])
         kept = rl.words[len(rl.words) - len(texts) :]
         words = [
             Word(text=t, bbox=(b[0] * k, b[1] * k, b[2] * k, b[3] * k), conf=round(c, 3))
