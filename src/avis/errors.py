@@ -75,6 +75,16 @@ class OutputValidationError(AvisError):
     code = "invalid_output"
 
 
+class InternalError(AvisError):
+    """An unexpected exception inside avis (a bug) while reading or extracting one document.
+
+    Raised by the pipeline in place of a raw exception, so that one file cannot kill a batch or
+    print a traceback; the fuzz harness counts it as a crash to fix.
+    """
+
+    code = "internal_error"
+
+
 class UsageError(AvisError):
     """The caller asked for something that does not exist (unknown writer, bad option)."""
 

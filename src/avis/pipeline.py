@@ -5,34 +5,56 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from avis.errors import AvisError, InternalError, LimitExceededError
 from avis.extract import extract_notice
 from avis.layout import Document
 from avis.model import Notice, SourceInfo
-from avis.readers import ReadOptions, detect_format, read_bytes
+from avis.readers import ReadOptions, check_size, detect_format, read_bytes
 
 
 def parse_bytes(data: bytes, name: str | None = None, options: ReadOptions | None = None) -> Notice:
-    """Read and extract one notice; raises only :class:`avis.errors.AvisError`."""
-    fmt = detect_format(data)
-    doc = read_bytes(data, options, fmt=fmt)
-    source = SourceInfo(
-        file=name,
-        sha256=hashlib.sha256(data).hexdigest(),
-        format=fmt,
-        pages=len(doc.pages),
-        size=len(data),
-    )
-    return extract_notice(doc, source)
+    """Read and extract one notice; raises only :class:`avis.errors.AvisError`.
+
+    Readers translate their libraries' errors themselves; anything else that escapes (a bug in
+    avis) becomes an :class:`~avis.errors.InternalError` naming the exception, so one odd file
+    never stops a batch or prints a traceback.
+    """
+    options = options or ReadOptions()
+    try:
+        check_size(data, options)
+        fmt = detect_format(data)
+        doc = read_bytes(data, options, fmt=fmt)
+        source = SourceInfo(
+            file=name,
+            sha256=hashlib.sha256(data).hexdigest(),
+            format=fmt,
+            pages=len(doc.pages),
+            size=len(data),
+        )
+        return extract_notice(doc, source)
+    except AvisError:
+        raise
+    except MemoryError as exc:
+        raise LimitExceededError(
+            "this file needs more memory than is available; convert it alone, or lower "
+            "--max-pages / --max-mb to refuse such files early"
+        ) from exc
+    except Exception as exc:
+        raise InternalError(
+            f"avis failed on this file ({type(exc).__name__}: {str(exc)[:200]}); this is a "
+            "bug: please report it with the file"
+        ) from exc
 
 
 def parse_path(path: str | Path, options: ReadOptions | None = None) -> Notice:
     path = Path(path)
-    from avis.errors import AvisError
-
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise AvisError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from exc
+        raise AvisError(
+            f"cannot read the file: {exc.strerror or exc}; check the path and its permissions",
+            path=str(path),
+        ) from exc
     try:
         return parse_bytes(data, path.name, options)
     except AvisError as exc:

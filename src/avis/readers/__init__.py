@@ -12,10 +12,21 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from avis.errors import AvisError, CorruptInputError, EmptyInputError, LimitExceededError
+from avis.errors import (
+    AvisError,
+    CorruptInputError,
+    EmptyInputError,
+    LimitExceededError,
+    UnsupportedFormatError,
+)
 from avis.layout import Document
 
 FORMATS = ("pdf", "docx", "image", "html", "text")
+
+CHARS_PER_PAGE = 5_000
+"""Formats without pages (text, HTML, Word) are held to ``max_pages`` through their length:
+a dense A4 page holds 4–5,000 characters, a notice is about three pages. Extraction time grows
+with the text, so this bounds it with the limit users already know (``--max-pages``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +53,33 @@ _IMAGE_MAGIC = (
 )
 
 
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+"""A password-protected .docx is an OLE container holding this stream, not a zip."""
+
+
 def detect_format(data: bytes) -> str:
     """Name the reader for these bytes: ``pdf``, ``docx``, ``image``, ``html`` or ``text``."""
     if not data:
-        raise EmptyInputError("the file is empty (0 bytes)")
+        raise EmptyInputError(
+            "the file is empty (0 bytes); check that it was saved, copied or downloaded completely"
+        )
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
+        from avis.readers._ooxml import check_member_count
+
+        check_member_count(data)  # before zipfile builds an entry per member
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise CorruptInputError(f"the file is a damaged ZIP archive ({exc})") from exc
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise CorruptInputError(
+                f"the file is a damaged ZIP archive ({exc}); ask for a new copy or re-save it "
+                "from Word"
+            ) from exc
         if "word/document.xml" in names or any(n.startswith("word/") for n in names):
             return "docx"
-        from avis.errors import UnsupportedFormatError
-
         raise UnsupportedFormatError(
             "the file is a ZIP archive but not a Word document (no word/document.xml); "
             "unzip it and convert the notices inside"
@@ -66,21 +87,43 @@ def detect_format(data: bytes) -> str:
     if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return "image"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        from avis.errors import UnsupportedFormatError
+        if _ENCRYPTED_OOXML in data:
+            from avis.errors import PasswordRequiredError
 
+            raise PasswordRequiredError(
+                "the Word document is password-protected (encrypted); open it in Word, remove "
+                "the password (File > Info > Protect Document) and save it again"
+            )
         raise UnsupportedFormatError(
             "this is an old binary Word/Office file (.doc); save it as .docx or PDF first"
+        )
+    if not data.strip(b"\x00"):
+        raise EmptyInputError(
+            f"the file holds only zero bytes ({len(data):,} NUL bytes): it was not written or "
+            "copied completely; get a fresh copy"
         )
     from avis.readers.html import looks_like_html
     from avis.readers.text import looks_like_text
 
     if looks_like_text(data):
         return "html" if looks_like_html(data) else "text"
-    from avis.errors import UnsupportedFormatError
-
     raise UnsupportedFormatError(
-        "unrecognised binary content: avis reads PDF, DOCX, images (PNG, JPEG, TIFF) and text"
+        "unrecognised binary content: avis reads PDF, DOCX, images (PNG, JPEG, TIFF, GIF, BMP, "
+        "WebP), HTML and text; save the notice in one of those formats"
     )
+
+
+def check_text_size(chars: int, options: ReadOptions, what: str) -> None:
+    """Refuse a page-less document longer than ``max_pages`` pages of text (see
+    :data:`CHARS_PER_PAGE`)."""
+    limit = options.max_pages * CHARS_PER_PAGE
+    if chars > limit:
+        pages = -(-chars // CHARS_PER_PAGE)
+        raise LimitExceededError(
+            f"the {what} holds {chars:,} characters, about {pages:,} pages of "
+            f"{CHARS_PER_PAGE:,} characters: over the {options.max_pages}-page limit "
+            "(raise it with --max-pages)"
+        )
 
 
 def _reader(fmt: str) -> Callable[[bytes, ReadOptions], Document]:
@@ -100,24 +143,53 @@ def _reader(fmt: str) -> Callable[[bytes, ReadOptions], Document]:
 def read_bytes(data: bytes, options: ReadOptions | None = None, fmt: str | None = None) -> Document:
     """Read a whole file's bytes into the layout model, raising only :class:`AvisError`."""
     options = options or ReadOptions()
-    if len(data) > options.max_bytes:
-        raise LimitExceededError(
-            f"the file is {len(data):,} bytes, over the {options.max_bytes:,}-byte limit "
-            "(raise it with --max-bytes)"
-        )
+    check_size(data, options)
     fmt = fmt or detect_format(data)
     try:
         doc = _reader(fmt)(data, options)
     except AvisError:
         raise
     except MemoryError as exc:
-        raise LimitExceededError("the file needs more memory than is available") from exc
+        raise LimitExceededError(
+            f"reading this {fmt} file needs more memory than is available; convert it alone, "
+            "or lower --max-pages / --max-mb to refuse such files early"
+        ) from exc
     except RecursionError as exc:
-        raise CorruptInputError(f"the {fmt} file is nested too deeply to read") from exc
+        raise CorruptInputError(
+            f"the {fmt} file is nested too deeply to read (damaged or hostile); re-save it "
+            "from the application that made it"
+        ) from exc
     except Exception as exc:  # a library's own error on a damaged file
         raise CorruptInputError(
-            f"the {fmt} file could not be decoded ({type(exc).__name__}: {exc})"
+            f"the {fmt} file could not be decoded ({type(exc).__name__}: {_short(exc)}); it is "
+            "damaged: ask for a new copy or re-save it from the application that made it"
         ) from exc
+    if fmt in ("text", "html", "docx"):
+        check_text_size(sum(len(line.text) for line in doc.lines()), options, f"{fmt} file")
     if not any(line.text.strip() for line in doc.lines()):
-        raise EmptyInputError(f"no text found in this {fmt} file")
+        raise EmptyInputError(_NO_TEXT.get(fmt, f"no text found in this {fmt} file"))
     return doc
+
+
+_NO_TEXT = {
+    "html": "no text found in this HTML page (only scripts, styles or markup); check that it is "
+    "the notice and not an error or login page, or save the notice as PDF",
+    "pdf": "no text found in this PDF; if it is a scan, turn OCR on (--ocr) and install "
+    "Tesseract, else check that it is the right file",
+    "docx": "no text found in this Word document; check that it is the right file",
+    "text": "the text file holds only white space; check that it is the right file",
+}
+
+
+def _short(exc: BaseException, limit: int = 200) -> str:
+    text = str(exc)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_size(data: bytes, options: ReadOptions) -> None:
+    """The ``max_bytes`` limit, checked before anything looks inside the file."""
+    if len(data) > options.max_bytes:
+        raise LimitExceededError(
+            f"the file is {len(data):,} bytes, over the {options.max_bytes:,}-byte limit "
+            f"({options.max_bytes / 1024 / 1024:g} MB; raise it with --max-mb)"
+        )

@@ -11,15 +11,29 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 
-from avis.errors import CorruptInputError, UnsafeInputError, UnsupportedFormatError
+from avis.errors import (
+    CorruptInputError,
+    LimitExceededError,
+    UnsafeInputError,
+    UnsupportedFormatError,
+)
 
 MAX_TOTAL = 200 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR = 10 * 1024 * 1024
 MAX_MEMBERS = 10_000
+MAX_DIRECTORY = 4 * 1024 * 1024
+"""Bytes of central directory: zipfile builds an object per entry it lists, whatever count the
+end record claims, so the directory's size is what bounds that memory."""
+MAX_XML_TOTAL = 64 * 1024 * 1024
+"""XML the parser may see (a notice's parts weigh well under 1 MB; parsed XML takes 5–10×)."""
 MAIN_DEFAULT = "word/document.xml"
+_CHUNK = 1024 * 1024
+_ASK = "; ask the sender for a copy re-saved from Word, or for a PDF"
+_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<")
 
 _DTD = re.compile(rb"<!\s*(doctype|entity)", re.I)
 _RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>")
@@ -93,39 +107,90 @@ def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str:
     return MAIN_DEFAULT
 
 
+def check_member_count(data: bytes) -> None:
+    """Refuse a zip whose central directory lists too many members, read from its end record
+    before :mod:`zipfile` builds one object per entry (a zip of a million empty files)."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if at < 0 or at + 22 > len(data):
+        return  # no end record: zipfile reports the archive damaged
+    count, size = struct.unpack_from("<HI", data, at + 10)
+    locator = at - 20
+    if (count == 0xFFFF or size == 0xFFFFFFFF) and data[locator : locator + 4] == b"PK\x06\x07":
+        where = struct.unpack_from("<Q", data, locator + 8)[0]
+        if data[where : where + 4] == b"PK\x06\x06" and where + 56 <= len(data):
+            count, size = struct.unpack_from("<QQ", data, where + 32)
+    if count > MAX_MEMBERS or size > MAX_DIRECTORY:
+        raise UnsafeInputError(
+            f"the ZIP archive lists {count:,} members in a {size:,}-byte directory, far more "
+            f"than a Word document (at most {MAX_MEMBERS:,}); refusing to open it{_ASK}"
+        )
+
+
+def _looks_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Any part the parser may see: python-docx goes by content type, not by name, so a part
+    named ``word/main.bin`` is XML too when it starts like XML."""
+    if _is_xml(info.filename):
+        return True
+    with zf.open(info) as member:
+        head = member.read(64)
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[1:2] == b"\x00" or head[:1] == b"\x00":
+        head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+    return _XML_START.match(head) is not None
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> bytes:
+    """Inflate a member in bounded chunks; zipfile checks the declared size and the CRC.
+
+    ``zf.read`` inflates a member in one call: a part whose header lies about its size
+    (claims 1 kB, inflates to gigabytes) would fill memory before the size check.
+    """
+    parts: list[bytes] = []
+    with zf.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            if keep:
+                parts.append(chunk)
+    return b"".join(parts)
+
+
 def safe_package(data: bytes) -> tuple[bytes, list[str]]:
     """Check a Word package; return bytes python-docx can open and notes for the user.
 
     Raises UnsafeInputError (traversal, bomb, DTD), UnsupportedFormatError (not a Word
     document), CorruptInputError (not a readable zip).
     """
+    check_member_count(data)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise CorruptInputError(f"the Word file is a damaged ZIP archive ({exc})") from exc
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise CorruptInputError(
+            f"the Word file is a damaged ZIP archive ({exc}); ask for a new copy or re-save it "
+            "from Word"
+        ) from exc
     notes: list[str] = []
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise UnsafeInputError(f"the Word file holds {len(infos)} parts; refusing to open it")
+            raise UnsafeInputError(
+                f"the Word file holds {len(infos):,} parts; refusing to open it{_ASK}"
+            )
         total = 0
         for info in infos:
             if _unsafe_name(info.filename):
                 raise UnsafeInputError(
                     f"the Word file holds a part named {info.filename!r} that points outside "
-                    "the archive (zip path traversal); refusing to open it"
+                    f"the archive (zip path traversal); refusing to open it{_ASK}"
                 )
             total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
                 raise UnsafeInputError(
                     f"the Word file part {info.filename!r} expands {ratio:.0f}× "
-                    f"to {info.file_size:,} bytes (zip bomb); refusing to open it"
+                    f"to {info.file_size:,} bytes (zip bomb); refusing to open it{_ASK}"
                 )
         if total > MAX_TOTAL:
             raise UnsafeInputError(
                 f"the Word file expands to {total:,} bytes, over the {MAX_TOTAL:,}-byte limit; "
-                "refusing to open it"
+                f"refusing to open it{_ASK}"
             )
         names = {info.filename for info in infos}
         try:
@@ -136,20 +201,37 @@ def safe_package(data: bytes) -> tuple[bytes, list[str]]:
                     "save the notice as .docx or PDF"
                 )
             parts: dict[str, bytes] = {}
+            xml_total = 0
             for info in infos:
-                if _is_xml(info.filename):
-                    blob = zf.read(info)
+                if info.is_dir():
+                    continue
+                xml = _looks_xml(zf, info)
+                if xml:
+                    xml_total += info.file_size
+                    if xml_total > MAX_XML_TOTAL:
+                        raise LimitExceededError(
+                            f"the Word file holds over {MAX_XML_TOTAL // 1024 // 1024} MB of "
+                            "XML, far more than a notice; split the document or save it as PDF"
+                        )
+                # Every member is inflated once, in chunks: a damaged or lying one is found
+                # here, not in python-docx.
+                blob = _read_member(zf, info, keep=xml)
+                if xml:
                     if _has_dtd(blob):
                         raise UnsafeInputError(
                             f"the Word file part {info.filename!r} declares a DTD or entities "
                             "(XML entity expansion / external entity attack); refusing to "
-                            "parse it"
+                            f"parse it{_ASK}"
                         )
                     parts[info.filename] = blob
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
-            raise CorruptInputError(f"the Word file is damaged ({exc})") from exc
-        except NotImplementedError as exc:  # an unsupported compression method
-            raise CorruptInputError(f"the Word file cannot be unpacked ({exc})") from exc
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError) as exc:
+            raise CorruptInputError(
+                f"the Word file is damaged ({exc}); ask for a new copy or re-save it from Word"
+            ) from exc
+        except (NotImplementedError, ValueError) as exc:  # unsupported compression, bad header
+            raise CorruptInputError(
+                f"the Word file cannot be unpacked ({exc}); re-save it from Word"
+            ) from exc
         strict = STRICT_W in parts.get(main, b"")
         types = parts.get("[Content_Types].xml", b"")
         odd_type = any(t in types for t in _OTHER_MAINS)

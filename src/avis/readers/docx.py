@@ -20,7 +20,7 @@ from typing import Any
 
 from lxml import etree
 
-from avis.errors import CorruptInputError, UnsupportedFormatError
+from avis.errors import CorruptInputError, UnsafeInputError, UnsupportedFormatError
 from avis.layout import Document, Line, Page
 from avis.readers import ReadOptions
 from avis.readers._bullets import is_symbol_font, strip_bullet
@@ -85,12 +85,27 @@ def read(data: bytes, options: ReadOptions | None = None) -> Document:
             raise UnsupportedFormatError(
                 f"the package is not a Word document ({exc}); save it as .docx"
             ) from exc
-        raise CorruptInputError(f"the Word file is damaged ({exc})") from exc
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise CorruptInputError(f"the Word file is damaged ({exc})") from exc
+        raise CorruptInputError(
+            f"the Word file is damaged ({exc}); re-save it from Word or ask for a new copy"
+        ) from exc
+    except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():
+            raise UnsafeInputError(
+                "the Word file nests its XML deeper than 256 levels (Word itself stops at 63 "
+                "nested tables), more than avis parses safely; re-save it from Word or as PDF"
+            ) from exc
+        raise CorruptInputError(
+            f"the Word file's XML is damaged ({exc}); re-save it from Word or ask for a new copy"
+        ) from exc
+    except (KeyError, zipfile.BadZipFile) as exc:
+        raise CorruptInputError(
+            f"the Word file is damaged ({exc}); re-save it from Word or ask for a new copy"
+        ) from exc
     body = document.element.body
     if body is None:
-        raise CorruptInputError("the Word document has no body (word/document.xml is damaged)")
+        raise CorruptInputError(
+            "the Word document has no body (word/document.xml is damaged); re-save it from Word"
+        )
     walker = _Walker(_Styles(_styles_element(document)))
     walker.blocks(body)
     for reltype in (RT_FOOTNOTES, RT_ENDNOTES):

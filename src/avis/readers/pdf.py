@@ -9,8 +9,10 @@ and drops page furniture (running headers, footers, page numbers).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
+import logging
 import re
 import statistics
 import unicodedata
@@ -21,6 +23,7 @@ from typing import Any
 from avis.errors import (
     AvisError,
     CorruptInputError,
+    EmptyInputError,
     LimitExceededError,
     OcrUnavailableError,
     PasswordRequiredError,
@@ -50,6 +53,14 @@ _PAGE_NUMBER_MARGIN = re.compile(
     r"^(p\.?\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?$|^\d{1,4}\s*(/|sur|of)\s*\d{1,4}$", re.I
 )
 _DIGITS = re.compile(r"\d+")
+_MAX_RENDER_PIXELS = 60_000_000
+"""OCR scales larger pages down to this anyway (``ocr.MAX_WORK_PIXELS``); an RGB render of it
+is 180 MB."""
+_MIN_OCR_DPI = 20.0
+_GREY_RENDER_PIXELS = 20_000_000  # about A3 at 300 dpi
+MAX_TEXT_OBJECTS = 6_000
+"""A notice page draws a few hundred text objects. pdfium's text page costs grow with their
+square (16,000 took 7 s) and pdfminer spends ~1 ms on each, so busier pages go to OCR."""
 
 
 @dataclass(slots=True)
@@ -67,29 +78,72 @@ class _Counters:
 
 
 def read(data: bytes, options: ReadOptions) -> Document:
-    """Read a PDF into pages of lines; raises only :class:`~avis.errors.AvisError`."""
+    """Read a PDF into pages of lines; raises only :class:`~avis.errors.AvisError`.
+
+    pdfminer's own log records (it warns on every damaged object) are kept out of the
+    process's stderr and summed up as one document warning.
+    """
     doc = Document(format="pdf")
+    with _quiet_pdfminer(doc.warnings):
+        _read(data, options, doc)
+    return doc
+
+
+def _read(data: bytes, options: ReadOptions, doc: Document) -> None:
     if b"%%EOF" not in data[-2048:]:
         doc.warnings.append("the PDF seems truncated (no end-of-file marker); text may be missing")
-    pdf_doc = _open_pdfium(data, options.password)
+    original = data
+    pdf_doc, data = _open_pdfium(data, options.password, doc.warnings)
     try:
         count = len(pdf_doc)
         if count == 0:
-            raise CorruptInputError("the PDF has no pages")
+            raise CorruptInputError(
+                "the PDF has no pages; check that it is the right file or ask for a new copy"
+            )
         if count > options.max_pages:
             raise LimitExceededError(
                 f"the PDF has {count} pages, over the {options.max_pages}-page limit "
                 "(raise it with --max-pages)"
             )
-        has_text = [_pdfium_has_text(pdf_doc, i) for i in range(count)]
+        has_text: list[bool] = []
+        broken: set[int] = set()
+        for i in range(count):
+            try:
+                chars = _pdfium_chars(pdf_doc, i)
+            except pdfium_error() as exc:
+                chars = 0
+                broken.add(i)
+                doc.warnings.append(f"page {i + 1} cannot be loaded ({exc}); it is skipped")
+            if chars < 0:
+                doc.warnings.append(
+                    f"page {i + 1} is built of more than {MAX_TEXT_OBJECTS:,} text objects (a "
+                    "generated or hostile file): its text layer is not read, the page goes to "
+                    "OCR like a scan"
+                )
+            has_text.append(chars > 0)
+        if len(broken) == count:
+            raise CorruptInputError(
+                "no page of the PDF can be loaded (its page tree is damaged); open it in a PDF "
+                "viewer and print it to a new PDF, or ask for a new copy"
+            )
         counters = _Counters()
         pages: list[Page | None] = [None] * count
         unreadable: dict[int, Page] = {}
+        failed: set[int] = set()
         if any(has_text):
-            _read_text_layer(data, options, has_text, pages, unreadable, counters, doc.warnings)
+            failed = _read_text_layer(
+                data, options, has_text, pages, unreadable, counters, doc.warnings
+            )
+        for i in sorted(failed):
+            # pdfminer cannot read this page (damaged): pdfium's character boxes still give
+            # the text, laid out by position (no fonts, no rulings).
+            page = _pdfium_text_page(pdf_doc, i, counters)
+            if page.lines:
+                pages[i] = page
+                doc.warnings.append(f"page {i + 1} was read from character positions only")
         ocr_error: OcrUnavailableError | None = None
         for i in range(count):
-            if pages[i] is not None:
+            if pages[i] is not None or i in broken:
                 continue
             page, reason, err = _ocr_page(pdf_doc, i, options, doc.warnings)
             ocr_error = ocr_error or err
@@ -111,27 +165,186 @@ def read(data: bytes, options: ReadOptions) -> Document:
     _mark_headings([p for p in doc.pages if p.origin == "text_layer"])
     if ocr_error is not None and not any(line.text.strip() for line in doc.lines()):
         raise ocr_error
-    return doc
+    if data is not original and not any(line.text.strip() for line in doc.lines()):
+        raise CorruptInputError(
+            "the PDF is damaged (truncated?) and no text could be recovered from it; ask for a "
+            "new copy or download it again"
+        )
+    if not any(line.text.strip() for line in doc.lines()):
+        why = "; ".join(doc.warnings[:3]) or "its pages hold no text"
+        hint = (
+            "check that it is the right file and that its pages are legible"
+            if options.ocr
+            else "if it is a scan, turn OCR on (--ocr)"
+        )
+        raise EmptyInputError(f"no text found in this PDF ({why}); {hint}")
 
 
 # ---------------------------------------------------------------------------------------------
 # Opening
 
 
-def _open_pdfium(data: bytes, password: str | None) -> Any:
+@contextlib.contextmanager
+def _quiet_pdfminer(warnings: list[str]) -> Iterator[None]:
+    """Collect pdfminer's log records (warnings on damaged objects) while reading, instead of
+    letting logging's last-resort handler print them; restore the logger afterwards."""
+    logger = logging.getLogger("pdfminer")
+    handler = _Collect()
+    saved = (logger.level, logger.propagate)
+    logger.addHandler(handler)
+    logger.propagate = False
+    if logger.level == logging.NOTSET or logger.level < logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        if handler.count:
+            warnings.append(
+                f"pdfminer reported {handler.count} problem(s) in the file's structure "
+                f"(first: {handler.first}); text may be incomplete"
+            )
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+        self.first = ""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.count:
+            try:
+                self.first = record.getMessage()[:200]
+            except Exception:  # a malformed record must not break reading
+                self.first = str(record.msg)[:200]
+        self.count += 1
+
+
+def pdfium_error() -> type[Exception]:
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfiumError
+
+
+def _open_pdfium(data: bytes, password: str | None, warnings: list[str]) -> tuple[Any, bytes]:
+    """The pdfium document and the bytes it was opened from: a PDF whose trailer is lost (a
+    truncated download) is opened from a copy with a rebuilt cross-reference table."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     try:
-        return pdfium.PdfDocument(data, password=password)
+        return pdfium.PdfDocument(data, password=password), data
     except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
             raise _password_error(password) from exc
-        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SECURITY:
+        if code == pdfium_c.FPDF_ERR_SECURITY:
             raise CorruptInputError(
-                "the PDF uses an unsupported encryption scheme; print it to a new PDF"
+                "the PDF uses an unsupported encryption scheme; open it in a PDF viewer and "
+                "print it to a new PDF"
             ) from exc
-        raise CorruptInputError(f"the PDF is damaged and cannot be opened ({exc})") from exc
+        repaired = _rebuild_xref(data) if code == pdfium_c.FPDF_ERR_FORMAT else None
+        if repaired is not None:
+            try:
+                pdf_doc = pdfium.PdfDocument(repaired, password=password)
+            except pdfium.PdfiumError:
+                pass
+            else:
+                warnings.append(
+                    "the PDF is damaged (its cross-reference table or trailer is missing, as "
+                    "in a truncated file); it was rebuilt from the objects found, so text may "
+                    "be missing"
+                )
+                return pdf_doc, repaired
+        if code == pdfium_c.FPDF_ERR_SUCCESS:  # pdfium's answer to an empty page tree
+            raise CorruptInputError(
+                "the PDF has no pages (its page tree is empty or damaged); ask for a new copy"
+            ) from exc
+        raise CorruptInputError(
+            f"the PDF is damaged and cannot be opened ({exc}); open it in a PDF viewer and "
+            "save or print it to a new PDF, or ask for a new copy"
+        ) from exc
+
+
+_OBJ = re.compile(rb"(?<![0-9])(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b")
+_CATALOG = re.compile(rb"/Type\s*/Catalog\b")
+_PAGES_ROOT = re.compile(rb"/Type\s*/Pages\b")
+_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")
+_PARENT = re.compile(rb"/Parent\b")
+_MAX_REBUILT_OBJECTS = 200_000
+
+
+def _rebuild_xref(data: bytes) -> bytes | None:
+    """A copy of a PDF with a new cross-reference table and trailer, built by scanning the
+    file for ``N G obj`` (later definitions win, as with incremental updates).
+
+    The catalog is the object typed ``/Catalog``; when it was cut off, a new one points to
+    the root ``/Pages`` node, or to a new node listing every ``/Page`` found. ``None`` when no
+    page can be found. An unterminated last object (the cut) is closed.
+    """
+    objects: dict[int, tuple[int, int, int]] = {}  # number → (offset, generation, body end)
+    found = list(itertools.islice(_OBJ.finditer(data), _MAX_REBUILT_OBJECTS + 1))
+    if not found or len(found) > _MAX_REBUILT_OBJECTS:
+        return None
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(data)
+        objects[int(m.group(1))] = (m.start(), int(m.group(2)), end)
+
+    def is_a(pattern: re.Pattern[bytes], number: int, parent: bool | None = None) -> bool:
+        """Whether the object's dictionary (before any stream data) matches ``pattern``."""
+        start, _, end = objects[number]
+        end = min(end, start + 4096)
+        cut = data.find(b"stream", start, end)
+        end = end if cut < 0 else cut
+        if pattern.search(data, start, end) is None:
+            return False
+        return parent is None or (_PARENT.search(data, start, end) is not None) == parent
+
+    catalog = next((n for n in objects if is_a(_CATALOG, n)), None)
+    tail = bytearray(b"\n")
+    last_start, _, _ = max(objects.values())
+    if data.rfind(b"endobj", last_start) < 0:
+        if data.find(b"stream", last_start) >= 0 and data.rfind(b"endstream", last_start) < 0:
+            tail += b"\nendstream"
+        tail += b"\nendobj\n"
+    extra: dict[int, bytes] = {}
+    next_number = max(objects) + 1
+    if catalog is None:
+        pages_root = next((n for n in objects if is_a(_PAGES_ROOT, n, parent=False)), None)
+        if pages_root is None:
+            kids = [n for n in sorted(objects) if is_a(_PAGE, n)]
+            if not kids:
+                return None
+            pages_root = next_number
+            next_number += 1
+            refs = b" ".join(b"%d 0 R" % n for n in kids)
+            extra[pages_root] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (refs, len(kids))
+        catalog = next_number
+        extra[catalog] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_root
+    out = bytearray(data)
+    out += tail
+    offsets = {n: (off, gen) for n, (off, gen, _) in objects.items()}
+    for number, body in extra.items():
+        offsets[number] = (len(out), 0)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    size = max(offsets) + 1
+    out += b"xref\n0 %d\n" % size
+    for number in range(size):
+        if number in offsets:
+            off, gen = offsets[number]
+            out += b"%010d %05d n \n" % (off, min(gen, 65535))
+        else:
+            out += b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size,
+        catalog,
+        xref,
+    )
+    return bytes(out)
 
 
 def _password_error(password: str | None) -> PasswordRequiredError:
@@ -142,16 +355,67 @@ def _password_error(password: str | None) -> PasswordRequiredError:
     )
 
 
-def _pdfium_has_text(pdf_doc: Any, index: int) -> bool:
+def _pdfium_chars(pdf_doc: Any, index: int) -> int:
+    """Characters of a page's text layer (0 when it holds only white space), in a few ms; -1
+    for a page of more than :data:`MAX_TEXT_OBJECTS` text objects, whose text is not read."""
+    import pypdfium2.raw as pdfium_c
+
     page = pdf_doc[index]
     try:
+        texts = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=8)
+        if sum(1 for _ in itertools.islice(texts, MAX_TEXT_OBJECTS + 1)) > MAX_TEXT_OBJECTS:
+            return -1
         textpage = page.get_textpage()
         try:
-            return bool(textpage.get_text_range().strip())
+            if not textpage.get_text_range().strip():
+                return 0
+            return max(int(textpage.count_chars()), 1)
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def _pdfium_text_page(pdf_doc: Any, index: int, counters: _Counters) -> Page:
+    """A page read from pdfium's character boxes: positions without fonts (no bold, no sizes,
+    no rulings), laid out like any other page."""
+    import pypdfium2.raw as pdfium_c
+
+    ppage = pdf_doc[index]
+    words: list[Word] = []
+    try:
+        width, height = ppage.get_size()
+        textpage = ppage.get_textpage()
+        try:
+            chars: list[str] = []
+            box: list[float] | None = None
+
+            def flush() -> None:
+                if chars and box is not None:
+                    bbox = (box[0], height - box[3], box[2], height - box[1])
+                    words.append(Word(text="".join(chars), bbox=bbox))
+                chars.clear()
+
+            for i in range(textpage.count_chars()):
+                code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+                ch = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
+                if not ch or ch.isspace():
+                    flush()
+                    box = None
+                    continue
+                left, bottom, right, top = textpage.get_charbox(i)
+                if box is None:
+                    box = [left, bottom, right, top]
+                else:
+                    box = [min(box[0], left), min(box[1], bottom), max(box[2], right),
+                           max(box[3], top)]  # fmt: skip
+                chars.append(ch)
+            flush()
+        finally:
+            textpage.close()
+    finally:
+        ppage.close()
+    return _layout_page(words, [], [], index + 1, float(width), float(height), counters)
 
 
 def _read_text_layer(
@@ -162,7 +426,8 @@ def _read_text_layer(
     unreadable: dict[int, Page],
     counters: _Counters,
     warnings: list[str],
-) -> None:
+) -> set[int]:
+    """Read the pages that have a text layer with pdfplumber; return those it failed on."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
@@ -173,9 +438,23 @@ def _read_text_layer(
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
             raise _password_error(options.password) from exc
-        raise CorruptInputError(f"the PDF is damaged and cannot be read ({cause!r})") from exc
+        # pdfium opened the file, pdfminer cannot: every page is read by pdfium instead.
+        warnings.append(f"the text layer could not be parsed with fonts ({cause!r})")
+        return {i for i, has in enumerate(has_text) if has}
+    except (AvisError, MemoryError):
+        raise
+    except Exception as exc:
+        warnings.append(f"the text layer could not be parsed with fonts ({exc!r})")
+        return {i for i, has in enumerate(has_text) if has}
+    failed: set[int] = set()
     with pdf:
-        plumber_pages = pdf.pages
+        try:
+            plumber_pages = pdf.pages
+        except AvisError:
+            raise
+        except Exception as exc:  # pdfminer cannot walk the page tree pdfium could
+            warnings.append(f"the text layer's page tree could not be parsed ({exc!r})")
+            return {i for i, has in enumerate(has_text) if has}
         for i, has in enumerate(has_text):
             if not has or i >= len(plumber_pages):
                 continue
@@ -186,6 +465,7 @@ def _read_text_layer(
                 raise
             except Exception as exc:  # pdfminer on one damaged page: try the next route
                 warnings.append(f"page {i + 1}: the text layer could not be parsed ({exc!r})")
+                failed.add(i)
                 page = None
             finally:
                 ppage.close()
@@ -199,6 +479,7 @@ def _read_text_layer(
                 unreadable[i] = page
                 page = None
             pages[i] = page
+    return failed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,15 +557,23 @@ class _Item:
 
 def _text_page(ppage: Any, number: int, counters: _Counters) -> Page:
     words = _words(ppage)
-    page = Page(
-        number=number,
-        width=float(ppage.width),
-        height=float(ppage.height),
-        origin="text_layer",
-    )
+    hs, vs = _rulings(ppage) if words else ([], [])
+    return _layout_page(words, hs, vs, number, float(ppage.width), float(ppage.height), counters)
+
+
+def _layout_page(
+    words: list[Word],
+    hs: list[Segment],
+    vs: list[Segment],
+    number: int,
+    width: float,
+    height: float,
+    counters: _Counters,
+) -> Page:
+    """Reading order of a page's words: ruled tables, borderless columns, wrapped items."""
+    page = Page(number=number, width=width, height=height, origin="text_layer")
     if not words:
         return page
-    hs, vs = _rulings(ppage)
     grids = find_grids(hs, vs) if hs and vs else []
     items: list[_Item] = []
     free = words
@@ -533,16 +822,38 @@ def _ocr_page(
         return None, f"OCR is not available ({exc})", None
     ppage = pdf_doc[index]
     try:
+        import pypdfium2.raw as pdfium_c
+
+        if pdfium_c.FPDFPage_CountObjects(ppage.raw) == 0:
+            return None, "the page is blank (nothing is drawn on it)", None
         width, height = ppage.get_size()
         dpi = float(options.ocr_dpi)
         pixels = width * height * (dpi / 72) ** 2
-        if pixels > options.max_pixels:
-            dpi = max(72.0, dpi * (options.max_pixels / pixels) ** 0.5)
+        cap = min(options.max_pixels, _MAX_RENDER_PIXELS)
+        if pixels > cap:
+            # No floor on the resolution: a poster-sized page (up to 200 × 200 inches) at even
+            # 72 dpi would be hundreds of megabytes of bitmap.
+            dpi = dpi * (cap / pixels) ** 0.5 * 0.995  # margin: the bitmap size is rounded up
+            if dpi < _MIN_OCR_DPI:
+                return (
+                    None,
+                    (
+                        f"the page is too large ({width:.0f} × {height:.0f} pt) to render for OCR "
+                        f"within {cap:,} pixels"
+                    ),
+                    None,
+                )
             warnings.append(
                 f"page {number} is too large to render at {options.ocr_dpi} dpi; "
                 f"OCR at {dpi:.0f} dpi"
             )
-        image = ppage.render(scale=dpi / 72).to_pil()
+        if width * height * (dpi / 72) ** 2 > _GREY_RENDER_PIXELS:
+            # A poster-sized page: one byte a pixel instead of three (OCR reads grey anyway).
+            image = ppage.render(
+                scale=dpi / 72, grayscale=True, force_bitmap_format=pdfium_c.FPDFBitmap_Gray
+            ).to_pil()
+        else:
+            image = ppage.render(scale=dpi / 72).to_pil()
     finally:
         ppage.close()
     image.info["dpi"] = (dpi, dpi)
