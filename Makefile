@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-fra poppler-utils fonts-dejavu-core
 
-.PHONY: demo test system venv lint bench fuzz corpus clean
+.PHONY: demo test system venv lint bench fuzz corpus scans clean
 
 system:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -41,9 +41,22 @@ lint: venv
 corpus: venv
 	$(PY) -m tools.gencorpus corpus/generated
 
+# Scans of six generated notices in six qualities (clean 300 dpi, 200 dpi, skewed, noisy, JPEG,
+# photocopied), one folder per quality, with their truth; then score each quality.
+SCAN_SOURCES := pdf-ruled-01 pdf-ruled-02 pdf-borderless-01 pdf-borderless-02 pdf-stacked-01 pdf-stacked-02
+scans: system venv
+	rm -rf corpus/scans .scan-src && mkdir -p .scan-src
+	for n in $(SCAN_SOURCES); do cp corpus/generated/$$n.pdf corpus/generated/$$n.truth.json .scan-src/; done
+	for v in clean300 dpi200 skew noisy jpeg photocopy; do \
+	  $(PY) -m tools.scans .scan-src corpus/scans/$$v --variants $$v --seed 1 >/dev/null; done
+	rm -rf .scan-src
+	for v in clean300 dpi200 skew noisy jpeg photocopy; do \
+	  echo "== $$v"; $(VENV)/bin/avis eval corpus/scans/$$v | tail -4 | head -2; done
+
 bench: system venv
 	$(PY) benchmarks/bench_parse.py
 	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_ocr.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

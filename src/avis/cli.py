@@ -17,15 +17,34 @@ EXIT_USAGE = 2
 
 
 def _options(password: str | None, max_pages: int, max_mb: float, ocr: bool) -> ReadOptions:
+    ctx = click.get_current_context(silent=True)
+    max_pixels = ctx.meta.get("avis.max_pixels") if ctx is not None else None
     return ReadOptions(
-        password=password, max_pages=max_pages, max_bytes=int(max_mb * 1024 * 1024), ocr=ocr
+        password=password,
+        max_pages=max_pages,
+        max_bytes=int(max_mb * 1024 * 1024),
+        ocr=ocr,
+        **({"max_pixels": max_pixels} if max_pixels else {}),
     )
+
+
+def _store_max_pixels(ctx: click.Context, _param: click.Parameter, value: int | None) -> None:
+    if value:
+        ctx.meta["avis.max_pixels"] = value
 
 
 def _read_options(f):  # type: ignore[no-untyped-def]
     f = click.option("--password", default=None, help="password of an encrypted PDF")(f)
     f = click.option("--max-pages", default=200, show_default=True, help="refuse longer files")(f)
     f = click.option("--max-mb", default=200.0, show_default=True, help="refuse larger files")(f)
+    f = click.option(
+        "--max-pixels",
+        type=int,
+        default=None,
+        expose_value=False,
+        callback=_store_max_pixels,
+        help=f"refuse image pages over this many pixels [default: {ReadOptions().max_pixels:,}]",
+    )(f)
     f = click.option(
         "--ocr/--no-ocr", default=True, show_default=True, help="OCR pages that have no text layer"
     )(f)
@@ -64,6 +83,13 @@ def _writer_names() -> list[str]:
     help="the date 'expired' and statuses are judged against (default: today in Nouméa)",
 )
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 BOM for Excel")
+@click.option(
+    "--alto",
+    "alto_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="also write each page's text with word boxes as ALTO 4.4 XML into this folder",
+)
 @_read_options
 def parse(
     file: Path,
@@ -72,13 +98,14 @@ def parse(
     include_expired: bool,
     today: object,
     bom: bool,
+    alto_dir: Path | None,
     password: str | None,
     max_pages: int,
     max_mb: float,
     ocr: bool,
 ) -> None:
     """Parse one notice FILE ('-' for stdin) and print it (Notice JSON by default)."""
-    from avis.pipeline import parse_bytes
+    from avis.pipeline import parse_document
     from avis.writers import WriterOptions, get_writer
 
     options = _options(password, max_pages, max_mb, ocr)
@@ -97,7 +124,18 @@ def parse(
                 raise AvisError(
                     f"cannot read the file: {exc.strerror or exc}", path=str(file)
                 ) from exc
-        notice = parse_bytes(data, name, options)
+        doc, notice = parse_document(data, name, options)
+        if alto_dir is not None:
+            from avis.writers.alto import write_alto_dir
+
+            stem = Path(name).name if name else "stdin"
+            if not any(p.origin in ("ocr", "text_layer") for p in doc.pages):
+                click.echo(
+                    f"avis: {stem} has no page geometry (a {doc.format} file): no ALTO written",
+                    err=True,
+                )
+            else:
+                write_alto_dir(doc, alto_dir, stem, source_name=name)
         if explain:
             from avis.explain import explain_notice
 

@@ -13,7 +13,14 @@ from avis.readers import ReadOptions, check_size, detect_format, read_bytes
 
 
 def parse_bytes(data: bytes, name: str | None = None, options: ReadOptions | None = None) -> Notice:
-    """Read and extract one notice; raises only :class:`avis.errors.AvisError`.
+    """Read and extract one notice; raises only :class:`avis.errors.AvisError`."""
+    return parse_document(data, name, options)[1]
+
+
+def parse_document(
+    data: bytes, name: str | None = None, options: ReadOptions | None = None
+) -> tuple[Document, Notice]:
+    """Read and extract one notice, keeping the layout (for ALTO and other page-level output).
 
     Readers translate their libraries' errors themselves; anything else that escapes (a bug in
     avis) becomes an :class:`~avis.errors.InternalError` naming the exception, so one odd file
@@ -31,7 +38,7 @@ def parse_bytes(data: bytes, name: str | None = None, options: ReadOptions | Non
             pages=len(doc.pages),
             size=len(data),
         )
-        return extract_notice(doc, source)
+        return doc, extract_notice(doc, source)
     except AvisError:
         raise
     except MemoryError as exc:

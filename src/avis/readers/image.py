@@ -42,7 +42,7 @@ def _open(data: bytes) -> Image.Image:
         except UnidentifiedImageError as exc:
             raise CorruptInputError(
                 "the file looks like an image but no decoder recognises it (damaged or "
-                "truncated header)"
+                "truncated header); check the original, or scan or export it again"
             ) from exc
         except _DECODE_ERRORS as exc:
             raise CorruptInputError(f"the image header cannot be decoded ({exc})") from exc
@@ -159,11 +159,15 @@ def read(data: bytes, options: ReadOptions) -> Document:
     _drop_furniture(doc.pages)
     if not doc.pages:
         reasons = "; ".join(doc.warnings) or "no page found"
-        raise CorruptInputError(f"no page of the image could be decoded ({reasons})")
+        raise CorruptInputError(
+            f"no page of the image could be decoded ({reasons}); check the original, or scan "
+            "or export it again"
+        )
     if not any(line.text.strip() for line in doc.lines()):
         dpis = ", ".join(f"{p.dpi:.0f}" for p in doc.pages if p.dpi)
         raise EmptyInputError(
             f"OCR found no text in the image ({len(doc.pages)} page(s), {', '.join(sizes)} "
-            f"pixels, ~{dpis} dpi): it may be blank, too small, too faint or too low in resolution"
+            f"pixels, ~{dpis} dpi): it may be blank, too small, too faint or too low in "
+            "resolution; check the page, or scan it again at 300 dpi"
         )
     return doc
