@@ -21,37 +21,11 @@ import re
 from dataclasses import dataclass, field
 
 from avis.extract.lexicon import Label, Lexicon, Match
-from avis.extract.normalize import clean_value, fold
+from avis.extract.normalize import FUNCTION_WORDS, clean_value, fold
 from avis.extract.values import looks_like
 from avis.layout import Line, Word, union_bbox
 
-_DANGLING_WORDS = {
-    "de",
-    "des",
-    "du",
-    "d",
-    "la",
-    "le",
-    "les",
-    "l",
-    "et",
-    "ou",
-    "a",
-    "au",
-    "aux",
-    "en",
-    "un",
-    "une",
-    "pour",
-    "par",
-    "sur",
-    "avec",
-    "dans",
-    "sous",
-    "chez",
-    "vers",
-    "entre",
-}
+_DANGLING_WORDS = FUNCTION_WORDS
 
 
 @dataclass(slots=True)

@@ -80,6 +80,37 @@ def fold(text: str) -> str:
     return fold_with_map(text)[0]
 
 
+# Words that cannot end a phrase: a value or item ending with one continues on the next line.
+FUNCTION_WORDS = frozenset(
+    {
+        "de",
+        "des",
+        "du",
+        "d",
+        "la",
+        "le",
+        "les",
+        "l",
+        "et",
+        "ou",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "un",
+        "une",
+        "pour",
+        "par",
+        "sur",
+        "avec",
+        "dans",
+        "sous",
+        "chez",
+        "vers",
+        "entre",
+    }
+)
+
 _TRAIL = re.compile(r"[\s;,.:]+$")
 _LEAD = re.compile(r"^[\s:;,]+")
 _SPACES = re.compile(r"\s+")

@@ -20,7 +20,7 @@ from avis.extract.header import (
     merge_label_cells,
 )
 from avis.extract.lexicon import LabelMatcher, Lexicon, Match
-from avis.extract.normalize import clean_item, clean_value, fold, fold_with_map
+from avis.extract.normalize import FUNCTION_WORDS, clean_item, clean_value, fold, fold_with_map
 from avis.layout import Line
 
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\s*[.)-]|[A-Z]\s*[.)-]|[IVX]{1,4}\s*[.)-])\s*\S")
@@ -323,31 +323,8 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
 # Sections whose items are short noun phrases; a converter that lost the line breaks glues
 # them into one line ("Capacité à communiquer Sens de l'organisation Être autonome").
 _SHORT_ITEM_FIELDS = {"knowledge", "know_how", "behaviours"}
-_FUNCTION_WORDS = {
-    "de",
-    "des",
-    "du",
-    "d",
-    "la",
-    "le",
-    "les",
-    "l",
-    "et",
-    "ou",
-    "en",
-    "a",
-    "au",
-    "aux",
-    "sur",
-    "sous",
-    "avec",
-    "pour",
-    "par",
-    "dans",
-    "chez",
-    "vers",
-    "un",
-    "une",
+# A capitalised word after these continues the phrase ("outils Microsoft").
+_FUNCTION_WORDS = FUNCTION_WORDS | {
     "son",
     "sa",
     "ses",

@@ -21,7 +21,7 @@ from lxml import etree
 
 from avis import __version__
 from avis.errors import OutputValidationError
-from avis.layout import BBox, Document, Line, Page
+from avis.layout import BBox, Document, Line, Page, union_bbox
 
 ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -57,15 +57,7 @@ def _geometry(box: BBox | None, k: float) -> dict[str, str]:
 
 
 def _union(boxes: Iterable[BBox | None]) -> BBox | None:
-    real = [b for b in boxes if b is not None]
-    if not real:
-        return None
-    return (
-        min(b[0] for b in real),
-        min(b[1] for b in real),
-        max(b[2] for b in real),
-        max(b[3] for b in real),
-    )
+    return union_bbox(list(boxes))
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
