@@ -58,5 +58,12 @@ bench: system venv
 	$(PY) benchmarks/bench_batch.py
 	$(PY) benchmarks/bench_ocr.py
 
+# Fuzz one reader (pdf, docx, docx-xml, text, html, image, any) with atheris: READER=pdf RUNS=10000
+READER ?= any
+RUNS ?= 10000
+fuzz: venv
+	$(VENV)/bin/pip install -q atheris
+	$(PY) fuzz/fuzz_readers.py --reader $(READER) -runs=$(RUNS) -timeout=10 -rss_limit_mb=8192
+
 clean:
 	rm -rf $(VENV) out .pytest_cache

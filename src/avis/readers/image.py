@@ -37,7 +37,8 @@ def _open(data: bytes) -> Image.Image:
             return Image.open(io.BytesIO(data))
         except Image.DecompressionBombError as exc:
             raise LimitExceededError(
-                f"the image is too large to decode safely ({exc}); it is probably not a scan"
+                f"the image is too large to decode safely ({exc}); check that it is a page scan, "
+                "or rescan it at 300 dpi"
             ) from exc
         except UnidentifiedImageError as exc:
             raise CorruptInputError(
