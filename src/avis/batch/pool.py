@@ -141,16 +141,19 @@ class WorkerPool:
         self.started_workers += 1
         return _Slot(process, parent_conn)
 
-    def _replace(self, slot: _Slot, *, kill: bool) -> None:
-        if kill:
-            with contextlib.suppress(OSError):
+    def _stop(self, slot: _Slot, *, kill: bool) -> None:
+        """Kill the worker, or ask it to finish (None on its pipe); it is reaped later."""
+        with contextlib.suppress(OSError):
+            if kill:
                 slot.process.kill()
-        else:
-            with contextlib.suppress(OSError):
+            else:
                 slot.conn.send(None)
         with contextlib.suppress(OSError):
             slot.conn.close()
         self._retiring.append(slot.process)
+
+    def _replace(self, slot: _Slot, *, kill: bool) -> None:
+        self._stop(slot, kill=kill)
         if self.draining:
             self._slots.remove(slot)
         else:
@@ -168,15 +171,7 @@ class WorkerPool:
     def close(self, *, kill: bool = False, grace: float = 5.0) -> None:
         """Stop every worker: ask politely (or kill) and wait for them."""
         for slot in self._slots:
-            if kill or slot.task is not None:
-                with contextlib.suppress(OSError):
-                    slot.process.kill()
-            else:
-                with contextlib.suppress(OSError):
-                    slot.conn.send(None)
-            with contextlib.suppress(OSError):
-                slot.conn.close()
-            self._retiring.append(slot.process)
+            self._stop(slot, kill=kill or slot.task is not None)
         self._slots = []
         end = time.monotonic() + grace
         for process in self._retiring:

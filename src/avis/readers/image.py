@@ -23,6 +23,7 @@ from avis.errors import (
 )
 from avis.layout import Document
 from avis.readers import ReadOptions
+from avis.readers._furniture import drop_furniture
 from avis.readers.ocr import ocr_image, tesseract
 
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError)
@@ -155,9 +156,7 @@ def read(data: bytes, options: ReadOptions) -> Document:
         index += 1
     # Running headers, footers and page numbers go, as in a PDF: a multi-page scan repeats
     # them on every page and they would land inside list items.
-    from avis.readers.pdf import _drop_furniture
-
-    _drop_furniture(doc.pages)
+    drop_furniture(doc.pages)
     if not doc.pages:
         reasons = "; ".join(doc.warnings) or "no page found"
         raise CorruptInputError(

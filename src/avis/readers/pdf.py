@@ -31,6 +31,7 @@ from avis.errors import (
 from avis.layout import Document, Line, Page, Word
 from avis.readers import ReadOptions
 from avis.readers._bullets import is_bullet_token, is_weak_token, strip_glued_bullet
+from avis.readers._furniture import drop_furniture
 from avis.readers._geometry import (
     Grid,
     Segment,
@@ -47,12 +48,6 @@ from avis.readers._geometry import (
 from avis.readers._inline_pairs import mostly_inline
 
 _BOLD = ("bold", "black", "heavy", "demi")
-_FURNITURE_ZONE = 0.08
-_PAGE_NUMBER_ANYWHERE = re.compile(r"^page\s*\d{1,4}(\s*(/|sur|of|de)\s*\d{1,4})?$", re.I)
-_PAGE_NUMBER_MARGIN = re.compile(
-    r"^(p\.?\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?$|^\d{1,4}\s*(/|sur|of)\s*\d{1,4}$", re.I
-)
-_DIGITS = re.compile(r"\d+")
 _MAX_RENDER_PIXELS = 60_000_000
 """OCR scales larger pages down to this anyway (``ocr.MAX_WORK_PIXELS``); an RGB render of it
 is 180 MB."""
@@ -160,7 +155,7 @@ def _read(data: bytes, options: ReadOptions, doc: Document) -> None:
     finally:
         pdf_doc.close()
     doc.pages = [p for p in pages if p is not None]
-    _drop_furniture(doc.pages)
+    drop_furniture(doc.pages)
     _join_across_pages(doc.pages)
     _mark_headings([p for p in doc.pages if p.origin == "text_layer"])
     if ocr_error is not None and not any(line.text.strip() for line in doc.lines()):
@@ -876,46 +871,6 @@ def _renumber(page: Page, counters: _Counters) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # Document-wide passes
-
-
-def _zone(line: Line, page: Page) -> str | None:
-    if line.bbox is None or not page.height or line.col is not None:
-        return None
-    margin = page.height * _FURNITURE_ZONE
-    if line.bbox[3] <= margin:
-        return "top"
-    if line.bbox[1] >= page.height - margin:
-        return "bottom"
-    return None
-
-
-def _furniture_key(text: str) -> str:
-    return " ".join(_DIGITS.sub("#", text.lower()).split())
-
-
-def _drop_furniture(pages: list[Page]) -> None:
-    """Drop running headers/footers (same text, digits aside, on two pages or more) and page
-    numbers, which would otherwise land in the middle of a wrapped value or list item."""
-    seen: dict[tuple[str, str], set[int]] = {}
-    for page in pages:
-        for line in page.lines:
-            zone = _zone(line, page)
-            if zone is not None:
-                seen.setdefault((zone, _furniture_key(line.text)), set()).add(page.number)
-    repeated = {key for key, nums in seen.items() if len(nums) >= 2}
-    for page in pages:
-        kept = []
-        for line in page.lines:
-            text = line.text.strip()
-            zone = _zone(line, page)
-            if line.col is None and _PAGE_NUMBER_ANYWHERE.match(text):
-                continue
-            if zone is not None and (
-                (zone, _furniture_key(text)) in repeated or _PAGE_NUMBER_MARGIN.match(text)
-            ):
-                continue
-            kept.append(line)
-        page.lines = kept
 
 
 def _join_across_pages(pages: list[Page]) -> None:
