@@ -161,3 +161,18 @@ def test_start_forms() -> None:
     assert (s.immediate, s.date) == (False, dt.date(2025, 3, 1))
     assert parse_start("à définir").immediate is False
     assert parse_start("susceptible d'être vacant").immediate is False
+
+
+def test_numbered_section_headings_in_any_scheme() -> None:
+    """Headings numbered "5.", "5," (OCR of "5."), "IV -" or "B." open their sections."""
+    for number in ("5.", "5,", "IV -", "B.", "2)"):
+        text = (
+            "Intitulé du poste : Agent d'accueil\n\n"
+            f"{number} Missions\n\n"
+            "- Accueillir le public\n\n"
+            f"{number} Conditions particulières\n\n"
+            "- Travail le samedi matin\n"
+        )
+        notice = parse_bytes(text.encode(), "x.md")
+        assert notice.missions == ["Accueillir le public"], number
+        assert notice.conditions == ["Travail le samedi matin"], number

@@ -157,7 +157,8 @@ class LabelMatcher:
 
     def match_start(self, text: str) -> Match | None:
         """A label at the very start of the text (after bullets or numbering)."""
-        stripped = re.match(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.)-]\s*|[A-Z]\s*[.)]\s+)?", text)
+        # "5." (OCR: "5,"), "2)", "IV -", "B." — numbering schemes of section headings.
+        stripped = _NUMBERING.match(text)
         offset = stripped.end() if stripped else 0
         rest = text[offset:]
         folded, index = fold_with_map(rest)
@@ -170,6 +171,11 @@ class LabelMatcher:
         if found.start != 0:
             return None
         return Match(found.label, found.start + offset, found.end + offset, found.colon)
+
+
+_NUMBERING = re.compile(
+    r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{1,4}|[A-Z])\s*[.)-]\s+)?"
+)
 
 
 @cache
