@@ -472,12 +472,27 @@ def test_tsv_parsing_drops_structure_rows_and_ruling_remnants() -> None:
         (["e", "Préparer"], (["Préparer"], True)),
         (["e", "puis"], (["e", "puis"], False)),
         (["•Préparer", "les"], (["Préparer", "les"], True)),
+        (["°_Instruire", "un"], (["Instruire", "un"], True)),
+        (["*_Notions", "sur"], (["Notions", "sur"], True)),
+        (["_instruire", "un"], (["_instruire", "un"], False)),
+        (["-5", "%"], (["-5", "%"], False)),
+        (["B1V-H0"], (["B1V-H0"], False)),
         (["Préparer", "les"], (["Préparer", "les"], False)),
         (["-"], (["-"], False)),
     ],
 )
 def test_strip_bullet(words: list[str], expected: tuple[list[str], bool]) -> None:
     assert strip_bullet(words) == expected
+
+
+def test_strip_bullet_by_shape_whatever_tesseract_read() -> None:
+    # Boxes from a real 300 dpi page: a small square bullet read "#" (21×21 px), then the item.
+    boxes = [(265, 1656, 286, 1677), (324, 1645, 475, 1678), (492, 1654, 555, 1678)]
+    assert strip_bullet(["#", "Notions", "sur"], boxes) == (["Notions", "sur"], True)
+    assert strip_bullet(["“", "Notions", "sur"], boxes) == (["Notions", "sur"], True)
+    # The same mark followed by an ordinary space is an opening quote, not a bullet.
+    near = [(265, 1656, 286, 1677), (295, 1645, 446, 1678)]
+    assert strip_bullet(["“", "Notions"], near) == (["“", "Notions"], False)
 
 
 def test_rulings_removed_but_filled_areas_kept() -> None:

@@ -37,6 +37,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 
+import numpy as np
 from PIL import Image
 
 from avis.errors import CorruptInputError, DocumentTimeoutError, OcrUnavailableError
@@ -49,11 +50,15 @@ from avis.readers._geometry import (
     right_edge,
     split_at,
 )
+from avis.readers._gutters import split_columns, uncovered_rows
 from avis.readers._inline_pairs import mostly_inline
+from avis.readers._pixel_bullets import has_bullet_mark
 from avis.readers._preprocess import (
     Ruling,
+    despeckle,
     estimate_skew,
     even_background,
+    otsu,
     remove_rulings,
     resolution,
     to_grey,
@@ -64,6 +69,8 @@ INSTALL_HINT = (
     "other systems: a Tesseract 5 package plus its French language data)"
 )
 TIMEOUT_S = 180.0  # per page; a normal A4 page takes 1–2 s
+SINGLE_LINE_PSM = 7  # a row of ink no word covered, read again on its own
+RECOVERED_MIN_CONF = 0.6  # below this, what was read again is a logo or a smudge
 DEFAULT_PSM = 4  # one column of text of varying sizes; measured in tests/test_ocr.py's docs
 MIN_SIDE_PX = 16  # smaller images cannot hold a readable word
 MAX_WORK_PIXELS = 60_000_000  # cap on the rescaled page handed to Tesseract
@@ -75,6 +82,10 @@ _EDGE_PIPES = "|¦│┃║‖"
 # A lone glyph that starts a list item. Tesseract reads a round bullet as "•", "°", "*", "e"…
 _BULLETS = frozenset("•·▪■●◦‣○□➢►▸✓✔➤→-–—*+°¢¤©®")
 _WEAK_BULLETS = frozenset({"e", "o", "O", "0"})  # also ordinary text: need a capital next
+# A bullet read glued to its item's first word: "•Préparer", "°_Instruire", "*_Notions".
+# Hard bullet shapes may precede any letter; the marks that are also punctuation or ruling
+# remnants ("_", "*", "°", "+", dashes) only count before a capital.
+_GLUED_BULLET = re.compile(r"^(?:[•▪●◦‣■➢►▸]{1,2}(?=\w)|[•▪●◦‣■➢►▸*+°·_\-–—]{1,3}(?=[A-ZÀ-ÖØ-Þ]))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,19 +175,31 @@ class _RawLine:
         )
 
 
-def run_tesseract(image: Image.Image, dpi: float, lang: str, psm: int = DEFAULT_PSM) -> str:
-    """TSV of one grey image, handed over as an uncompressed BMP in a private temporary folder.
+def run_tesseract(
+    images: Image.Image | list[Image.Image], dpi: float, lang: str, psm: int = DEFAULT_PSM
+) -> str:
+    """TSV of one or more grey images, handed over as uncompressed BMPs in a private folder.
 
-    Measured on 300 dpi pages: PNG costs 0.06–0.5 s to encode (noise does not compress), and an
-    8 MB image through stdin is read by Tesseract more slowly than the same bytes from a file;
-    a BMP file costs ~10 ms to write and reads as fast as anything.
+    Several images (the pieces of one page) go to one Tesseract process through a list file;
+    its TSV numbers them in ``page_num`` from 1. Measured on 300 dpi pages: PNG costs
+    0.06–0.5 s to encode (noise does not compress), and an 8 MB image through stdin is read by
+    Tesseract more slowly than the same bytes from a file; a BMP file costs ~10 ms to write and
+    reads as fast as anything.
     """
     info = tesseract(lang)
+    pieces = images if isinstance(images, list) else [images]
     cmd = [info.path, "", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"]
     with tempfile.TemporaryDirectory(prefix="avis-ocr-") as tmp:
-        path = os.path.join(tmp, "page.bmp")
-        image.save(path, format="BMP")
-        cmd[1] = path
+        paths = []
+        for i, piece in enumerate(pieces):
+            paths.append(os.path.join(tmp, f"piece{i}.bmp"))
+            piece.save(paths[-1], format="BMP")
+        if len(paths) == 1:
+            cmd[1] = paths[0]
+        else:
+            cmd[1] = os.path.join(tmp, "pieces.txt")
+            with open(cmd[1], "w", encoding="utf-8") as fh:
+                fh.write("\n".join(paths) + "\n")
         try:
             proc = subprocess.run(
                 cmd,
@@ -200,24 +223,30 @@ def run_tesseract(image: Image.Image, dpi: float, lang: str, psm: int = DEFAULT_
     return proc.stdout.decode("utf-8", "replace")
 
 
-def parse_tsv(tsv: str, block_base: int = 0) -> list[_RawLine]:
+def parse_tsv(
+    tsv: str, block_base: int = 0, offsets: list[tuple[int, int]] | None = None
+) -> list[_RawLine]:
     """Words of a Tesseract TSV grouped into its lines, in its reading order.
 
     Rows with confidence -1 are structure rows, not words; ruling remnants (``|``, box drawing)
-    are dropped and pipes glued to a word's edge are cut off.
+    are dropped and pipes glued to a word's edge are cut off. ``offsets`` place the images of
+    a multi-image TSV (``page_num`` 1, 2…) on the page they were cut from.
     """
-    lines: dict[tuple[int, int, int], _RawLine] = {}
-    blocks: dict[tuple[int, int], int] = {}
+    lines: dict[tuple[int, int, int, int], _RawLine] = {}
+    blocks: dict[tuple[int, int, int], int] = {}
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
         if len(cells) < 12 or cells[0] != "5":
             continue
         try:
-            block, par, line = int(cells[2]), int(cells[3]), int(cells[4])
+            piece, block, par, line = int(cells[1]), int(cells[2]), int(cells[3]), int(cells[4])
             left, top, width, height = (int(c) for c in cells[6:10])
             conf = float(cells[10])
         except ValueError:
             continue
+        if offsets and 1 <= piece <= len(offsets):
+            left += offsets[piece - 1][0]
+            top += offsets[piece - 1][1]
         text = cells[11].strip()
         if conf < 0 or not text or _GARBAGE.match(text):
             continue
@@ -226,9 +255,9 @@ def parse_tsv(tsv: str, block_base: int = 0) -> list[_RawLine]:
             if not stripped:
                 continue
             text = stripped
-        key = (block, par, line)
+        key = (piece, block, par, line)
         if key not in lines:
-            bid = blocks.setdefault((block, par), block_base + len(blocks))
+            bid = blocks.setdefault((piece, block, par), block_base + len(blocks))
             lines[key] = _RawLine(words=[], block=bid)
         box = (float(left), float(top), float(left + width), float(top + height))
         lines[key].words.append((text, box, min(max(conf / 100.0, 0.0), 1.0)))
@@ -236,10 +265,10 @@ def parse_tsv(tsv: str, block_base: int = 0) -> list[_RawLine]:
 
 
 def _glyph_before_gap(boxes: list[tuple[float, float, float, float]] | None) -> bool:
-    """The first word is a small mark set apart: a square bullet Tesseract read as letters.
+    """The first word is a small mark set apart: a square bullet Tesseract read as something else.
 
-    "▪" comes out as "m", "ms", "sm"…; what gives it away is the shape — a word narrower than
-    its line is tall, followed by a gap much wider than a space.
+    "▪" comes out as "m", "ms", "sm", "#", "“"…; what gives it away is the shape — a word
+    narrower than its line is tall, followed by a gap much wider than a space.
     """
     if not boxes or len(boxes) < 2:
         return False
@@ -265,14 +294,40 @@ def strip_bullet(
         and _glyph_before_gap(boxes)
     ):
         return words[1:], True
+    # A mark read as punctuation ("#", "“", "¢") set apart like a bullet is one, whatever it reads.
+    if (
+        len(first_raw) <= 2
+        and not any(ch.isalnum() for ch in first_raw)
+        and _glyph_before_gap(boxes)
+    ):
+        return words[1:], True
     first, nxt = words[0].rstrip("_.,"), words[1]
     if first and all(ch in _BULLETS for ch in first) and len(first) <= 2:
         return words[1:], True
     if first in _WEAK_BULLETS and nxt[:1].isupper():
         return words[1:], True
-    if len(words[0]) > 1 and words[0][0] in "•▪●◦‣■➢►▸" and words[0][1].isalpha():
-        return [words[0][1:], *words[1:]], True
+    glued = _GLUED_BULLET.match(words[0])
+    if glued:
+        return [words[0][glued.end() :], *words[1:]], True
     return words, False
+
+
+def _wrapped_dash(rl: _RawLine, dropped: int, item: tuple[float, float] | None) -> bool:
+    """A dash that starts a wrapped line of the item above, not a new item ("… B1V" / "– H0").
+
+    It sits where the item's text starts (not in the bullet column) right under it, and a
+    mere space follows it; a sub-item's dash under that text is followed by an indent
+    (measured: 0.6 vs 1.2 word heights on 300 dpi scans).
+    """
+    if item is None or dropped != 1 or len(rl.words) < 2 or rl.words[0][0] not in "-–—":
+        return False
+    box, nxt = rl.words[0][1], rl.words[1][1]
+    height = max(w[1][3] - w[1][1] for w in rl.words)
+    return (
+        abs(box[0] - item[0]) <= 0.6 * height
+        and box[1] - item[1] <= 1.2 * height
+        and nxt[0] - box[2] < 0.9 * (nxt[3] - nxt[1])
+    )
 
 
 def is_noise(text: str, conf: float) -> bool:
@@ -516,6 +571,8 @@ class PageScan:
     scale: float
     skew: float
     rulings: int
+    speckle: float = 0.0  # isolated dark pixels per 10,000 (see ``despeckle``)
+    despeckled: bool = False
 
 
 def prepare(
@@ -538,13 +595,45 @@ def prepare(
         scale = 1.0
     work_dpi = src_dpi * scale
     work = even_background(work, work_dpi)
+    filtered, level = despeckle(work)
+    despeckled = filtered is not work
+    work = filtered
     skew = estimate_skew(work, work_dpi)
     if abs(skew) >= 0.1:
         work = work.rotate(-skew, resample=ROTATE_RESAMPLE, fillcolor=255)
     else:
         skew = 0.0
     work, rulings = remove_rulings(work, work_dpi)
-    return work, rulings, PageScan(src_dpi, how, scale, skew, len(rulings))
+    return (
+        work,
+        rulings,
+        PageScan(src_dpi, how, scale, skew, len(rulings), round(level, 2), despeckled),
+    )
+
+
+def _read_pieces(
+    work: Image.Image, dark: np.ndarray, dpi: float, lang: str, psm: int, base: int
+) -> list[_RawLine]:
+    """OCR a prepared page cut into bands and two-column strips (see ``_gutters``).
+
+    All pieces go to one Tesseract process. Lines come back in page order: by their top, which
+    interleaves the labels and values of a stretch as a reader sees them. A short value alone
+    in its column (a lone "1" under "Nombre de postes") is dropped by Tesseract's layout
+    analysis; rows of ink in a strip that no word covers are read again as single lines.
+    """
+    pieces = split_columns(work, dpi)
+    if len(pieces) == 1:
+        return parse_tsv(run_tesseract(work, dpi, lang, psm), base)
+    crops = [work.crop((p.x0, p.y0, p.x1, p.y1)) for p in pieces]
+    raw = parse_tsv(run_tesseract(crops, dpi, lang, psm), base, [(p.x0, p.y0) for p in pieces])
+    boxes = [w[1] for rl in raw for w in rl.words]
+    lost = [box for p in pieces if p.strip for box in uncovered_rows(dark, p, boxes, dpi)]
+    if lost:
+        crops = [work.crop(box) for box in lost]
+        tsv = run_tesseract(crops, dpi, lang, SINGLE_LINE_PSM)
+        found = parse_tsv(tsv, base + 900, [(b[0], b[1]) for b in lost])
+        raw += [rl for rl in found if all(w[2] >= RECOVERED_MIN_CONF for w in rl.words)]
+    return sorted(raw, key=lambda rl: rl.box[1])
 
 
 def ocr_image(
@@ -575,13 +664,25 @@ def ocr_image(
     if min(w_px, h_px) < MIN_SIDE_PX:
         return page
     work, rulings, scan = prepare(image, options, dpi)
-    tsv = run_tesseract(work, src_dpi * scan.scale, options.ocr_lang, psm)
-    raw = parse_tsv(tsv, block_base=page_number * 1000)
-    raw = _assign_cells(raw, rulings, src_dpi * scan.scale)
-    k = 72.0 / (src_dpi * scan.scale)  # work pixels → points, on the straightened page
+    grey = np.asarray(work)
+    dark = grey < min(otsu(grey[::4, ::4]), 200)
+    work_dpi = src_dpi * scan.scale
+    raw = _read_pieces(work, dark, work_dpi, options.ocr_lang, psm, page_number * 1000)
+    raw = _assign_cells(raw, rulings, work_dpi)
+    k = 72.0 / work_dpi  # work pixels → points, on the straightened page
     lines: list[Line] = []
+    item: tuple[float, float] | None = None  # text start x and bottom of the last list item
     for rl in raw:
         texts, bullet = strip_bullet([w[0] for w in rl.words], [w[1] for w in rl.words])
+        if bullet and _wrapped_dash(rl, len(rl.words) - len(texts), item):
+            texts, bullet = [w[0] for w in rl.words], False
+        elif not bullet and rl.col is None:
+            bullet = has_bullet_mark(dark, rl.box, rl.words[0][1])
+        if bullet:
+            first = rl.words[len(rl.words) - len(texts)][1]
+            item = (first[0], rl.box[3])
+        elif item is not None:
+            item = (item[0], rl.box[3])
         kept = rl.words[len(rl.words) - len(texts) :]
         words = [
             Word(text=t, bbox=(b[0] * k, b[1] * k, b[2] * k, b[3] * k), conf=round(c, 3))
