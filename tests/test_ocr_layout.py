@@ -233,3 +233,27 @@ def test_bullets_tesseract_does_not_report_still_start_items() -> None:
     found = [ln for ln in page.lines if any(ln.text.startswith(s) for s in starts)]
     assert len(found) == 3
     assert all(ln.bullet for ln in found)
+
+
+@needs_tesseract
+@pytest.mark.parametrize("turned", [90, 180])
+def test_a_page_scanned_sideways_or_upside_down_is_read_upright(turned: int) -> None:
+    pdf = (ROOT / "corpus" / "generated" / "pdf-ruled-01.pdf").read_bytes()
+    upright = scans.render(pdf, 300)[0].crop((0, 0, 2480, 1300))
+    page = ocr_image(upright.rotate(turned, expand=True), 1, ReadOptions(), dpi=300)
+    text = " ".join(ln.text for ln in page.lines)
+    assert "Avis de vacance de poste" in text
+    assert "Gestionnaire carrière et paie" in text
+    assert page.width is not None and page.width > page.height  # the crop, now upright
+
+
+@needs_tesseract
+def test_turning_is_not_tried_on_upright_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from avis.readers import ocr as ocr_mod
+
+    calls: list[int] = []
+    monkeypatch.setattr(ocr_mod, "orientation", lambda *a: calls.append(1) or 0)
+    pdf = (ROOT / "corpus" / "generated" / "pdf-ruled-01.pdf").read_bytes()
+    noisy = scans.add_noise(scans.render(pdf, 300)[0], np.random.default_rng(2), 18.0, 0.002)
+    ocr_image(noisy, 1, ReadOptions(), dpi=300)
+    assert calls == []

@@ -69,6 +69,9 @@ INSTALL_HINT = (
     "other systems: a Tesseract 5 package plus its French language data)"
 )
 TIMEOUT_S = 180.0  # per page; a normal A4 page takes 1–2 s
+MIN_INK_READ = 0.5  # share of a page's ink inside word boxes under which it may be turned
+MIN_CONF_UPRIGHT = 0.6  # mean word confidence under which a page may lie on its side
+OSD_TO_PILLOW = -1  # sign between Tesseract's "Rotate:" and Pillow's counter-clockwise angle
 SINGLE_LINE_PSM = 7  # a row of ink no word covered, read again on its own
 RECOVERED_MIN_CONF = 0.6  # below this, what was read again is a logo or a smudge
 DEFAULT_PSM = 4  # one column of text of varying sizes; measured in tests/test_ocr.py's docs
@@ -611,6 +614,70 @@ def prepare(
     )
 
 
+def _unreadable(raw: list[_RawLine], dark: np.ndarray) -> bool:
+    """Tesseract read little of a page that has ink: maybe it lies on its side.
+
+    Measured on 300 dpi notice pages: upright ones, even noisy or photocopied, have 95–100 %
+    of their ink inside word boxes and a mean word confidence of 0.93–0.95; a page turned by
+    90° had 6 % of its ink read, one turned by 180° all of it at a confidence of 0.38.
+    """
+    small = dark[::4, ::4]
+    ink = int(small.sum())
+    if ink < 0.002 * small.size:
+        return False  # a blank page
+    covered = np.zeros_like(small)
+    confs = []
+    for rl in raw:
+        for text, box, conf in rl.words:
+            covered[
+                int(box[1]) // 4 : int(box[3]) // 4 + 1, int(box[0]) // 4 : int(box[2]) // 4 + 1
+            ] = True
+            if any(ch.isalnum() for ch in text):
+                confs.append(conf)
+    if int((small & covered).sum()) < MIN_INK_READ * ink or not confs:
+        return True
+    return sum(confs) / len(confs) < MIN_CONF_UPRIGHT
+
+
+def orientation(image: Image.Image, dpi: float) -> int:
+    """Degrees (counter-clockwise, as Pillow's ``rotate``) that make the page upright: 0, 90,
+    180 or 270, from Tesseract's orientation detection (psm 0). 0 when it is unsure (confidence
+    under 2), or its ``osd`` data is not installed."""
+    info = tesseract("fra")
+    if "osd" not in info.langs:
+        return 0
+    with tempfile.TemporaryDirectory(prefix="avis-osd-") as tmp:
+        path = os.path.join(tmp, "page.bmp")
+        image.save(path, format="BMP")
+        cmd = [info.path, path, "stdout", "--psm", "0", "-l", "osd", "--dpi", str(round(dpi))]
+        try:
+            proc = subprocess.run(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=TIMEOUT_S,
+                env=_child_env(),
+                check=False,
+            )
+        except (subprocess.TimeoutExpired, OSError):
+            return 0
+    found = dict(
+        (key.strip(), value.strip())
+        for key, sep, value in (
+            line.partition(":") for line in proc.stdout.decode("utf-8", "replace").splitlines()
+        )
+        if sep
+    )
+    try:
+        rotate = int(found.get("Rotate", "0"))
+        confidence = float(found.get("Orientation confidence", "0"))
+    except ValueError:
+        return 0
+    if confidence < 2.0 or rotate not in (90, 180, 270):
+        return 0
+    return OSD_TO_PILLOW * rotate % 360
+
+
 def _read_pieces(
     work: Image.Image, dark: np.ndarray, dpi: float, lang: str, psm: int, base: int
 ) -> list[_RawLine]:
@@ -643,11 +710,14 @@ def ocr_image(
     *,
     dpi: float | None = None,
     psm: int = DEFAULT_PSM,
+    turn: bool = True,
 ) -> Page:
     """OCR one page image into a :class:`~avis.layout.Page` (origin ``"ocr"``).
 
     ``dpi`` is the image's true resolution when the caller knows it (a PDF page rendered at a
     chosen scale); otherwise it is read from the image, or guessed from its size against A4.
+    A page that reads as nonsense is checked for a quarter or half turn (scanned sideways or
+    upside down) and read again upright, unless ``turn`` is False.
     Raises :class:`OcrUnavailableError` when Tesseract or its language data is missing.
     """
     tesseract(options.ocr_lang)  # fail early and clearly, before any image work
@@ -668,6 +738,11 @@ def ocr_image(
     dark = grey < min(otsu(grey[::4, ::4]), 200)
     work_dpi = src_dpi * scan.scale
     raw = _read_pieces(work, dark, work_dpi, options.ocr_lang, psm, page_number * 1000)
+    if turn and _unreadable(raw, dark):
+        angle = orientation(work, work_dpi)
+        if angle:
+            upright = image.rotate(angle, expand=True)
+            return ocr_image(upright, page_number, options, dpi=src_dpi, psm=psm, turn=False)
     raw = _assign_cells(raw, rulings, work_dpi)
     k = 72.0 / work_dpi  # work pixels → points, on the straightened page
     lines: list[Line] = []
