@@ -212,6 +212,38 @@ def test_batch_wide_formats_are_built_from_cached_notices(
     assert summary(in_tmp / "out2")["failed"] == 0
 
 
+def test_prune_removes_outputs_of_inputs_gone_since_the_last_run(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (in_tmp / "in" / "sub").mkdir(parents=True)
+    shutil.copy(NOTICES[0], in_tmp / "in" / "a.md")
+    shutil.copy(NOTICES[1], in_tmp / "in" / "sub" / "b.md")
+    shutil.copy(NOTICES[2], in_tmp / "in" / "c.md")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    args = ["in", "-o", "out", "--to", "json,xml,feed", "--include-expired"]
+    assert convert(*args) == 0
+    out = in_tmp / "out"
+    before = outputs(out)
+    assert before["avis-feed.xml"].count(b"<job>") == 3
+    (in_tmp / "in" / "sub" / "b.md").unlink()
+    # without --prune, what an earlier run wrote stays (a run may cover part of the inputs)
+    assert convert(*args) == 0
+    assert "sub/b.md.json" in outputs(out)
+    assert summary(out)["pruned"] == []
+    assert convert(*args, "--prune") == 0
+    after = outputs(out)
+    assert summary(out)["pruned"] == ["sub/b.md"]
+    assert not any(name.startswith("sub/") for name in after)
+    for kept in ("a.md.json", "a.md.xml", "c.md.json", "c.md.xml"):
+        assert after[kept] == before[kept]
+    assert after["avis-feed.xml"].count(b"<job>") == 2
+    # the journal forgot it: bringing the file back converts it again, same bytes
+    shutil.copy(NOTICES[1], in_tmp / "in" / "sub" / "b.md")
+    assert convert(*args, "--prune") == 0
+    assert summary(out)["cached"] == 2 and summary(out)["pruned"] == []
+    assert outputs(out) == before
+
+
 def test_timeout_kills_the_document_not_the_batch(in_tmp: Path) -> None:
     shutil.copy(NOTICES[0], in_tmp / "slow.md")
     assert convert("slow.md", "-o", "out", "--timeout", "0.001", "-j", "1") == 1

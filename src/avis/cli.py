@@ -262,6 +262,11 @@ def eval_cmd(
 )
 @click.option("--force", is_flag=True, help="redo inputs the last run already converted")
 @click.option("--fail-fast", is_flag=True, help="stop at the first failed input")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="remove outputs of inputs converted into OUTDIR before but not given this time",
+)
 @click.option("--exclude", multiple=True, metavar="GLOB", help="skip names/paths matching GLOB")
 @click.option(
     "--today",
@@ -283,6 +288,7 @@ def convert(
     max_tasks_per_worker: int,
     force: bool,
     fail_fast: bool,
+    prune: bool,
     exclude: tuple[str, ...],
     today: object,
     include_expired: bool,
@@ -322,6 +328,7 @@ def convert(
         max_tasks_per_worker=max_tasks_per_worker,
         force=force,
         fail_fast=fail_fast,
+        prune=prune,
         excludes=exclude,
         today=today.date() if isinstance(today, dt.datetime) else None,
         include_expired=include_expired,

@@ -72,6 +72,8 @@ class BatchOptions:
     max_tasks_per_worker: int = 50
     force: bool = False
     fail_fast: bool = False
+    prune: bool = False
+    """Remove the outputs of inputs converted into OUTDIR before but not among this run's."""
     excludes: tuple[str, ...] = ()
     today: dt.date | None = None
     include_expired: bool = False
@@ -101,6 +103,8 @@ class BatchSummary:
     workers_started: int = 0
     startup_seconds: float | None = None
     """From the start of the run until the first worker was ready (None: no worker needed)."""
+    pruned: list[str] = field(default_factory=list)
+    """Output bases removed by ``--prune`` (their inputs were not in this run)."""
 
     @property
     def failed(self) -> int:
@@ -120,6 +124,7 @@ class BatchSummary:
         parts = [f"{c['ok']} ok", f"{c['partial']} partial", f"{c['failed']} failed"]
         parts.append(f"{c['skipped']} skipped")
         cached = f", {self.cached} cached" if self.cached else ""
+        cached += f", {len(self.pruned)} pruned" if self.pruned else ""
         rate = f" ({self._rate():.1f} files/s)" if self._rate() else ""
         text = (
             f"{self.inputs} inputs: {', '.join(parts)}{cached} in {self.seconds:.1f} s"
@@ -162,6 +167,7 @@ class BatchSummary:
             "startup_seconds": (
                 round(self.startup_seconds, 3) if self.startup_seconds is not None else None
             ),
+            "pruned": self.pruned,
             "exit_code": self.exit_code,
             "report": REPORT_NAME,
         }
@@ -577,8 +583,11 @@ class _Run:
                         else "not converted: the run stopped at the first failure (--fail-fast)"
                     )
                     self._not_run(why)
-                elif self.many:
-                    self._batch_outputs()
+                else:
+                    if self.options.prune:
+                        self._prune()
+                    if self.many:
+                        self._batch_outputs()
                 self.progress.finish()
             except BaseException:
                 self.journal.close()
@@ -590,6 +599,21 @@ class _Run:
             data = json.dumps(self.summary.to_json(), indent=2, ensure_ascii=False) + "\n"
             write_atomic(self.outdir / SUMMARY_NAME, data.encode("utf-8"))
         return self.summary
+
+    def _prune(self) -> None:
+        """Remove what earlier runs wrote for inputs this run did not have (deleted or moved
+        files), so OUTDIR mirrors the inputs: a job board syncing it gets no stale notice.
+        Only files the journal records as avis's own outputs are touched."""
+        current = set(self.bases)
+        stale = sorted(base for base in self.journal.entries if base not in current)
+        if not stale:
+            return
+        for rel in self.journal.forget(stale):
+            target = self.outdir / rel
+            if target.resolve().is_relative_to(self.outdir.resolve()):
+                with contextlib.suppress(FileNotFoundError):
+                    target.unlink()
+        self.summary.pruned = stale
 
     def _batch_outputs(self) -> None:
         from avis.writers import WriterOptions, get_writer

@@ -101,6 +101,20 @@ class StateJournal:
         if torn or bad or count > 2 * len(self.entries) + 100:
             self.compact()
 
+    def forget(self, bases: Iterable[str]) -> list[str]:
+        """Drop the entries of ``bases`` (compacting the journal); the output files they list,
+        relative to OUTDIR, are returned for the caller to remove."""
+        files: list[str] = []
+        for base in bases:
+            entry = self.entries.pop(base, None)
+            if entry is not None:
+                files.extend(entry.get("files", {}))
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+        self.compact()
+        return files
+
     def compact(self) -> None:
         data = "".join(_line(e) for e in self.entries.values()).encode("utf-8")
         write_atomic(self.path, data)
