@@ -1,17 +1,20 @@
 """Speed and memory of `avis convert`, with baselines measured in the same run.
 
 * files/s and pages/s of `avis convert` (the real command, as a subprocess) on born-digital
-  PDF, DOCX and text notices, with -j 1 and -j 2: end to end (wall time of the command) and
-  steady (after the first worker is ready: ``startup_seconds`` of the summary, a fixed cost
-  of about 2 s — interpreter, imports, warming the fork server). Bare `pdftotext` (poppler)
-  on the same PDFs, one and two at a time; its -j 2 / -j 1 ratio shows how much parallelism
-  the machine really offers during the run (on a shared, loaded machine, less than 2).
-  Target: -j 2 ≥ 1.8 × -j 1 (steady). ``busy`` (occupancy) is the share of the steady time
-  the workers spent on documents: near 1.0, avis keeps every worker fed and its speedup is
-  bounded by the free cores only. A pure-Python CPU loop run in 1 then 2 processes just
-  before each pair of runs says how many cores are really free (``cpu_speedup_j2``; 2.0 on an
-  idle 2-core machine); ``efficiency`` is avis's speedup divided by it. Runs are repeated
-  (``--repeat``, interleaved -j 1/-j 2) and the best of each kept.
+  PDF, DOCX and text notices and on scans (multi-page 300 dpi TIFFs made by ``tools.scans``
+  from generated notices, a noisy one in four), with -j 1 and -j 2: end to end (wall time of
+  the command) and steady (after the first worker is ready: ``startup_seconds`` of the
+  summary, a fixed cost of about 2 s — interpreter, imports, warming the fork server). Bare
+  `pdftotext` (poppler) on the same PDFs, one and two at a time; its -j 2 / -j 1 ratio shows
+  how much parallelism the machine really offers during the run (on a shared, loaded machine,
+  less than 2). Bare `tesseract` (psm 4, ``OMP_THREAD_LIMIT=1``, as avis runs it) on the same
+  scan pages saved as PNG, one and two at a time, is the scans' baseline. Target: -j 2 ≥ 1.8
+  × -j 1 (steady). ``busy`` (occupancy) is the share of the steady time the workers spent on
+  documents: near 1.0, avis keeps every worker fed and its speedup is bounded by the free
+  cores only. A pure-Python CPU loop run in 1 then 2 processes just before each pair of runs
+  says how many cores are really free (``cpu_speedup_j2``; 2.0 on an idle 2-core machine);
+  ``efficiency`` is avis's speedup divided by it. Runs are repeated (``--repeat``,
+  interleaved -j 1/-j 2) and the best of each kept.
 * peak RSS of the whole process tree (the avis process and every descendant, summed, sampled
   from /proc every 50 ms) converting 100 and 2,000 text notices (corpus/real notices copied
   with a counter so no two are the same). Target: RSS at 2,000 within 10 % of RSS at 100.
@@ -43,7 +46,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from PIL import Image, ImageSequence
+
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # tools.scans
 REAL = ROOT / "corpus" / "real"
 GENERATED = ROOT / "corpus" / "generated"
 AVIS = [sys.executable, "-c", "import sys; from avis.cli import main; sys.exit(main())"]
@@ -74,10 +81,37 @@ def _text_sources() -> list[Path]:
     return sorted(p for p in REAL.rglob("*.md") if p.with_suffix(".truth.json").exists())
 
 
+SCAN_NOTICES = 4  # distinct notices turned into scans (3 pages each)
+
+
+def _scan_sources(scratch: Path) -> list[Path]:
+    """Multi-page TIFF scans of a few generated notices, and each page as a PNG beside them."""
+    from tools.scans import make_variant
+
+    target = scratch / "scans"
+    if target.exists():
+        return sorted(target.glob("*.tif"))
+    target.mkdir()
+    for i, pdf in enumerate(_sources("pdf", scratch)[:SCAN_NOTICES]):
+        variant = "noisy" if i % 4 == 3 else "clean300"
+        data, ext = make_variant(pdf.read_bytes(), variant, 1, pdf.stem, "tiff")
+        tif = target / f"{variant}-{pdf.stem}.{ext}"
+        tif.write_bytes(data)
+        with Image.open(tif) as img:
+            for k, frame in enumerate(ImageSequence.Iterator(img)):
+                frame.save(target / f"{tif.stem}-p{k + 1}.png", dpi=(300, 300))
+    return sorted(target.glob("*.tif"))
+
+
 def make_batch(kind: str, n: int, folder: Path, scratch: Path) -> Path:
     """``n`` inputs of one kind in ``folder`` (text ones made distinct by a counter)."""
     folder.mkdir(parents=True)
-    sources = _text_sources() if kind == "text" else _sources(kind, scratch)
+    if kind == "text":
+        sources = _text_sources()
+    elif kind == "scan":
+        sources = _scan_sources(scratch)
+    else:
+        sources = _sources(kind, scratch)
     if not sources:
         raise SystemExit(f"no {kind} source files found")
     for i in range(n):
@@ -222,6 +256,31 @@ def run_pdftotext(pdfs: list[Path], jobs: int) -> dict:
     }
 
 
+def run_tesseract_bare(pngs: list[Path], jobs: int) -> dict:
+    """Bare Tesseract on every page image, ``jobs`` at a time, as avis runs it."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def one(path: Path) -> None:
+        subprocess.run(
+            ["tesseract", str(path), "stdout", "-l", "fra", "--psm", "4", "tsv"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+            env=env,
+        )
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(one, pngs))
+    wall = time.perf_counter() - start
+    return {
+        "jobs": jobs,
+        "pages": len(pngs),
+        "wall_s": round(wall, 3),
+        "pages_per_s": round(len(pngs) / wall, 3),
+    }
+
+
 def _ratio(a: float, b: float) -> float | None:
     return round(a / b, 3) if b else None
 
@@ -247,6 +306,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller batches")
     ap.add_argument("--speed-files", type=int, default=None, help="files per kind for speed")
+    ap.add_argument("--scan-files", type=int, default=None, help="scan files for speed")
+    ap.add_argument("--kinds", default="pdf,docx,text,scan", help="input kinds for speed")
     ap.add_argument("--rss-sizes", default=None, help="comma-separated batch sizes for RSS")
     ap.add_argument("--formats", default="json", help="--to of every run")
     ap.add_argument("--repeat", type=int, default=2, help="runs per -j (best is kept)")
@@ -254,6 +315,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args()
     n_speed = args.speed_files or (24 if args.quick else 60)
+    n_scan = args.scan_files or (4 if args.quick else 8)
     sizes = [
         int(s) for s in (args.rss_sizes or ("100,500" if args.quick else "100,2000")).split(",")
     ]
@@ -271,8 +333,10 @@ def main() -> int:
     }
     with tempfile.TemporaryDirectory(prefix="avis-bench-") as tmp:
         scratch = Path(tmp)
-        for kind in ("pdf", "docx", "text") if args.only != "rss" else ():
-            batch = make_batch(kind, n_speed, scratch / f"in-{kind}", scratch)
+        kinds = [k for k in args.kinds.split(",") if k] if args.only != "rss" else []
+        for kind in kinds:
+            size = n_scan if kind == "scan" else n_speed
+            batch = make_batch(kind, size, scratch / f"in-{kind}", scratch)
             # interleaved repeats, best of each: another process's burst hurts one run only
             trials: list[dict[str, Any]] = []
             cpus: list[float] = []
@@ -307,6 +371,18 @@ def main() -> int:
                 )
                 for run, base in zip(runs, entry["pdftotext"], strict=True):
                     run["vs_pdftotext"] = _ratio(base["files_per_s"], run["files_per_s"])
+            if kind == "scan":
+                pngs = sorted(
+                    png
+                    for tif in batch.glob("*.tif")
+                    for png in (scratch / "scans").glob(f"{tif.name.split('-', 1)[1][:-4]}-p*.png")
+                )
+                entry["tesseract"] = [run_tesseract_bare(pngs, jobs) for jobs in (1, 2)]
+                entry["tesseract_speedup_j2"] = _ratio(
+                    entry["tesseract"][1]["pages_per_s"], entry["tesseract"][0]["pages_per_s"]
+                )
+                for run, base in zip(runs, entry["tesseract"], strict=True):
+                    run["vs_tesseract"] = _ratio(base["pages_per_s"], run["pages_per_s"])
             results["speed"][kind] = entry
             print(f"{kind}: done", file=sys.stderr)
         for size in sizes if args.only != "speed" else ():
@@ -366,6 +442,13 @@ def _print_table(results: dict[str, Any]) -> None:
                     f"(avis end to end is {_fmt(run['vs_pdftotext'])}x slower)"
                 )
             print(f"{'':<6} pdftotext -j 2 / -j 1 = {entry['pdftotext_speedup_j2']:.2f}")
+        if "tesseract" in entry:
+            for base, run in zip(entry["tesseract"], entry["runs"], strict=True):
+                print(
+                    f"{'':<6} tesseract -j {base['jobs']}: {base['pages_per_s']:.2f} pages/s "
+                    f"(avis end to end is {_fmt(run['vs_tesseract'])}x slower)"
+                )
+            print(f"{'':<6} tesseract -j 2 / -j 1 = {_fmt(entry['tesseract_speedup_j2'])}")
     if results["rss"]:
         print("\npeak RSS of the process tree (-j 2, text notices)")
         for run in results["rss"]:
