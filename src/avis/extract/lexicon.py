@@ -173,9 +173,7 @@ class LabelMatcher:
         return Match(found.label, found.start + offset, found.end + offset, found.colon)
 
 
-_NUMBERING = re.compile(
-    r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{1,4}|[A-Z])\s*[.)-]\s+)?"
-)
+_NUMBERING = re.compile(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{1,4}|[A-Z])\s*[.)-]\s+)?")
 
 
 @cache
