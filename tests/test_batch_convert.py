@@ -244,6 +244,48 @@ def test_prune_removes_outputs_of_inputs_gone_since_the_last_run(
     assert outputs(out) == before
 
 
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_alto_for_every_page_with_geometry_kept_in_step_with_its_input(in_tmp: Path) -> None:
+    from PIL import Image
+
+    from avis.validate import validate_output
+
+    sys.path.insert(0, str(ROOT))
+    from tools.scans import render
+
+    (in_tmp / "in" / "scans").mkdir(parents=True)
+    shutil.copy(GENERATED / "pdf-ruled-02.pdf", in_tmp / "in" / "n.pdf")  # 3 pages
+    shutil.copy(GENERATED / "docx-table-01.docx", in_tmp / "in" / "w.docx")
+    top = render((GENERATED / "pdf-ruled-01.pdf").read_bytes(), 300)[0].crop((0, 0, 2480, 900))
+    top.save(in_tmp / "in" / "scans" / "s.png", dpi=(300, 300))
+    args = ["in", "-o", "out", "--to", "json", "--alto"]
+    assert convert(*args) == 0
+    out = in_tmp / "out"
+    first = outputs(out)
+    altos = sorted(name for name in first if name.endswith(".alto.xml"))
+    assert altos == [
+        "n.pdf.p001.alto.xml",
+        "n.pdf.p002.alto.xml",
+        "n.pdf.p003.alto.xml",
+        "scans/s.png.p001.alto.xml",
+    ]  # none for the DOCX: it has no page geometry
+    for name in altos:
+        assert validate_output(first[name], "alto") == []
+    assert b"Gestionnaire" in first["scans/s.png.p001.alto.xml"]
+    assert sorted(report(out)["in/n.pdf"]["outputs"]) == ["n.pdf.json", *altos[:3]]
+    assert convert(*args) == 0  # unchanged: all reused, same bytes
+    assert summary(out)["cached"] == 3 and outputs(out) == first
+    # the PDF now has 2 pages: its third page's ALTO must not outlive it
+    shutil.copy(GENERATED / "pdf-ruled-03.pdf", in_tmp / "in" / "n.pdf")
+    assert Image.open(in_tmp / "in" / "scans" / "s.png").size == (2480, 900)
+    assert convert(*args) == 0
+    now = sorted(name for name in outputs(out) if name.endswith(".alto.xml"))
+    assert now == ["n.pdf.p001.alto.xml", "n.pdf.p002.alto.xml", "scans/s.png.p001.alto.xml"]
+    # without --alto the option changed: everything is redone, and no ALTO is left behind
+    assert convert("in", "-o", "out", "--to", "json") == 0
+    assert not [name for name in outputs(out) if name.endswith(".alto.xml")]
+
+
 def test_timeout_kills_the_document_not_the_batch(in_tmp: Path) -> None:
     shutil.copy(NOTICES[0], in_tmp / "slow.md")
     assert convert("slow.md", "-o", "out", "--timeout", "0.001", "-j", "1") == 1

@@ -263,6 +263,12 @@ def eval_cmd(
 @click.option("--force", is_flag=True, help="redo inputs the last run already converted")
 @click.option("--fail-fast", is_flag=True, help="stop at the first failed input")
 @click.option(
+    "--alto",
+    "alto",
+    is_flag=True,
+    help="also write each scanned or PDF page as ALTO 4.4 XML (BASE.pNNN.alto.xml)",
+)
+@click.option(
     "--prune",
     is_flag=True,
     help="remove outputs of inputs converted into OUTDIR before but not given this time",
@@ -288,6 +294,7 @@ def convert(
     max_tasks_per_worker: int,
     force: bool,
     fail_fast: bool,
+    alto: bool,
     prune: bool,
     exclude: tuple[str, ...],
     today: object,
@@ -329,6 +336,7 @@ def convert(
         force=force,
         fail_fast=fail_fast,
         prune=prune,
+        alto=alto,
         excludes=exclude,
         today=today.date() if isinstance(today, dt.datetime) else None,
         include_expired=include_expired,

@@ -40,6 +40,7 @@ from avis.batch.worker import (
     Task,
     WorkerConfig,
     WorkerCrashedError,
+    alto_outputs,
     planned_outputs,
     remove_outputs,
     write_atomic,
@@ -73,6 +74,8 @@ class BatchOptions:
     force: bool = False
     fail_fast: bool = False
     prune: bool = False
+    alto: bool = False
+    """Also write ALTO 4.4 for each page with geometry (scans and PDF pages)."""
     """Remove the outputs of inputs converted into OUTDIR before but not among this run's."""
     excludes: tuple[str, ...] = ()
     today: dt.date | None = None
@@ -349,6 +352,7 @@ class _Run:
             notice_cache=bool(self.many) and "json" not in self.single,
             read_options=asdict(options.read_options),
             writer_options=self._writer_options(),
+            alto=options.alto,
         )
         self.fp = self._fingerprint()
         jobs = options.jobs or os.cpu_count() or 1
@@ -385,6 +389,7 @@ class _Run:
                 "code": code_digest(),
                 "formats": sorted(self.single.items()),
                 "notice_cache": self.config.notice_cache,
+                "alto": self.config.alto,
                 "read": read,
                 "writer": writer,
             }
@@ -436,7 +441,8 @@ class _Run:
         self._finish_input(task.index, **fields)
 
     def _lost(self, task: Task, code: str, message: str, seconds: float) -> None:
-        remove_outputs(self.outdir, list(planned_outputs(task.base, self.config).values()))
+        planned = list(planned_outputs(task.base, self.config).values())
+        remove_outputs(self.outdir, planned + alto_outputs(self.outdir, task.base))
         self._finish_input(
             task.index,
             sha256=self.hashes[task.index],
@@ -543,9 +549,8 @@ class _Run:
                 if pool.first_ready is not None:
                     self.summary.startup_seconds = pool.first_ready - self.started
                 for task in in_flight:
-                    remove_outputs(
-                        self.outdir, list(planned_outputs(task.base, self.config).values())
-                    )
+                    planned = list(planned_outputs(task.base, self.config).values())
+                    remove_outputs(self.outdir, planned + alto_outputs(self.outdir, task.base))
         self.summary.stopped_early = self.stop
 
     def _not_run(self, reason: str) -> None:

@@ -64,6 +64,8 @@ class WorkerConfig:
     """Also keep the Notice JSON for the batch-wide formats (when ``json`` is not requested)."""
     read_options: Mapping[str, Any] = field(default_factory=dict)
     writer_options: Mapping[str, Any] = field(default_factory=dict)
+    alto: bool = False
+    """Also write each page's text as ALTO 4.4 (``BASE.pNNN.alto.xml``) when it has geometry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,18 @@ def planned_outputs(base: str, config: WorkerConfig) -> dict[str, str]:
     if config.notice_cache:
         planned[NOTICE_KEY] = f"{NOTICE_CACHE_DIR}/{base}.json"
     return planned
+
+
+def alto_outputs(outdir: Path, base: str) -> list[str]:
+    """The ALTO page files on disk for ``base`` (relative to OUTDIR), whatever run wrote them."""
+    folder, _, name = base.rpartition("/")
+    where = outdir / folder if folder else outdir
+    prefix = f"{folder}/" if folder else ""
+    try:
+        found = where.glob(f"{_glob_escape(name)}.p[0-9][0-9][0-9].alto.xml")
+        return sorted(prefix + p.name for p in found)
+    except OSError:
+        return []
 
 
 def notice_json_path(base: str, config: WorkerConfig) -> str | None:
@@ -155,12 +169,12 @@ class _Engine:
     """The imported pipeline and writers of one worker (built once, used for every task)."""
 
     def __init__(self, config: WorkerConfig) -> None:
-        from avis.pipeline import parse_bytes
+        from avis.pipeline import parse_document
         from avis.readers import ReadOptions, detect_format
 
         self.config = config
         self.outdir = Path(config.outdir)
-        self.parse_bytes = parse_bytes
+        self.parse_document = parse_document
         self.detect_format = detect_format
         self.read_options = ReadOptions(**dict(config.read_options))
         self.writers: dict[str, Any] = {}
@@ -192,7 +206,7 @@ class _Engine:
             self._run(task, planned, out)
         except AvisError as exc:
             out.update(status="failed", code=exc.code, message=exc.message, outputs=[])
-            remove_outputs(self.outdir, list(planned.values()))
+            remove_outputs(self.outdir, self._all_outputs(task.base, planned))
         except Exception as exc:  # a bug in avis: report it for this document, keep going
             out.update(
                 status="failed",
@@ -200,9 +214,23 @@ class _Engine:
                 message=f"unexpected {type(exc).__name__}: {exc} (please report this)",
                 outputs=[],
             )
-            remove_outputs(self.outdir, list(planned.values()))
+            remove_outputs(self.outdir, self._all_outputs(task.base, planned))
         out["seconds"] = round(time.perf_counter() - start, 4)
         return out
+
+    def _all_outputs(self, base: str, planned: dict[str, str]) -> list[str]:
+        return list(planned.values()) + alto_outputs(self.outdir, base)
+
+    def _alto(self, doc: Any, base: str, source_name: str) -> dict[str, bytes]:
+        """ALTO bytes of every page that has geometry (scans, PDF text layers), by path."""
+        if not self.config.alto or not any(p.origin in ("ocr", "text_layer") for p in doc.pages):
+            return {}
+        from avis.writers.alto import render_alto
+
+        return {
+            f"{base}.p{page.number:03d}.alto.xml": render_alto(doc, page, source_name)
+            for page in doc.pages
+        }
 
     def _run(self, task: Task, planned: dict[str, str], out: Outcome) -> None:
         path = Path(task.path)
@@ -224,10 +252,12 @@ class _Engine:
             if task.explicit:
                 raise
             out.update(status="skipped", code=exc.code, message=exc.message)
-            remove_outputs(self.outdir, list(planned.values()))
+            remove_outputs(self.outdir, self._all_outputs(task.base, planned))
             return
-        notice = self.parse_bytes(data, path.name, self.read_options)
+        doc, notice = self.parse_document(data, path.name, self.read_options)
         del data
+        pages = self._alto(doc, task.base, path.name)
+        del doc
         out["pages"] = notice.source.pages
         out["warnings"] = len(notice.warnings)
         rendered: dict[str, bytes] = {}
@@ -244,7 +274,7 @@ class _Engine:
                 errors.append(("notice cache", AvisError(f"cannot keep the notice: {exc}")))
         del notice
         written: list[str] = []
-        stale: list[str] = []
+        stale: list[str] = [rel for rel in alto_outputs(self.outdir, task.base) if rel not in pages]
         for key, rel in planned.items():
             if key in rendered:
                 write_atomic(self.outdir / rel, rendered[key], mode=self.mode)
@@ -252,6 +282,9 @@ class _Engine:
                     written.append(rel)
             else:
                 stale.append(rel)
+        for rel, xml in pages.items():
+            write_atomic(self.outdir / rel, xml, mode=self.mode)
+            written.append(rel)
         remove_outputs(self.outdir, stale)
         out["outputs"] = written
         if errors:
