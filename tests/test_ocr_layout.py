@@ -257,3 +257,54 @@ def test_turning_is_not_tried_on_upright_pages(monkeypatch: pytest.MonkeyPatch) 
     noisy = scans.add_noise(scans.render(pdf, 300)[0], np.random.default_rng(2), 18.0, 0.002)
     ocr_image(noisy, 1, ReadOptions(), dpi=300)
     assert calls == []
+
+
+@needs_tesseract
+def test_pages_ocrd_in_parallel_give_the_same_document_in_page_order() -> None:
+    from avis.readers import read_bytes
+
+    pdf = (ROOT / "corpus" / "generated" / "pdf-ruled-02.pdf").read_bytes()
+    pages = [img.crop((0, 0, 2480, 1000)) for img in scans.render(pdf, 300)]
+    tiff, _ext = scans.save(pages, 300, "tiff")
+    image_pdf, _ext = scans.save(pages, 300, "pdf")
+
+    def lines(data: bytes, threads: int) -> list[tuple[int, str, bool, int | None]]:
+        doc = read_bytes(data, ReadOptions(ocr_threads=threads))
+        return [(ln.page, ln.text, ln.bullet, ln.block) for ln in doc.lines()]
+
+    for data in (tiff, image_pdf):
+        one = lines(data, 1)
+        assert [n for n, *_ in one] == sorted(n for n, *_ in one)
+        assert {n for n, *_ in one} == {1, 2, 3}
+        assert lines(data, 3) == one
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(0, 1000), max_size=30), st.integers(1, 4))
+def test_ordered_map_keeps_order_and_bounds_lookahead(items: list[int], threads: int) -> None:
+    import threading
+    import time
+
+    from avis.readers._parallel import ordered_map
+
+    taken: list[int] = []
+    done: list[int] = []
+    lock = threading.Lock()
+
+    def source():  # type: ignore[no-untyped-def]
+        for i, x in enumerate(items):
+            with lock:
+                assert i - len(done) <= threads + 1  # never more than threads + 1 ahead
+            taken.append(x)
+            yield x
+
+    def slow(x: int) -> int:
+        time.sleep((x % 3) / 2000)
+        return x * 2
+
+    out = []
+    for y in ordered_map(slow, source(), threads):
+        with lock:
+            done.append(y)
+        out.append(y)
+    assert out == [x * 2 for x in items]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,12 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-def _options(password: str | None, max_pages: int, max_mb: float, ocr: bool) -> ReadOptions:
+def _options(
+    password: str | None, max_pages: int, max_mb: float, ocr: bool, *, one_document: bool
+) -> ReadOptions:
+    """Read options from the shared flags. ``one_document``: the command reads one file at a
+    time (parse, eval), so a scan's pages are OCR'd on every core (up to 4); a batch's worker
+    processes already share the cores."""
     ctx = click.get_current_context(silent=True)
     max_pixels = ctx.meta.get("avis.max_pixels") if ctx is not None else None
     return ReadOptions(
@@ -24,6 +30,7 @@ def _options(password: str | None, max_pages: int, max_mb: float, ocr: bool) -> 
         max_pages=max_pages,
         max_bytes=int(max_mb * 1024 * 1024),
         ocr=ocr,
+        ocr_threads=min(os.cpu_count() or 1, 4) if one_document else 1,
         **({"max_pixels": max_pixels} if max_pixels else {}),
     )
 
@@ -108,7 +115,7 @@ def parse(
     from avis.pipeline import parse_document
     from avis.writers import WriterOptions, get_writer
 
-    options = _options(password, max_pages, max_mb, ocr)
+    options = _options(password, max_pages, max_mb, ocr, one_document=True)
     try:
         writer = get_writer(to)
     except AvisError as exc:
@@ -214,7 +221,7 @@ def eval_cmd(
     from avis.pipeline import parse_path
     from avis.report import render_eval_table
 
-    options = _options(password, max_pages, max_mb, ocr)
+    options = _options(password, max_pages, max_mb, ocr, one_document=True)
     report = evaluate(directory, lambda p: parse_path(p, options))
     if not report.docs:
         click.echo(f"avis: no NAME.truth.json with its input found under {directory}", err=True)
@@ -329,7 +336,7 @@ def convert(
     generated_at = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
     options = BatchOptions(
         formats=formats,
-        read_options=_options(password, max_pages, max_mb, ocr),
+        read_options=_options(password, max_pages, max_mb, ocr, one_document=False),
         jobs=jobs,
         timeout=timeout,
         max_tasks_per_worker=max_tasks_per_worker,

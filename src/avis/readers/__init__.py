@@ -40,6 +40,9 @@ class ReadOptions:
     ocr: bool = True
     ocr_lang: str = "fra"
     ocr_dpi: int = 300
+    ocr_threads: int = 1
+    """Pages of one document OCR'd at a time (Tesseract processes): the cores for a single
+    document (``avis parse``); 1 in a batch, whose worker processes already use them."""
 
 
 _IMAGE_MAGIC = (

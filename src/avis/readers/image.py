@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Iterator
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -24,7 +25,7 @@ from avis.errors import (
 from avis.layout import Document
 from avis.readers import ReadOptions
 from avis.readers._furniture import drop_furniture
-from avis.readers.ocr import ocr_image, tesseract
+from avis.readers.ocr import PageJob, ocr_pages, tesseract
 
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError)
 
@@ -123,37 +124,47 @@ def read(data: bytes, options: ReadOptions) -> Document:
     if count is None:
         doc.warnings.append("the TIFF's page chain is damaged: pages were read up to the break")
     sizes: list[str] = []
-    index = 0
-    while count is None or index < count:
-        if index >= options.max_pages:
-            doc.warnings.append(f"only the first {options.max_pages} pages were read")
-            break
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                img.seek(index)
-        except EOFError:
-            break
-        except _DECODE_ERRORS as exc:
-            doc.warnings.append(f"page {index + 1}: cannot be reached in the file ({exc}); stopped")
-            break
-        _check_pixels(img, index, options)
-        try:
-            frame = _decode(img)
-        except MemoryError as exc:
-            raise LimitExceededError(
-                f"page {index + 1} of the image needs more memory than is available"
-            ) from exc
-        except _DECODE_ERRORS as exc:
-            doc.warnings.append(
-                f"page {index + 1}: the image data is damaged or truncated ({exc}); page skipped"
-            )
+
+    def frames() -> Iterator[PageJob]:
+        """Decoded pages, one at a time (the file's decoder is not shared across threads)."""
+        index = 0
+        while count is None or index < count:
+            if index >= options.max_pages:
+                doc.warnings.append(f"only the first {options.max_pages} pages were read")
+                return
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    img.seek(index)
+            except EOFError:
+                return
+            except _DECODE_ERRORS as exc:
+                doc.warnings.append(
+                    f"page {index + 1}: cannot be reached in the file ({exc}); stopped"
+                )
+                return
+            _check_pixels(img, index, options)
+            try:
+                frame = _decode(img)
+            except MemoryError as exc:
+                raise LimitExceededError(
+                    f"page {index + 1} of the image needs more memory than is available"
+                ) from exc
+            except _DECODE_ERRORS as exc:
+                doc.warnings.append(
+                    f"page {index + 1}: the image data is damaged or truncated ({exc}); "
+                    "page skipped"
+                )
+                index += 1
+                continue
+            sizes.append(f"{frame.size[0]}×{frame.size[1]}")
+            yield frame, index + 1, None
             index += 1
-            continue
-        sizes.append(f"{frame.size[0]}×{frame.size[1]}")
-        doc.pages.append(ocr_image(frame, index + 1, options))
-        frame.close()
-        index += 1
+
+    for _number, page in ocr_pages(frames(), options):
+        if isinstance(page, OcrUnavailableError):
+            raise page
+        doc.pages.append(page)
     # Running headers, footers and page numbers go, as in a PDF: a multi-page scan repeats
     # them on every page and they would land inside list items.
     drop_furniture(doc.pages)

@@ -35,6 +35,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +53,7 @@ from avis.readers._geometry import (
 )
 from avis.readers._gutters import split_columns, uncovered_rows
 from avis.readers._inline_pairs import mostly_inline
+from avis.readers._parallel import ordered_map
 from avis.readers._pixel_bullets import has_bullet_mark
 from avis.readers._preprocess import (
     Ruling,
@@ -785,3 +787,25 @@ def ocr_image(
         line.bbox = union_bbox([w.bbox for w in line.words])
     page.lines = lines
     return page
+
+
+PageJob = tuple[Image.Image, int, float | None]
+"""A page image to OCR, its page number and its resolution when known."""
+
+
+def ocr_pages(
+    jobs: Iterable[PageJob], options: ReadOptions
+) -> Iterator[tuple[int, Page | OcrUnavailableError]]:
+    """OCR pages in order, up to ``options.ocr_threads`` at a time (see ``_parallel``); each
+    image is closed once read. A missing Tesseract is yielded for the caller to report."""
+
+    def one(job: PageJob) -> tuple[int, Page | OcrUnavailableError]:
+        image, number, dpi = job
+        try:
+            return number, ocr_image(image, number, options, dpi=dpi)
+        except OcrUnavailableError as exc:
+            return number, exc
+        finally:
+            image.close()
+
+    return ordered_map(one, jobs, options.ocr_threads)

@@ -46,6 +46,7 @@ from avis.readers._geometry import (
     split_at,
 )
 from avis.readers._inline_pairs import mostly_inline
+from avis.readers._parallel import ordered_map
 
 _BOLD = ("bold", "black", "heavy", "demi")
 _MAX_RENDER_PIXELS = 60_000_000
@@ -137,21 +138,34 @@ def _read(data: bytes, options: ReadOptions, doc: Document) -> None:
                 pages[i] = page
                 doc.warnings.append(f"page {i + 1} was read from character positions only")
         ocr_error: OcrUnavailableError | None = None
-        for i in range(count):
-            if pages[i] is not None or i in broken:
-                continue
-            page, reason, err = _ocr_page(pdf_doc, i, options, doc.warnings)
+        reasons: dict[int, str] = {}
+
+        def renders() -> Iterator[tuple[Any, int, float]]:
+            """Pages without a usable text layer, rendered for OCR in page order (pdfium is
+            not thread-safe: rendering stays in this thread, OCR may run in others)."""
+            for i in range(count):
+                if pages[i] is None and i not in broken:
+                    image, dpi, reason = _render_for_ocr(pdf_doc, i, options, doc.warnings)
+                    if image is None:
+                        reasons[i] = reason
+                    else:
+                        yield image, i + 1, dpi
+
+        for number, page, reason, err in _ocr_pages(renders(), options):
             ocr_error = ocr_error or err
-            if page is not None:
+            if page is None:
+                reasons[number - 1] = reason
+            else:
                 _renumber(page, counters)
-            elif i in unreadable:
-                page = unreadable[i]
-                doc.warnings.append(f"page {i + 1}: {reason}; its unreadable text is kept")
+                pages[number - 1] = page
+        for i in sorted(reasons):
+            if i in unreadable:
+                pages[i] = unreadable[i]
+                doc.warnings.append(f"page {i + 1}: {reasons[i]}; its unreadable text is kept")
             else:
                 width, height = pdf_doc.get_page_size(i)
-                page = Page(number=i + 1, width=width, height=height, origin="ocr")
-                doc.warnings.append(f"page {i + 1} has no text layer; {reason}")
-            pages[i] = page
+                pages[i] = Page(number=i + 1, width=width, height=height, origin="ocr")
+                doc.warnings.append(f"page {i + 1} has no text layer; {reasons[i]}")
     finally:
         pdf_doc.close()
     doc.pages = [p for p in pages if p is not None]
@@ -803,24 +817,48 @@ def _is_garbage(page: Page) -> bool:
     return odd > 0.3 * len(chars)
 
 
-def _ocr_page(
-    pdf_doc: Any, index: int, options: ReadOptions, warnings: list[str]
-) -> tuple[Page | None, str, OcrUnavailableError | None]:
-    """OCR one page: (page, "", None), or (None, why not, the error to raise if nothing else in
-    the document can be read)."""
-    number = index + 1
-    if not options.ocr:
-        return None, "OCR disabled", None
+_OcrResult = tuple[int, Page | None, str, OcrUnavailableError | None]
+"""Page number, the OCR'd page or None, why not, and the error to raise if nothing else in the
+document can be read."""
+
+
+def _ocr_pages(
+    jobs: Iterator[tuple[Any, int, float]], options: ReadOptions
+) -> Iterator[_OcrResult]:
+    """OCR the rendered pages, ``options.ocr_threads`` at a time, in page order; the OCR
+    module is imported only when a page needs it."""
     try:
         from avis.readers.ocr import ocr_image
     except ImportError as exc:
-        return None, f"OCR is not available ({exc})", None
+        for _image, number, _dpi in jobs:
+            yield number, None, f"OCR is not available ({exc})", None
+        return
+
+    def one(job: tuple[Any, int, float]) -> _OcrResult:
+        image, number, dpi = job
+        try:
+            return number, ocr_image(image, number, options, dpi=dpi), "", None
+        except OcrUnavailableError as exc:
+            return number, None, f"OCR is unavailable ({exc})", exc
+        finally:
+            image.close()
+
+    yield from ordered_map(one, jobs, options.ocr_threads)
+
+
+def _render_for_ocr(
+    pdf_doc: Any, index: int, options: ReadOptions, warnings: list[str]
+) -> tuple[Any, float, str]:
+    """Render one page for OCR: ``(image, dpi, "")``, or ``(None, 0, why not)``."""
+    number = index + 1
+    if not options.ocr:
+        return None, 0.0, "OCR disabled"
     ppage = pdf_doc[index]
     try:
         import pypdfium2.raw as pdfium_c
 
         if pdfium_c.FPDFPage_CountObjects(ppage.raw) == 0:
-            return None, "the page is blank (nothing is drawn on it)", None
+            return None, 0.0, "the page is blank (nothing is drawn on it)"
         width, height = ppage.get_size()
         dpi = float(options.ocr_dpi)
         pixels = width * height * (dpi / 72) ** 2
@@ -832,11 +870,11 @@ def _ocr_page(
             if dpi < _MIN_OCR_DPI:
                 return (
                     None,
+                    0.0,
                     (
                         f"the page is too large ({width:.0f} × {height:.0f} pt) to render for OCR "
                         f"within {cap:,} pixels"
                     ),
-                    None,
                 )
             warnings.append(
                 f"page {number} is too large to render at {options.ocr_dpi} dpi; "
@@ -852,10 +890,7 @@ def _ocr_page(
     finally:
         ppage.close()
     image.info["dpi"] = (dpi, dpi)
-    try:
-        return ocr_image(image, number, options, dpi=dpi), "", None
-    except OcrUnavailableError as exc:
-        return None, f"OCR is unavailable ({exc})", exc
+    return image, dpi, ""
 
 
 def _renumber(page: Page, counters: _Counters) -> None:
