@@ -176,3 +176,23 @@ def test_numbered_section_headings_in_any_scheme() -> None:
         notice = parse_bytes(text.encode(), "x.md")
         assert notice.missions == ["Accueillir le public"], number
         assert notice.conditions == ["Travail le samedi matin"], number
+
+
+def test_listed_conditions_named_like_other_sections_stay_conditions() -> None:
+    """"- Temps de travail : …" under the conditions heading is a condition; alone, "Temps de
+    travail" or "Rémunération" open sections of their own (not conditions)."""
+    text = (
+        "Intitulé du poste : Instructeur\n\n"
+        "## 5. Conditions d'exercice\n\n"
+        "- **Temps de travail :** 39 heures hebdomadaires\n"
+        "- **Permis :** permis B obligatoire\n"
+        "- **Rémunération :** selon grille indiciaire\n\n"
+        "## Rémunération\n\n"
+        "Selon la grille de la fonction publique.\n"
+    )
+    notice = parse_bytes(text.encode(), "x.md")
+    assert notice.conditions == [
+        "Temps de travail : 39 heures hebdomadaires",
+        "Permis : permis B obligatoire",
+        "Rémunération : selon grille indiciaire",
+    ]

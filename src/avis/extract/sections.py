@@ -177,7 +177,16 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
 
 def _is_sub_heading_of(current: object, m: Match, line: Line) -> bool:
     """ "Contraintes particulières :" inside the conditions section is one of its sub-headings,
-    not a second conditions section."""
+    not a second conditions section; so is a listed "Temps de travail :" or "Rémunération :",
+    which elsewhere opens a section of its own."""
+    if (
+        isinstance(current, Section)
+        and current.field == "conditions"
+        and m.label.field == "group:other"
+        and line.heading is None
+        and (line.bullet or m.colon)
+    ):
+        return True  # "- Temps de travail : 39 h", "- Rémunération : …": one of the conditions
     if not isinstance(current, Section) or current.field != m.label.field:
         return False
     if m.label.prefix:
