@@ -179,7 +179,7 @@ def test_numbered_section_headings_in_any_scheme() -> None:
 
 
 def test_listed_conditions_named_like_other_sections_stay_conditions() -> None:
-    """"- Temps de travail : …" under the conditions heading is a condition; alone, "Temps de
+    """ "- Temps de travail : …" under the conditions heading is a condition; alone, "Temps de
     travail" or "Rémunération" open sections of their own (not conditions)."""
     text = (
         "Intitulé du poste : Instructeur\n\n"
