@@ -196,3 +196,19 @@ def test_listed_conditions_named_like_other_sections_stay_conditions() -> None:
         "Permis : permis B obligatoire",
         "Rémunération : selon grille indiciaire",
     ]
+
+
+def test_unmarked_condition_lines_named_by_a_known_label_are_conditions() -> None:
+    """No bullet, no bold (a Word table cell, plain text): "Temps de travail : …" under a
+    "Conditions d'exercice" heading is still a condition of its own, not its value."""
+    text = (
+        "Intitulé du poste : Comptable\n\n"
+        "Conditions d'exercice\n"
+        "Temps de travail : 39 heures hebdomadaires\n"
+        "Rémunération : selon grille indiciaire\n"
+    )
+    notice = parse_bytes(text.encode(), "x.txt")
+    assert notice.conditions == [
+        "Temps de travail : 39 heures hebdomadaires",
+        "Rémunération : selon grille indiciaire",
+    ]

@@ -389,9 +389,13 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+_CONDITION_NAMES = ("conditions", "group:other")
+
+
 def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line]]]:
     """Conditions as "<sub-heading> : <value>", one per value line under a sub-heading."""
     out: list[tuple[str, list[Line]]] = []
+    section_m = lexicon.matcher(("section",))
     # "Conditions de travail :" as the section heading is the sub-heading of what follows.
     heading: str | None = clean_value(section.heading_text) if section.prefix else None
     heading_line: Line | None = section.heading if section.prefix else None
@@ -416,7 +420,14 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
         m = re.match(r"^(?P<h>[^:]{3,120}?)\s*:\s*(?P<v>.*)$", text) or re.match(
             r"^(?P<h>[^:]{3,120}?)\s+(?P<v>/)$", text
         )
-        marked = frag.line.bullet or frag.line.heading is not None or frag.line.bold
+        known = section_m.match_start(text) if m else None
+        marked = (
+            frag.line.bullet
+            or frag.line.heading is not None
+            or frag.line.bold
+            # "Temps de travail : 39 h" names a condition, even unmarked
+            or (known is not None and known.colon and known.label.field in _CONDITION_NAMES)
+        )
         awaiting_value = heading is not None and not pending
         if m and (marked or heading is None or pending) and not (awaiting_value and not marked):
             flush()
