@@ -212,3 +212,23 @@ def test_unmarked_condition_lines_named_by_a_known_label_are_conditions() -> Non
         "Temps de travail : 39 heures hebdomadaires",
         "Rémunération : selon grille indiciaire",
     ]
+
+
+def test_web_notice_sub_headings_and_bold_condition_labels() -> None:
+    """A web notice: "Vos missions", a bold "Compétences requises" over its list (not glued to
+    the item above), conditions as "<b>Horaires :</b> …" paragraphs under an h3 heading."""
+    html = """<html><body><h1>Animateur jeunesse</h1>
+    <h3>Vos missions</h3><p>Animer des projets éducatifs pour les 11-25 ans.</p>
+    <h3>Profil recherché</h3>
+    <p><strong>Diplôme :</strong> BPJEPS animation sociale</p>
+    <p><strong>Compétences requises</strong></p>
+    <ul><li>Méthodologie de projet</li><li>Techniques d'animation</li></ul>
+    <h3>Conditions d'exercice</h3>
+    <p><strong>Horaires :</strong> travail en soirée</p>
+    <p><strong>Permis :</strong> permis B exigé</p>
+    </body></html>"""
+    notice = parse_bytes(html.encode(), "x.html")
+    assert notice.missions == ["Animer des projets éducatifs pour les 11-25 ans"]
+    assert notice.knowledge[-2:] == ["Méthodologie de projet", "Techniques d'animation"]
+    assert notice.knowledge[0] == "Diplôme : BPJEPS animation sociale"
+    assert notice.conditions == ["Horaires : travail en soirée", "Permis : permis B exigé"]

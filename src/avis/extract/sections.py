@@ -283,6 +283,7 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
     """List items of a section, each with the lines it was read from."""
     items: list[tuple[list[str], list[Line]]] = []
     bulleted = any(f.line.bullet for f in section.fragments)
+    section_m = lexicon.matcher(("section",))
     prev_line: Line | None = None
     closed = False
     for frag in section.fragments:
@@ -299,10 +300,17 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
             bulleted and (frag.line.heading is not None or frag.line.bold) and text[:1].isupper()
         )
         numbered_title = bool(_ENUMERATOR.match(text) or frag.line.bullet) and _is_group_title(text)
-        if (numbered_title and text.endswith(":")) or (
-            not frag.line.bullet
-            and (marked_title or _is_group_title(text, frag.line))
-            and not (items and _continues(" ".join(items[-1][0]), frag, prev_line))
+        known = section_m.match_start(text) if marked_title else None
+        # A bold "Compétences requises" over its list: a sub-heading, never the end of an item.
+        label_title = known is not None and known.end >= len(text.rstrip(" :"))
+        if (
+            (numbered_title and text.endswith(":"))
+            or label_title
+            or (
+                not frag.line.bullet
+                and (marked_title or _is_group_title(text, frag.line))
+                and not (items and _continues(" ".join(items[-1][0]), frag, prev_line))
+            )
         ):
             prev_line = None
             items.append(([], []))  # a boundary: the next line starts a new item
@@ -427,6 +435,8 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
             or frag.line.bold
             # "Temps de travail : 39 h" names a condition, even unmarked
             or (known is not None and known.colon and known.label.field in _CONDITION_NAMES)
+            # "**Horaires :** en soirée": a label in bold before its value
+            or (m is not None and is_bold_span(frag.line, text, 0, m.end("h")))
         )
         awaiting_value = heading is not None and not pending
         if m and (marked or heading is None or pending) and not (awaiting_value and not marked):
