@@ -235,19 +235,22 @@ def run_convert(inputs: Path, outdir: Path, jobs: int, extra: list[str] | None =
     }
 
 
-def run_pdftotext(pdfs: list[Path], jobs: int) -> dict:
-    def one(path: Path) -> None:
+def _run_each(cmds: list[list[str]], jobs: int, *, check: bool, env: dict | None = None) -> float:
+    """Wall time of running every command, ``jobs`` at a time (a bare tool's baseline)."""
+
+    def one(cmd: list[str]) -> None:
         subprocess.run(
-            ["pdftotext", "-layout", str(path), "-"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=check, env=env
         )
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(one, pdfs))
-    wall = time.perf_counter() - start
+        list(pool.map(one, cmds))
+    return time.perf_counter() - start
+
+
+def run_pdftotext(pdfs: list[Path], jobs: int) -> dict:
+    wall = _run_each([["pdftotext", "-layout", str(p), "-"] for p in pdfs], jobs, check=False)
     return {
         "jobs": jobs,
         "files": len(pdfs),
@@ -258,21 +261,8 @@ def run_pdftotext(pdfs: list[Path], jobs: int) -> dict:
 
 def run_tesseract_bare(pngs: list[Path], jobs: int) -> dict:
     """Bare Tesseract on every page image, ``jobs`` at a time, as avis runs it."""
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-
-    def one(path: Path) -> None:
-        subprocess.run(
-            ["tesseract", str(path), "stdout", "-l", "fra", "--psm", "4", "tsv"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=True,
-            env=env,
-        )
-
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(one, pngs))
-    wall = time.perf_counter() - start
+    cmds = [["tesseract", str(p), "stdout", "-l", "fra", "--psm", "4", "tsv"] for p in pngs]
+    wall = _run_each(cmds, jobs, check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     return {
         "jobs": jobs,
         "pages": len(pngs),

@@ -4,11 +4,12 @@ cannot write: text boxes, content controls, tracked changes), and hostile zip pa
 from __future__ import annotations
 
 import io
-import zipfile
 
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+
+from hostile import STRICT_NAMESPACES, member, rezip, to_strict
 
 HEADER = [
     ("Référence", "3134-25-0176/SR du 24 janvier 2025"),
@@ -168,30 +169,8 @@ def side_by_side_docx() -> bytes:
     return _save(d)
 
 
-def _rezip(data: bytes, replace: dict[str, bytes | None], add: dict[str, bytes] | None = None,
-           compression: int = zipfile.ZIP_DEFLATED) -> bytes:  # fmt: skip
-    """Copy a package, replacing (or with None, dropping) members and adding others."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", compression) as dst:
-        for info in src.infolist():
-            if info.filename in replace:
-                blob = replace[info.filename]
-                if blob is not None:
-                    dst.writestr(info.filename, blob)
-            else:
-                dst.writestr(info.filename, src.read(info))
-        for name, blob in (add or {}).items():
-            dst.writestr(name, blob)
-    return out.getvalue()
-
-
-def member(data: bytes, name: str) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return zf.read(name)
-
-
 def zip_slip_docx() -> bytes:
-    return _rezip(notice_docx(), {}, {"../../evil.sh": b"rm -rf ~"})
+    return rezip(notice_docx(), {}, {"../../evil.sh": b"rm -rf ~"})
 
 
 def doctype_docx() -> bytes:
@@ -200,36 +179,21 @@ def doctype_docx() -> bytes:
     xml = member(base, "word/document.xml")
     decl = b'<!DOCTYPE w:document [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
     head, rest = xml.split(b"?>", 1)
-    return _rezip(base, {"word/document.xml": head + b"?>" + decl + rest})
+    return rezip(base, {"word/document.xml": head + b"?>" + decl + rest})
 
 
 def zip_bomb_docx() -> bytes:
     """A member that inflates 11 MB of zeros from a few kilobytes."""
-    return _rezip(notice_docx(), {}, {"word/media/padding.bin": b"\0" * (11 * 1024 * 1024)})
+    return rezip(notice_docx(), {}, {"word/media/padding.bin": b"\0" * (11 * 1024 * 1024)})
 
 
 def no_document_docx() -> bytes:
-    return _rezip(notice_docx(), {"word/document.xml": None})
+    return rezip(notice_docx(), {"word/document.xml": None})
 
 
 def strict_docx() -> bytes:
     """The notice with Strict Open XML namespaces, as Word's "Strict Open XML" save writes."""
-    base = notice_docx()
-    pairs = [
-        (b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-         b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
-        (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-         b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
-    ]  # fmt: skip
-    replace: dict[str, bytes | None] = {}
-    with zipfile.ZipFile(io.BytesIO(base)) as zf:
-        for name in zf.namelist():
-            if name.endswith((".xml", ".rels")):
-                blob = zf.read(name)
-                for old, new in pairs:
-                    blob = blob.replace(old, new)
-                replace[name] = blob
-    return _rezip(base, replace)
+    return to_strict(notice_docx(), STRICT_NAMESPACES[:2])
 
 
 def footnote_docx() -> bytes:
@@ -251,7 +215,7 @@ def footnote_docx() -> bytes:
         b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
         b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
     )
-    return _rezip(
+    return rezip(
         base,
         {"word/_rels/document.xml.rels": rels, "[Content_Types].xml": types},
         {"word/footnotes.xml": notes},

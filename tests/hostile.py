@@ -351,7 +351,7 @@ def zip_not_docx() -> bytes:
     return out.getvalue()
 
 
-def _rezip(
+def rezip(
     data: bytes, replace: dict[str, bytes | None] | None = None, add: dict[str, bytes] | None = None
 ) -> bytes:
     """Copy a package, replacing (None: dropping) members and adding others."""
@@ -367,19 +367,19 @@ def _rezip(
     return out.getvalue()
 
 
-def _member(data: bytes, name: str) -> bytes:
+def member(data: bytes, name: str) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         return zf.read(name)
 
 
 def _with_doctype(decl: bytes, part: str = "word/document.xml") -> bytes:
     base = notice_docx()
-    xml = _member(base, part)
+    xml = member(base, part)
     head, rest = xml.split(b"?>", 1)
     body = rest
     if b"&" in decl:  # use the entity, as an attack would
         body = rest.replace(b"<w:t>Lifou</w:t>", b"<w:t>&x;</w:t>", 1)
-    return _rezip(base, {part: head + b"?>" + decl + body})
+    return rezip(base, {part: head + b"?>" + decl + body})
 
 
 @functools.cache
@@ -426,11 +426,11 @@ def docx_zip_bomb_spread() -> bytes:
 
 
 def docx_zip_slip() -> bytes:
-    return _rezip(notice_docx(), add={"../../evil.sh": b"rm -rf ~\n"})
+    return rezip(notice_docx(), add={"../../evil.sh": b"rm -rf ~\n"})
 
 
 def docx_absolute_name() -> bytes:
-    return _rezip(notice_docx(), add={"/etc/cron.d/evil": b"* * * * * root true\n"})
+    return rezip(notice_docx(), add={"/etc/cron.d/evil": b"* * * * * root true\n"})
 
 
 def docx_billion_laughs() -> bytes:
@@ -457,14 +457,14 @@ def docx_xxe_odd_part_name() -> bytes:
     """The main part renamed to ``word/main.bin`` (allowed: the relationship names it) and
     carrying an external entity: a check that only looks at ``*.xml`` names misses it."""
     base = notice_docx()
-    xml = _member(base, "word/document.xml")
+    xml = member(base, "word/document.xml")
     head, rest = xml.split(b"?>", 1)
     decl = b'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     rest = rest.replace(b"<w:t>Lifou</w:t>", b"<w:t>&x;</w:t>", 1)
-    rels = _member(base, "_rels/.rels").replace(b"word/document.xml", b"word/main.bin")
-    types = _member(base, "[Content_Types].xml").replace(b"/word/document.xml", b"/word/main.bin")
-    doc_rels = _member(base, "word/_rels/document.xml.rels")
-    return _rezip(
+    rels = member(base, "_rels/.rels").replace(b"word/document.xml", b"word/main.bin")
+    types = member(base, "[Content_Types].xml").replace(b"/word/document.xml", b"/word/main.bin")
+    doc_rels = member(base, "word/_rels/document.xml.rels")
+    return rezip(
         base,
         {
             "word/document.xml": None,
@@ -476,26 +476,32 @@ def docx_xxe_odd_part_name() -> bytes:
     )
 
 
-def docx_strict() -> bytes:
-    """The notice in Strict Open XML namespaces (Word's "Strict Open XML Document")."""
-    base = notice_docx()
-    pairs = [
-        (b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-         b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
-        (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-         b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
-        (b"http://schemas.openxmlformats.org/drawingml/2006/main",
-         b"http://purl.oclc.org/ooxml/drawingml/main"),
-    ]  # fmt: skip
+STRICT_NAMESPACES = [
+    (b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+     b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+    (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+     b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
+    (b"http://schemas.openxmlformats.org/drawingml/2006/main",
+     b"http://purl.oclc.org/ooxml/drawingml/main"),
+]  # fmt: skip
+
+
+def to_strict(data: bytes, pairs: list[tuple[bytes, bytes]] = STRICT_NAMESPACES) -> bytes:
+    """A package with its Transitional namespaces swapped for Strict ones (``pairs``)."""
     replace: dict[str, bytes | None] = {}
-    with zipfile.ZipFile(io.BytesIO(base)) as zf:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
         for name in zf.namelist():
             if name.endswith((".xml", ".rels")):
                 blob = zf.read(name)
                 for old, new in pairs:
                     blob = blob.replace(old, new)
                 replace[name] = blob
-    return _rezip(base, replace)
+    return rezip(data, replace)
+
+
+def docx_strict() -> bytes:
+    """The notice in Strict Open XML namespaces (Word's "Strict Open XML Document")."""
+    return to_strict(notice_docx())
 
 
 def docx_truncated() -> bytes:
@@ -519,8 +525,8 @@ def docx_bad_crc() -> bytes:
 
 def docx_broken_xml() -> bytes:
     base = notice_docx()
-    xml = _member(base, "word/document.xml")
-    return _rezip(base, {"word/document.xml": xml[: len(xml) // 2]})
+    xml = member(base, "word/document.xml")
+    return rezip(base, {"word/document.xml": xml[: len(xml) // 2]})
 
 
 def docx_no_body() -> bytes:
@@ -529,29 +535,29 @@ def docx_no_body() -> bytes:
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
     )
-    return _rezip(base, {"word/document.xml": xml})
+    return rezip(base, {"word/document.xml": xml})
 
 
 def docx_deep_nesting() -> bytes:
     """Tables nested 5,000 deep in one cell (Word allows 63)."""
     base = notice_docx()
-    xml = _member(base, "word/document.xml")
+    xml = member(base, "word/document.xml")
     depth = 5000
     cell = b"<w:p><w:r><w:t>Lifou</w:t></w:r></w:p>"
     nested = b"<w:tbl><w:tr><w:tc>" * depth + cell + b"</w:tc></w:tr></w:tbl>" * depth
     xml = xml.replace(b"<w:sectPr", nested + b"<w:p/><w:sectPr", 1)
-    return _rezip(base, {"word/document.xml": xml})
+    return rezip(base, {"word/document.xml": xml})
 
 
 def docx_nested_tables() -> bytes:
     """Tables nested 60 deep, as far as Word goes (63): legal, and read to the last cell."""
     base = notice_docx()
-    xml = _member(base, "word/document.xml")
+    xml = member(base, "word/document.xml")
     depth = 60
     cell = "<w:p><w:r><w:t>Loyauté</w:t></w:r></w:p>".encode()
     nested = b"<w:tbl><w:tr><w:tc>" * depth + cell + b"</w:tc></w:tr></w:tbl>" * depth
     xml = xml.replace(b"<w:sectPr", nested + b"<w:p/><w:sectPr", 1)
-    return _rezip(base, {"word/document.xml": xml})
+    return rezip(base, {"word/document.xml": xml})
 
 
 def docx_zip_bomb_lying() -> bytes:

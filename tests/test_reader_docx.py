@@ -187,7 +187,7 @@ def test_macro_enabled_content_type_still_reads(notice: Document) -> None:
         b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
         b"application/vnd.ms-word.document.macroEnabled.main+xml",
     )
-    data = df._rezip(base, {"[Content_Types].xml": types})
+    data = df.rezip(base, {"[Content_Types].xml": types})
     assert [line.text for line in read(data).lines()] == [line.text for line in notice.lines()]
 
 
@@ -216,7 +216,7 @@ def test_utf16_entity_declaration_is_refused() -> None:
     head, rest = xml.split("?>", 1)
     bad = (head + '?><!DOCTYPE d [<!ENTITY x "y">]>' + rest).encode("utf-16")
     with pytest.raises(UnsafeInputError):
-        read(df._rezip(base, {"word/document.xml": bad}))
+        read(df.rezip(base, {"word/document.xml": bad}))
 
 
 def test_zip_without_document_is_unsupported() -> None:
@@ -235,7 +235,7 @@ def test_broken_xml_is_corrupt() -> None:
     base = df.notice_docx()
     xml = df.member(base, "word/document.xml")
     with pytest.raises(CorruptInputError):
-        read(df._rezip(base, {"word/document.xml": xml[: len(xml) // 2]}))
+        read(df.rezip(base, {"word/document.xml": xml[: len(xml) // 2]}))
 
 
 def test_damaged_member_is_corrupt() -> None:

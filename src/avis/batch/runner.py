@@ -40,8 +40,7 @@ from avis.batch.worker import (
     Task,
     WorkerConfig,
     WorkerCrashedError,
-    alto_outputs,
-    planned_outputs,
+    document_outputs,
     remove_outputs,
     write_atomic,
 )
@@ -441,8 +440,7 @@ class _Run:
         self._finish_input(task.index, **fields)
 
     def _lost(self, task: Task, code: str, message: str, seconds: float) -> None:
-        planned = list(planned_outputs(task.base, self.config).values())
-        remove_outputs(self.outdir, planned + alto_outputs(self.outdir, task.base))
+        remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
         self._finish_input(
             task.index,
             sha256=self.hashes[task.index],
@@ -549,8 +547,9 @@ class _Run:
                 if pool.first_ready is not None:
                     self.summary.startup_seconds = pool.first_ready - self.started
                 for task in in_flight:
-                    planned = list(planned_outputs(task.base, self.config).values())
-                    remove_outputs(self.outdir, planned + alto_outputs(self.outdir, task.base))
+                    remove_outputs(
+                        self.outdir, document_outputs(self.outdir, task.base, self.config)
+                    )
         self.summary.stopped_early = self.stop
 
     def _not_run(self, reason: str) -> None:

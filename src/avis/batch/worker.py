@@ -100,16 +100,24 @@ def planned_outputs(base: str, config: WorkerConfig) -> dict[str, str]:
     return planned
 
 
-def alto_outputs(outdir: Path, base: str) -> list[str]:
-    """The ALTO page files on disk for ``base`` (relative to OUTDIR), whatever run wrote them."""
-    folder, _, name = base.rpartition("/")
-    where = outdir / folder if folder else outdir
-    prefix = f"{folder}/" if folder else ""
-    try:
-        found = where.glob(f"{_glob_escape(name)}.p[0-9][0-9][0-9].alto.xml")
-        return sorted(prefix + p.name for p in found)
-    except OSError:
-        return []
+def alto_name(base: str, page: int) -> str:
+    return f"{base}.p{page:03d}.alto.xml"
+
+
+def alto_outputs(outdir: Path, base: str, config: WorkerConfig) -> list[str]:
+    """The ALTO page files on disk for ``base`` (relative to OUTDIR), whatever run wrote them.
+
+    Probed by name, page 1 to the page limit: a few hundred ``stat`` calls, where listing the
+    folder would cost as much as the folder is big, for every document of the batch.
+    """
+    limit = int(config.read_options.get("max_pages", 200))
+    names = (alto_name(base, n) for n in range(1, limit + 1))
+    return [rel for rel in names if os.path.exists(outdir / rel)]
+
+
+def document_outputs(outdir: Path, base: str, config: WorkerConfig) -> list[str]:
+    """Every file a document may own in OUTDIR: to remove when it fails or is lost."""
+    return list(planned_outputs(base, config).values()) + alto_outputs(outdir, base, config)
 
 
 def notice_json_path(base: str, config: WorkerConfig) -> str | None:
@@ -206,7 +214,7 @@ class _Engine:
             self._run(task, planned, out)
         except AvisError as exc:
             out.update(status="failed", code=exc.code, message=exc.message, outputs=[])
-            remove_outputs(self.outdir, self._all_outputs(task.base, planned))
+            remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
         except Exception as exc:  # a bug in avis: report it for this document, keep going
             out.update(
                 status="failed",
@@ -214,12 +222,9 @@ class _Engine:
                 message=f"unexpected {type(exc).__name__}: {exc} (please report this)",
                 outputs=[],
             )
-            remove_outputs(self.outdir, self._all_outputs(task.base, planned))
+            remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
         out["seconds"] = round(time.perf_counter() - start, 4)
         return out
-
-    def _all_outputs(self, base: str, planned: dict[str, str]) -> list[str]:
-        return list(planned.values()) + alto_outputs(self.outdir, base)
 
     def _alto(self, doc: Any, base: str, source_name: str) -> dict[str, bytes]:
         """ALTO bytes of every page that has geometry (scans, PDF text layers), by path."""
@@ -228,8 +233,7 @@ class _Engine:
         from avis.writers.alto import render_alto
 
         return {
-            f"{base}.p{page.number:03d}.alto.xml": render_alto(doc, page, source_name)
-            for page in doc.pages
+            alto_name(base, page.number): render_alto(doc, page, source_name) for page in doc.pages
         }
 
     def _run(self, task: Task, planned: dict[str, str], out: Outcome) -> None:
@@ -252,7 +256,7 @@ class _Engine:
             if task.explicit:
                 raise
             out.update(status="skipped", code=exc.code, message=exc.message)
-            remove_outputs(self.outdir, self._all_outputs(task.base, planned))
+            remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
             return
         doc, notice = self.parse_document(data, path.name, self.read_options)
         del data
@@ -274,7 +278,8 @@ class _Engine:
                 errors.append(("notice cache", AvisError(f"cannot keep the notice: {exc}")))
         del notice
         written: list[str] = []
-        stale: list[str] = [rel for rel in alto_outputs(self.outdir, task.base) if rel not in pages]
+        on_disk = alto_outputs(self.outdir, task.base, self.config)
+        stale = [rel for rel in on_disk if rel not in pages]
         for key, rel in planned.items():
             if key in rendered:
                 write_atomic(self.outdir / rel, rendered[key], mode=self.mode)

@@ -180,34 +180,27 @@ class _RawLine:
         )
 
 
-def run_tesseract(
-    images: Image.Image | list[Image.Image], dpi: float, lang: str, psm: int = DEFAULT_PSM
-) -> str:
-    """TSV of one or more grey images, handed over as uncompressed BMPs in a private folder.
+def _run(info: TesseractInfo, images: list[Image.Image], args: list[str]) -> str:
+    """Tesseract's stdout for ``images`` handed over as uncompressed BMPs in a private folder.
 
-    Several images (the pieces of one page) go to one Tesseract process through a list file;
-    its TSV numbers them in ``page_num`` from 1. Measured on 300 dpi pages: PNG costs
-    0.06–0.5 s to encode (noise does not compress), and an 8 MB image through stdin is read by
-    Tesseract more slowly than the same bytes from a file; a BMP file costs ~10 ms to write and
-    reads as fast as anything.
+    Several images (the pieces of one page) go to one process through a list file. Measured on
+    300 dpi pages: PNG costs 0.06–0.5 s to encode (noise does not compress), and an 8 MB image
+    through stdin is read by Tesseract more slowly than the same bytes from a file; a BMP file
+    costs ~10 ms to write and reads as fast as anything.
     """
-    info = tesseract(lang)
-    pieces = images if isinstance(images, list) else [images]
-    cmd = [info.path, "", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"]
     with tempfile.TemporaryDirectory(prefix="avis-ocr-") as tmp:
         paths = []
-        for i, piece in enumerate(pieces):
+        for i, piece in enumerate(images):
             paths.append(os.path.join(tmp, f"piece{i}.bmp"))
             piece.save(paths[-1], format="BMP")
-        if len(paths) == 1:
-            cmd[1] = paths[0]
-        else:
-            cmd[1] = os.path.join(tmp, "pieces.txt")
-            with open(cmd[1], "w", encoding="utf-8") as fh:
+        source = paths[0]
+        if len(paths) > 1:
+            source = os.path.join(tmp, "pieces.txt")
+            with open(source, "w", encoding="utf-8") as fh:
                 fh.write("\n".join(paths) + "\n")
         try:
             proc = subprocess.run(
-                cmd,
+                [info.path, source, "stdout", *args],
                 stdin=subprocess.DEVNULL,
                 capture_output=True,
                 timeout=TIMEOUT_S,
@@ -226,6 +219,15 @@ def run_tesseract(
             f"Tesseract failed on the page image (exit {proc.returncode}): {' / '.join(tail)}"
         )
     return proc.stdout.decode("utf-8", "replace")
+
+
+def run_tesseract(
+    images: Image.Image | list[Image.Image], dpi: float, lang: str, psm: int = DEFAULT_PSM
+) -> str:
+    """TSV of one or more grey images; with several, its ``page_num`` numbers them from 1."""
+    pieces = images if isinstance(images, list) else [images]
+    args = ["-l", lang, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"]
+    return _run(tesseract(lang), pieces, args)
 
 
 def parse_tsv(
@@ -641,35 +643,22 @@ def _unreadable(raw: list[_RawLine], dark: np.ndarray) -> bool:
     return sum(confs) / len(confs) < MIN_CONF_UPRIGHT
 
 
-def orientation(image: Image.Image, dpi: float) -> int:
+def orientation(image: Image.Image, dpi: float, lang: str = "fra") -> int:
     """Degrees (counter-clockwise, as Pillow's ``rotate``) that make the page upright: 0, 90,
     180 or 270, from Tesseract's orientation detection (psm 0). 0 when it is unsure (confidence
-    under 2), or its ``osd`` data is not installed."""
-    info = tesseract("fra")
+    under 2), fails, or its ``osd`` data is not installed."""
+    info = tesseract(lang)
     if "osd" not in info.langs:
         return 0
-    with tempfile.TemporaryDirectory(prefix="avis-osd-") as tmp:
-        path = os.path.join(tmp, "page.bmp")
-        image.save(path, format="BMP")
-        cmd = [info.path, path, "stdout", "--psm", "0", "-l", "osd", "--dpi", str(round(dpi))]
-        try:
-            proc = subprocess.run(
-                cmd,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                timeout=TIMEOUT_S,
-                env=_child_env(),
-                check=False,
-            )
-        except (subprocess.TimeoutExpired, OSError):
-            return 0
-    found = dict(
-        (key.strip(), value.strip())
-        for key, sep, value in (
-            line.partition(":") for line in proc.stdout.decode("utf-8", "replace").splitlines()
-        )
+    try:
+        out = _run(info, [image], ["--psm", "0", "-l", "osd", "--dpi", str(round(dpi))])
+    except (DocumentTimeoutError, OcrUnavailableError, CorruptInputError):
+        return 0
+    found = {
+        key.strip(): value.strip()
+        for key, sep, value in (line.partition(":") for line in out.splitlines())
         if sep
-    )
+    }
     try:
         rotate = int(found.get("Rotate", "0"))
         confidence = float(found.get("Orientation confidence", "0"))
@@ -741,7 +730,7 @@ def ocr_image(
     work_dpi = src_dpi * scan.scale
     raw = _read_pieces(work, dark, work_dpi, options.ocr_lang, psm, page_number * 1000)
     if turn and _unreadable(raw, dark):
-        angle = orientation(work, work_dpi)
+        angle = orientation(work, work_dpi, options.ocr_lang)
         if angle:
             upright = image.rotate(angle, expand=True)
             return ocr_image(upright, page_number, options, dpi=src_dpi, psm=psm, turn=False)
