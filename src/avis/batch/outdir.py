@@ -65,12 +65,15 @@ class OutDir:
         here = self.real
         try:
             for part in parts[:-1]:
-                fd, here = self._enter(fd, here, part, create=create, rel=rel)
+                new, here = self._enter(fd, here, part, create=create, rel=rel)
+                os.close(fd)
+                fd = new
             yield fd, parts[-1]
         finally:
             os.close(fd)
 
     def _enter(self, fd: int, here: str, part: str, *, create: bool, rel: str) -> tuple[int, str]:
+        """Open the folder ``part`` inside ``fd`` (the caller closes ``fd``)."""
         nxt = os.path.join(here, part)
         try:
             try:
@@ -83,11 +86,9 @@ class OutDir:
                 new = os.open(part, _DIR_FLAGS | _NOFOLLOW, dir_fd=fd)
         except OSError as exc:
             if exc.errno not in (errno.ELOOP, errno.ENOTDIR) or not os.path.islink(nxt):
-                os.close(fd)
                 raise os_error(exc, "create the output's folder", self.path / rel) from exc
             real = os.path.realpath(nxt)  # a link: followed only when it stays inside OUTDIR
             if not self._inside(real) or not os.path.isdir(real):
-                os.close(fd)
                 raise OutsideOutdirError(
                     f"{shown(part)!r} is a link that leads out of the output folder (to "
                     f"{shown(real)}); avis never writes or deletes through it — remove the link "
@@ -97,10 +98,8 @@ class OutDir:
             try:
                 new = os.open(real, _DIR_FLAGS | _NOFOLLOW)
             except OSError as exc2:
-                os.close(fd)
                 raise os_error(exc2, "open the output's folder", real) from exc2
             nxt = real
-        os.close(fd)
         return new, nxt
 
     # -- writes -----------------------------------------------------------------------------
