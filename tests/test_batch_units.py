@@ -34,7 +34,8 @@ SEED = Path(__file__).resolve().parent.parent / "corpus" / "real" / "seed" / "31
         ("cv\u202efdp.exe", "cv_fdp.exe"),  # bidi override: no spoofed extension
         ("", "_"),
         ("e\u0301te.md", "\u00e9te.md"),  # NFC
-        ("bad\udcffname", "bad_name"),  # undecodable byte (surrogateescape)
+        ("bad\udcffname", "bad\udcffname"),  # a byte of a Latin-1 name: kept, same bytes
+        ("bad\ud800name", "bad_name"),  # a lone surrogate that is no escaped byte
     ],
 )
 def test_sanitize_component(name: str, expected: str) -> None:

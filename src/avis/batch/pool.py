@@ -142,7 +142,7 @@ class WorkerPool:
 
     def _spawn(self) -> _Slot:
         parent_conn, child_conn = self._ctx.Pipe(duplex=True)
-        process = self._ctx.Process(
+        process = self._ctx.Process(  # type: ignore[attr-defined]
             target=worker_main,
             args=(child_conn, self.config),
             name="avis-worker",

@@ -404,7 +404,7 @@ class _Report:
             "status": fields["status"],
             "code": fields.get("code"),
             "message": fields.get("message"),
-            "outputs": fields.get("outputs", []),
+            "outputs": [shown(o) for o in fields.get("outputs", [])],
             "pages": fields.get("pages", 0),
             "seconds": fields.get("seconds", 0.0),
             "warnings": fields.get("warnings", 0),
@@ -911,10 +911,10 @@ class _Run:
             why = self._still_there(self.journal.entries[base].get("input"), unreadable)
             if why is not None:
                 if len(self.summary.prune_withheld) < MAX_LISTED:
-                    self.summary.prune_withheld.append({"output": base, "reason": why})
+                    self.summary.prune_withheld.append({"output": shown(base), "reason": why})
                 continue
             self._drop(base)
-            self.summary.pruned.append(base)
+            self.summary.pruned.append(shown(base))
 
     def _still_there(self, path: str | None, unreadable: list[str]) -> str | None:
         """Why the input of a journalled document may still exist (None: it is gone)."""

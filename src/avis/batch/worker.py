@@ -152,6 +152,10 @@ def notice_json_path(base: str, config: WorkerConfig) -> str | None:
     return None
 
 
+def _set(out: Outcome, status: str, code: str | None, message: str | None) -> None:
+    out["status"], out["code"], out["message"] = status, code, message
+
+
 def notice_evidence(notice: Any) -> int:
     """How many of a notice's own fields the document yielded (see MIN_NOTICE_FIELDS)."""
     found = [
@@ -216,14 +220,12 @@ class _Engine:
         try:
             self._run(task, out)
         except AvisError as exc:
-            out.update(status="failed", code=exc.code, message=exc.message, outputs=[])
+            _set(out, "failed", exc.code, exc.message)
+            out["outputs"] = []
         except Exception as exc:  # a bug in avis: report it for this document, keep going
-            out.update(
-                status="failed",
-                code=InternalError.code,
-                message=f"unexpected {type(exc).__name__}: {exc} (please report this)",
-                outputs=[],
-            )
+            message = f"unexpected {type(exc).__name__}: {exc} (please report this)"
+            _set(out, "failed", InternalError.code, message)
+            out["outputs"] = []
         out["seconds"] = round(time.perf_counter() - start, 4)
         return out
 
@@ -251,7 +253,7 @@ class _Engine:
                 ) from exc
             if task.explicit:
                 raise
-            out.update(status="skipped", code=exc.code, message=exc.message)
+            _set(out, "skipped", exc.code, exc.message)
             return False
         return True
 
@@ -271,7 +273,7 @@ class _Engine:
                 "least)"
             )
             if not task.explicit:
-                out.update(status="skipped", code=NOT_A_NOTICE, message=why)
+                _set(out, "skipped", NOT_A_NOTICE, why)
                 return
             raise UnsupportedFormatError(why + "; check that this is the notice you meant")
         pages = self._alto(doc, task.base, name)
@@ -295,11 +297,8 @@ class _Engine:
                 errors.append(("notice cache", AvisError(f"cannot keep the notice: {exc}")))
         del notice
         if errors:  # nothing is written for a document reported failed
-            out.update(
-                status="failed",
-                code=errors[0][1].code,
-                message="; ".join(f"{fmt}: {exc.message}" for fmt, exc in errors),
-            )
+            message = "; ".join(f"{fmt}: {exc.message}" for fmt, exc in errors)
+            _set(out, "failed", errors[0][1].code, message)
             return
         files = {planned[key]: data for key, data in rendered.items()}
         files.update(pages)
