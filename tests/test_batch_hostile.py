@@ -546,3 +546,20 @@ def test_a_stale_summary_never_claims_success(in_tmp: Path) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_ctrl_c_in_any_command_is_status_130_without_traceback(in_tmp: Path) -> None:
+    """``avis parse -`` waiting on its input: Ctrl-C is "interrupted", 130 (not click's
+    "Aborted!" and 1)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _MAIN, "parse", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    wchan = Path(f"/proc/{proc.pid}/wchan")  # wait until it blocks reading its input
+    _wait_for(lambda: "pipe_read" in wchan.read_text() if wchan.exists() else True, 60)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err.decode()
+    assert b"Traceback" not in err and b"interrupted" in err

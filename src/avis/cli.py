@@ -64,13 +64,16 @@ def _read_options(f):  # type: ignore[no-untyped-def]
 
 class _Group(click.Group):
     """Every command: an OS error that escapes (a full disk, a closed pipe) is a typed message
-    and exit status 1, never a traceback."""
+    and exit status 1, Ctrl-C exit status 130 — never a traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
         from avis.files import os_error
 
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: the conventional status, not click's "Aborted!"
+            click.echo("avis: interrupted", err=True)
+            sys.exit(130)
         except BrokenPipeError:
             sys.exit(EXIT_FAILED)
         except OSError as exc:

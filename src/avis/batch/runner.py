@@ -497,6 +497,9 @@ class _Run:
         self.report: _Report | None = None
         self.journal: StateJournal | None = None
         self._skips_written = False
+        self.signals = _Signals()
+        """Bookkeeping (journal, report line, counts) runs in ``signals.deferred()``: a signal
+        lands between two documents' bookkeeping, never inside one."""
 
     def _writer_options(self) -> dict[str, Any]:
         o = self.options
@@ -564,6 +567,10 @@ class _Run:
             s.skipped_codes[code] += 1
 
     def _finish_input(self, index: int, **fields: Any) -> None:
+        with self.signals.deferred():
+            self._finish_input_now(index, **fields)
+
+    def _finish_input_now(self, index: int, **fields: Any) -> None:
         cand = self.found.candidates[index]
         self._reported.add(index)
         assert self.report is not None
@@ -619,6 +626,10 @@ class _Run:
         return None
 
     def _outcome(self, task: Task, outcome: Outcome) -> None:
+        with self.signals.deferred():
+            self._outcome_now(task, outcome)
+
+    def _outcome_now(self, task: Task, outcome: Outcome) -> None:
         assert self.journal is not None
         sha = outcome["sha256"] or self.hashes[task.index]
         fields = {
@@ -654,15 +665,16 @@ class _Run:
         self._finish_input(task.index, **fields)
 
     def _lost(self, task: Task, code: str, message: str, seconds: float) -> None:
-        self._drop(task.base)
-        self._finish_input(
-            task.index,
-            sha256=self.hashes[task.index],
-            status="failed",
-            code=code,
-            message=message,
-            seconds=seconds,
-        )
+        with self.signals.deferred():
+            self._drop(task.base)
+            self._finish_input(
+                task.index,
+                sha256=self.hashes[task.index],
+                status="failed",
+                code=code,
+                message=message,
+                seconds=seconds,
+            )
 
     # -- main loop ------------------------------------------------------------------------
 
@@ -680,33 +692,42 @@ class _Run:
                 deadline=start + self.options.timeout,
             )
         except AvisError as exc:
-            self._drop(base)
-            self._finish_input(
-                index,
-                status="failed",
-                code=exc.code,
-                message=exc.message,
-                seconds=round(time.monotonic() - start, 4),
-            )
+            with self.signals.deferred():
+                self._drop(base)
+                self._finish_input(
+                    index,
+                    status="failed",
+                    code=exc.code,
+                    message=exc.message,
+                    seconds=round(time.monotonic() - start, 4),
+                )
             return None
         self.hashes[index] = sha
         if not self.options.force:
-            entry = self.journal.lookup(base, sha, self.fp)
-            if entry is not None:
-                self.notice_paths[index] = entry.get("notice_json")
-                self.refs[index] = (entry.get("reference"), entry.get("posted_on"))
-                self._finish_input(
-                    index,
-                    sha256=sha,
-                    format=entry.get("format"),
-                    status=entry["status"],
-                    outputs=entry.get("outputs", []),
-                    pages=entry.get("pages", 0),
-                    warnings=entry.get("warnings", 0),
-                    cached=True,
-                )
-                return None
+            with self.signals.deferred():
+                return self._cached(index, base, sha)
         return Task(index=index, path=cand.path, base=base, explicit=cand.explicit)
+
+    def _cached(self, index: int, base: str, sha: str) -> Task | None:
+        """Report the input now when the journal has it unchanged, else return its task."""
+        assert self.journal is not None
+        cand = self.found.candidates[index]
+        entry = self.journal.lookup(base, sha, self.fp)
+        if entry is None:
+            return Task(index=index, path=cand.path, base=base, explicit=cand.explicit)
+        self.notice_paths[index] = entry.get("notice_json")
+        self.refs[index] = (entry.get("reference"), entry.get("posted_on"))
+        self._finish_input(
+            index,
+            sha256=sha,
+            format=entry.get("format"),
+            status=entry["status"],
+            outputs=entry.get("outputs", []),
+            pages=entry.get("pages", 0),
+            warnings=entry.get("warnings", 0),
+            cached=True,
+        )
+        return None
 
     def _loop(self) -> None:
         from avis.batch.pool import Crashed, Finished, TimedOut, WorkerPool
@@ -855,7 +876,7 @@ class _Run:
 
     def run(self) -> BatchSummary:
         self.started = time.monotonic()
-        with _Signals() as signals:
+        with self.signals as signals:
             # interrupted while finding inputs: OUTDIR is still set up, the report says so
             with contextlib.suppress(Interrupted):
                 self._discover()
