@@ -4,10 +4,7 @@
 (``OUTDIR/a/x.pdf.json``, ``OUTDIR/a/x.pdf.jsonld``…). Every path component is sanitised:
 
 * NFC-normalised; control and format characters (``\\x00``–``\\x1f``, bidi overrides, lone
-  surrogates other than escaped bytes) and ``< > : " / \\ | ? *`` become ``_``;
-* bytes of a name that is not UTF-8 (a Latin-1 archive: ``caf\\xe9.pdf``) arrive as
-  ``surrogateescape`` characters and are kept: the output's name holds the same bytes
-  (``caf\\xe9.pdf.json``), so two such inputs never merge; reports show them escaped;
+  surrogates from undecodable file names) and ``< > : " / \\ | ? *`` become ``_``;
 * a leading dot becomes ``_`` (so ``.`` and ``..`` can never climb out of OUTDIR and no output
   is hidden), trailing dots and spaces go (Windows drops them), an empty name is ``_``;
 * Windows device names (``CON``, ``NUL``, ``COM1``…, with any extension) get a ``_`` prefix;
@@ -45,18 +42,7 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
-def _escaped_byte(c: str) -> bool:
-    """A byte of a non-UTF-8 file name, as ``surrogateescape`` decoded it."""
-    return "\udc80" <= c <= "\udcff"
-
-
-def _size(text: str) -> int:
-    return len(text.encode("utf-8", "surrogateescape"))
-
-
 def _clean_char(c: str) -> str:
-    if _escaped_byte(c):
-        return c
     if c in _FORBIDDEN or unicodedata.category(c) in _BAD_CATEGORIES:
         return "_"
     return c
@@ -64,14 +50,14 @@ def _clean_char(c: str) -> str:
 
 def _cut(name: str, limit: int) -> str:
     """``name`` cut to ``limit`` UTF-8 bytes, ending in ``~hash`` when it had to be cut."""
-    if _size(name) <= limit:
+    if len(name.encode("utf-8")) <= limit:
         return name
     digest = short_hash(name)
     room = limit - len(digest) - 1
     out = []
     used = 0
     for c in name:
-        size = _size(c)
+        size = len(c.encode("utf-8"))
         if used + size > room:
             break
         out.append(c)
