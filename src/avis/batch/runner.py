@@ -287,7 +287,7 @@ def _sweep_temp_files(outdir: Path) -> None:
 def _locked(outdir: Path) -> Iterator[None]:
     """One run per OUTDIR at a time (the lock dies with the process, even on ``kill -9``)."""
     try:
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(outdir / LOCK_NAME, flags | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:
         raise os_error(exc, "use the output folder", outdir) from exc
@@ -360,7 +360,7 @@ class _NoticeFiles(Sequence[Any]):
         from avis.writers.native_json import from_json
 
         try:
-            data = (self.outdir / rel).read_bytes()
+            data = OutDir(self.outdir).read(rel, ReadOptions().max_bytes)
         except OSError as exc:
             raise CorruptInputError(f"cannot read {rel}: {exc.strerror or exc}") from exc
         return from_json(data)
@@ -829,7 +829,12 @@ class _Run:
                 self._run_error("journal", exc)
             expected = len(self.found.candidates) + len(self.found.skipped)
             self.report = _Report(self.out, self.cwd, expected)
-        except BaseException:
+        except BaseException as exc:
+            if isinstance(exc, AvisError):  # the running summary must not stay "running"
+                self._run_error("setup", exc)
+                with contextlib.suppress(AvisError):
+                    self.summary.finished_at = _now()
+                    self._write_summary()
             self._lock.__exit__(None, None, None)
             raise
 
@@ -877,9 +882,11 @@ class _Run:
     def run(self) -> BatchSummary:
         self.started = time.monotonic()
         with self.signals as signals:
-            # interrupted while finding inputs: OUTDIR is still set up, the report says so
-            with contextlib.suppress(Interrupted):
+            try:
                 self._discover()
+            except Interrupted:  # OUTDIR is still set up: the report says it was interrupted
+                self.found = Discovery()
+                self.bases, self.notice_paths, self.hashes, self.refs = [], [], [], []
             with signals.deferred(deliver=False):
                 self._open()
             try:
@@ -1013,11 +1020,15 @@ class _Run:
                 with contextlib.suppress(AvisError):
                     self.out.remove(filename, self.journal.batch_files.get(filename, set()))
                 if empty:  # nothing current to publish: not a failure of the run
+                    why = (
+                        "every notice has expired (--include-expired keeps them)"
+                        if paths
+                        else "no notice was converted"
+                    )
                     entry.update(
                         status="empty",
                         code=None,
-                        message="no notice is current (all expired): no file written, the "
-                        "previous one removed (--include-expired keeps them)",
+                        message=f"{why}: no file written, the previous one removed",
                     )
                 else:
                     entry.update(status="failed", code=exc.code, message=exc.message)
