@@ -15,7 +15,7 @@ from avis.sync.plan import content_hash
 from avis.sync.run import SyncOptions, SyncResult, run_sync
 from avis.sync.site import extract_json_ld, sitemap_problems
 from avis.validate import validate_output
-from tests.sync_support import REFS, day1_inputs, day2_edit, job_board
+from sync_support import REFS, day1_inputs, day2_edit, job_board
 
 BASE = "https://jobs.example.nc/"
 DAY1 = dt.date(2026, 3, 15)
@@ -64,9 +64,11 @@ def check_site(site: Path, open_refs: set[str], expired_refs: set[str]) -> None:
         assert problems == [], problems
         for key in ("validThrough", "identifier", "hiringOrganization", "directApply"):
             assert key in posting
-        assert posting["jobLocation"]["address"]["addressCountry"] if isinstance(
-            posting["jobLocation"], dict
-        ) else all(p["address"]["addressCountry"] for p in posting["jobLocation"])
+        assert (
+            posting["jobLocation"]["address"]["addressCountry"]
+            if isinstance(posting["jobLocation"], dict)
+            else all(p["address"]["addressCountry"] for p in posting["jobLocation"])
+        )
         assert "<li>" in posting["description"]
         assert posting["identifier"]["value"] in open_refs
         open_urls.add(posting["url"])
@@ -90,7 +92,9 @@ def test_day1_then_day2_publishes_exactly_the_four_changes(tmp_path: Path) -> No
         assert first.exit_code == 0, first.lines()
         assert sorted(c.kind for c in first.changes) == ["new"] * 5
         rows = catalogue(tmp_path)
-        assert set(rows) == {REFS[n] for n in ("gouv.txt", "dumbea.md", "cht.txt", "kone.txt", "port.md")}
+        assert set(rows) == {
+            REFS[n] for n in ("gouv.txt", "dumbea.md", "cht.txt", "kone.txt", "port.md")
+        }
         assert {r["status"] for r in rows.values()} == {"open"}
         check_site(tmp_path / "site", set(rows), set())
         assert len(board.applied) == 5 and board.repeats == []
@@ -133,7 +137,9 @@ def test_day1_then_day2_publishes_exactly_the_four_changes(tmp_path: Path) -> No
         expired_page = (tmp_path / "site" / "DUM-RH-2026-014" / "index.html").read_text()
         assert "Offre expirée" in expired_page and "20 mars 2026" in expired_page
 
-        lines = [json.loads(x) for x in (tmp_path / "site" / "changes.jsonl").read_text().splitlines()]
+        lines = [
+            json.loads(x) for x in (tmp_path / "site" / "changes.jsonl").read_text().splitlines()
+        ]
         assert [x["seq"] for x in lines] == list(range(1, 10))
         day2 = {x["reference"]: x for x in lines[5:]}
         assert day2[REFS["gouv.txt"]]["previous_hash"] == before[REFS["gouv.txt"]]

@@ -159,13 +159,20 @@ def _engine(url: str) -> Engine:
     except (sa.exc.ArgumentError, ImportError, sa.exc.NoSuchModuleError) as exc:
         raise UsageError(f"cannot use the catalogue {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
-
+        # pysqlite opens transactions only before INSERT/UPDATE/DELETE, so CREATE TABLE (a
+        # migration) would run outside one and a kill mid-migration would leave half a
+        # schema. SQLAlchemy's documented recipe: driver autocommit off, BEGIN ourselves.
         @sa.event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            conn.exec_driver_sql("BEGIN")
 
     return engine
 
