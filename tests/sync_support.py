@@ -105,6 +105,7 @@ def _handler(board: Board) -> type[BaseHTTPRequestHandler]:
                         "key": key,
                         "body": json.loads(raw),
                         "content_type": self.headers.get("Content-Type"),
+                        "authorization": self.headers.get("Authorization"),
                         "path": self.path,
                     }
                 )

@@ -269,7 +269,6 @@ class _Sync:
                     f"the catalogue's pages are published under {row.url.rsplit('/', 2)[0]}/, "
                     f"not {self.base_url}: use that --base-url (or a new catalogue)"
                 )
-                break
         plan = self._plan(rows)
         if self.options.dry_run:
             self.result.changes = [self._line(c, rows.get(c.reference)) for c in plan.changes]
@@ -407,7 +406,9 @@ class _Sync:
                         at=to_db(now),
                     )
                 )
-                change_id = inserted.inserted_primary_key[0]
+                key = inserted.inserted_primary_key
+                assert key is not None
+                change_id = key[0]
                 self.result.changes.append(
                     ChangeLine(change.kind, change.reference, url, change.source_file)
                 )
