@@ -100,7 +100,6 @@ def _row(n: int) -> NoticeRow:
         title=None,
         deadline=None,
         revision=1,
-        notice="{}",
     )
 
 

@@ -10,7 +10,8 @@ Tables:
 
 * ``notices`` — one row per reference: content hash, first seen, last changed, status
   (``open`` / ``expired`` / ``withdrawn``), source file, page path and URL, the Notice JSON
-  (pages, sitemap and feed are rebuilt from here, not from the inputs), and a revision
+  (pages, sitemap and feed are rebuilt from here, not from the inputs; read one at a time,
+  so memory does not grow with the catalogue), and a revision
   counter bumped by every change.
 * ``changes`` — every change ever made (``new`` / ``updated`` / ``expired`` / ``withdrawn``,
   with the previous hash); ``written_at`` is set once the site reflects it, so a run killed
@@ -36,6 +37,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from avis.errors import AvisError, UsageError
+from avis.model import Notice
 
 STATUSES = ("open", "expired", "withdrawn")
 KINDS = ("new", "updated", "expired", "withdrawn")
@@ -126,7 +128,6 @@ class NoticeRow:
     title: str | None
     deadline: dt.date | None
     revision: int
-    notice: str
 
     @classmethod
     def from_mapping(cls, m: Any) -> NoticeRow:
@@ -237,11 +238,22 @@ class Catalogue:
             raise CatalogueError(f"the catalogue could not be written: {exc}") from exc
 
     def rows(self) -> dict[str, NoticeRow]:
+        """Every catalogued notice, without its Notice JSON (memory stays small)."""
         if self.empty:
             return {}
+        columns = [c for c in notices.c if c.name != "notice"]
         with self.engine.connect() as conn:
-            result = conn.execute(sa.select(notices)).mappings()
+            result = conn.execute(sa.select(*columns)).mappings()
             return {m["reference"]: NoticeRow.from_mapping(m) for m in result}
+
+    def notice(self, reference: str) -> Notice:
+        """The stored Notice of one reference."""
+        from avis.writers.native_json import from_json
+
+        query = sa.select(notices.c.notice).where(notices.c.reference == reference)
+        with self.engine.connect() as conn:
+            text = conn.execute(query).scalar_one()
+        return from_json(text.encode("utf-8"))
 
     def unwritten_changes(self) -> list[dict[str, Any]]:
         if self.empty:

@@ -318,8 +318,12 @@ class _Sync:
         from avis.sync.plan import content_hash
 
         for ref, p in chosen.items():
+            digest = content_hash(p.notice)
+            row = rows.get(ref)
+            known = row is not None and row.status != "withdrawn" and row.content_hash == digest
             try:
-                job_posting_json(p.notice, self.base_url, self.wopts)
+                if not known or o.rebuild:  # a catalogued, unchanged notice was publishable
+                    job_posting_json(p.notice, self.base_url, self.wopts)
             except AvisError as exc:
                 self.result.problems.append(Problem(p.source_file, exc.code, exc.message))
                 troubled.add(p.source_file)
@@ -327,7 +331,7 @@ class _Sync:
             candidates[ref] = Candidate(
                 reference=ref,
                 notice=p.notice,
-                content_hash=content_hash(p.notice),
+                content_hash=digest,
                 expired=is_expired(p.notice, self.wopts),
                 source_file=p.source_file,
             )
@@ -451,7 +455,7 @@ class _Sync:
     # -- 3: site ------------------------------------------------------------------------------
 
     def _write_site(self, catalogue: Catalogue) -> None:
-        writer = SiteWriter(self.site, self.base_url, self.wopts)
+        writer = SiteWriter(self.site, self.base_url, self.wopts, catalogue.notice)
         unwritten = catalogue.unwritten_changes()
         rows = catalogue.rows()
         todo = dict.fromkeys(c["reference"] for c in unwritten)
@@ -459,18 +463,25 @@ class _Sync:
             live = row.status != "withdrawn"
             if self.options.rebuild or (live and writer.page_missing(row)):
                 todo.setdefault(row.reference)
+        failed: set[str] = set()
         for ref in todo:
             row = rows[ref]
-            if row.status == "withdrawn":
-                writer.remove_page(row)
-            else:
-                writer.write_page(row)
+            try:
+                if row.status == "withdrawn":
+                    writer.remove_page(row)
+                else:
+                    writer.write_page(row)
+            except AvisError as exc:  # kept unwritten: the next run tries again
+                failed.add(ref)
+                message = f"page of {ref} not written: {exc.message}"
+                self.result.problems.append(Problem(row.source_file, exc.code, message))
         indexes = ("sitemap.xml", "changes.jsonl")
         if todo or unwritten or not all((self.site / n).exists() for n in indexes):
             self.result.warnings.extend(
                 writer.write_indexes(list(rows.values()), catalogue.all_changes(), self.clock())
             )
-        catalogue.mark_written([c["id"] for c in unwritten], self.clock())
+        done = [c["id"] for c in unwritten if c["reference"] not in failed]
+        catalogue.mark_written(done, self.clock())
 
     # -- 4: push ------------------------------------------------------------------------------
 

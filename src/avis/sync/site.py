@@ -24,10 +24,10 @@ import datetime as dt
 import html
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from lxml import etree
 
@@ -246,16 +246,41 @@ def render_sitemaps(rows: Sequence[NoticeRow], base_url: str) -> dict[str, bytes
 # -- feed ------------------------------------------------------------------------------------
 
 
-def render_feed(rows: Sequence[NoticeRow], options: WriterOptions) -> bytes | None:
+class _Notices(Sequence[Notice]):
+    """The open notices, loaded from the catalogue one at a time as the feed writer asks."""
+
+    def __init__(self, refs: list[str], load: Callable[[str], Notice]) -> None:
+        self.refs = refs
+        self.load = load
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    @overload
+    def __getitem__(self, index: int) -> Notice: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Notice]: ...
+    def __getitem__(self, index: int | slice) -> Notice | list[Notice]:
+        if isinstance(index, slice):
+            return [self.load(r) for r in self.refs[index]]
+        return self.load(self.refs[index])
+
+    def __iter__(self) -> Iterator[Notice]:
+        for ref in self.refs:
+            yield self.load(ref)
+
+
+def render_feed(
+    rows: Sequence[NoticeRow], options: WriterOptions, load: Callable[[str], Notice]
+) -> bytes | None:
     """The job feed of the open notices with each ``url`` set to the page (None: no job)."""
     from avis.validate import validate_output
     from avis.writers.feed import FeedWriter
-    from avis.writers.native_json import from_json
 
     open_rows = sorted((r for r in rows if r.status == "open"), key=lambda r: r.reference)
     if not open_rows:
         return None
-    notices = [from_json(r.notice.encode("utf-8")) for r in open_rows]
+    notices = _Notices([r.reference for r in open_rows], load)
     urls = {r.reference: r.url for r in open_rows}
     try:
         data = FeedWriter().render(notices, options=options)
@@ -313,10 +338,13 @@ def render_changes(all_changes: Iterable[dict[str, Any]]) -> bytes:
 class SiteWriter:
     """Writes and removes the files of one site folder."""
 
-    def __init__(self, root: Path, base_url: str, options: WriterOptions) -> None:
+    def __init__(
+        self, root: Path, base_url: str, options: WriterOptions, load: Callable[[str], Notice]
+    ) -> None:
         self.root = root
         self.base_url = base_url
         self.options = options
+        self.load = load
 
     def _target(self, rel: str) -> Path:
         target = (self.root / rel).resolve()
@@ -325,9 +353,7 @@ class SiteWriter:
         return target
 
     def write_page(self, row: NoticeRow) -> None:
-        from avis.writers.native_json import from_json
-
-        notice = from_json(row.notice.encode("utf-8"))
+        notice = self.load(row.reference)
         write_atomic(self._target(row.page), render_page(row, notice, self.options))
 
     def remove_page(self, row: NoticeRow) -> None:
@@ -354,7 +380,7 @@ class SiteWriter:
             if stale.name not in files:
                 with contextlib.suppress(OSError):
                     os.unlink(stale)
-        feed = render_feed(rows, replace(self.options, generated_at=now))
+        feed = render_feed(rows, replace(self.options, generated_at=now), self.load)
         if feed is None:
             with contextlib.suppress(FileNotFoundError):
                 (self.root / FEED_NAME).unlink()
