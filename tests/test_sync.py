@@ -262,3 +262,14 @@ def test_a_reopened_notice_is_updated_and_back_in_the_sitemap(tmp_path: Path) ->
     rows = catalogue(tmp_path)
     assert rows[REFS["dumbea.md"]]["status"] == "open"
     check_site(tmp_path / "site", set(rows), set())
+
+
+def test_a_site_inside_the_input_folder_is_never_read_back(tmp_path: Path) -> None:
+    inputs = day1_inputs(tmp_path / "in")
+    options = SyncOptions(base_url=BASE, today=DAY1, jobs=1)  # work dir: in/public.avis
+    for _ in range(2):
+        result = run_sync([inputs], inputs / "public", options, clock=_clock(DAY1))
+        assert result.exit_code == 0, result.lines()
+        assert result.warnings == [] and result.inputs == 5
+    assert (inputs / "public.avis" / "catalogue.sqlite").exists()
+    assert len(list((inputs / "public").glob("*/index.html"))) == 5

@@ -291,7 +291,7 @@ class _Sync:
             jobs=o.jobs,
             timeout=o.timeout,
             prune=True,
-            excludes=o.excludes,
+            excludes=(*o.excludes, *_own_folders(self.inputs, self.cwd, (self.site, self.work))),
         )
         summary = run_batch(
             self.inputs, self.work / BATCH_DIR, batch, progress=self.progress, cwd=self.cwd
@@ -518,6 +518,24 @@ class _Sync:
         self.result.counts = {
             s: n for s in cat_mod.STATUSES if (n := sum(1 for v in status.values() if v == s))
         }
+
+
+def _own_folders(
+    inputs: Sequence[str | os.PathLike[str]], cwd: str, folders: Sequence[Path]
+) -> list[str]:
+    """Exclude patterns for the site and work folders when they lie in an input folder
+    (``avis sync . -o public``): avis's own pages must never be read back as notices."""
+    patterns: list[str] = []
+    for arg in inputs:
+        top = os.path.normpath(os.path.join(cwd, os.fspath(arg)))
+        if not os.path.isdir(top):
+            continue
+        for folder in folders:
+            path = os.path.normpath(str(folder))
+            if path.startswith(top.rstrip(os.sep) + os.sep):
+                rel = os.path.relpath(path, top).replace(os.sep, "/")
+                patterns.append("".join(f"[{c}]" if c in "*?[" else c for c in rel))
+    return patterns
 
 
 def _duplicate_warning(d: Duplicate) -> str:
