@@ -157,7 +157,16 @@ def sqlite_path(url: str) -> Path | None:
 def _engine(url: str) -> Engine:
     try:
         engine = sa.create_engine(url)
-    except (sa.exc.ArgumentError, ImportError, sa.exc.NoSuchModuleError) as exc:
+    except ImportError as exc:
+        hint = (
+            " (pip install 'avis[postgres]', URL postgresql+psycopg://…)"
+            if url.startswith("postgres")
+            else ""
+        )
+        raise UsageError(
+            f"cannot use the catalogue {url!r}: its database driver is not installed: {exc}{hint}"
+        ) from exc
+    except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
         raise UsageError(f"cannot use the catalogue {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         # pysqlite opens transactions only before INSERT/UPDATE/DELETE, so CREATE TABLE (a
