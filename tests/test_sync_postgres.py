@@ -106,3 +106,17 @@ def test_day1_day2_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
     assert status[REFS["dumbea.md"]] == "expired" and status[REFS["kone.txt"]] == "withdrawn"
     assert sum(s == "open" for s in status.values()) == 4
     assert version == [("0001",)] and kinds == 9
+
+
+def test_one_sync_per_postgresql_catalogue(tmp_path: Path, postgres_url: str) -> None:
+    from avis.errors import UsageError
+    from avis.sync.catalogue import Catalogue
+
+    day1_inputs(tmp_path / "in")
+    options = SyncOptions(base_url=BASE, catalog=postgres_url, work_dir=tmp_path / "w", jobs=1)
+    holder = Catalogue.open(postgres_url)
+    try:
+        with holder.exclusive(), pytest.raises(UsageError, match="another 'avis sync'"):
+            run_sync([tmp_path / "in"], tmp_path / "site", options)
+    finally:
+        holder.close()

@@ -198,3 +198,18 @@ def test_an_unpublishable_notice_is_reported_not_published(tmp_path: Path) -> No
         json.loads(x) for x in (tmp_path / "site" / "changes.jsonl").read_text().split("\n") if x
     ]
     assert [r["kind"] for r in records] == ["new"]
+
+
+def test_one_sync_per_catalogue_at_a_time(tmp_path: Path) -> None:
+    from avis.errors import UsageError
+    from avis.sync.run import SyncOptions, run_sync
+
+    day1_inputs(tmp_path / "in")
+    cat = Catalogue.open(str(tmp_path / "cat.sqlite"))
+    options = SyncOptions(base_url=BASE, catalog=str(tmp_path / "cat.sqlite"), jobs=1)
+    try:
+        with cat.exclusive(), pytest.raises(UsageError, match="another 'avis sync'"):
+            run_sync([tmp_path / "in"], tmp_path / "site", options)
+    finally:
+        cat.close()
+    assert run_sync([tmp_path / "in"], tmp_path / "site", options).exit_code == 0

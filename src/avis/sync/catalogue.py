@@ -44,6 +44,9 @@ KINDS = ("new", "updated", "expired", "withdrawn")
 VERSION_TABLE = "avis_catalogue_version"
 """Alembic's version table, named for avis so a shared PostgreSQL database can hold others."""
 
+ADVISORY_LOCK_KEY = 0x61766973_73796E63
+"""PostgreSQL advisory lock held by a running sync ("avissync" in ASCII)."""
+
 metadata = sa.MetaData()
 
 notices = sa.Table(
@@ -216,9 +219,11 @@ class Catalogue:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise UsageError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+        cat = cls(engine)
         try:
             if migrate:
-                upgrade(engine)
+                with cat.exclusive():
+                    upgrade(engine)
             elif path is None or path.exists():
                 check_current(engine)
         except AvisError:
@@ -227,7 +232,6 @@ class Catalogue:
         except sa.exc.SQLAlchemyError as exc:
             engine.dispose()
             raise CatalogueError(f"cannot open the catalogue {url!r}: {exc}") from exc
-        cat = cls(engine)
         cat.empty = not migrate and path is not None and not path.exists()
         return cat
 
@@ -236,6 +240,38 @@ class Catalogue:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the catalogue for one sync: two at once would plan the same changes and
+        send the same outbox rows. SQLite: a lock file beside the database; PostgreSQL: a
+        session advisory lock. Both die with the process, even on kill -9."""
+        busy = UsageError("another 'avis sync' is using this catalogue; wait for it to finish")
+        path = sqlite_path(str(self.engine.url))
+        if path is not None:
+            import fcntl
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(f"{path}.avis-lock", "a+b") as fh:
+                try:
+                    fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError as exc:
+                    raise busy from exc
+                yield
+            return
+        if self.engine.dialect.name != "postgresql":
+            yield
+            return
+        with self.engine.connect() as conn:
+            key = sa.select(sa.func.pg_try_advisory_lock(ADVISORY_LOCK_KEY))
+            if not conn.execute(key).scalar_one():
+                raise busy
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(sa.select(sa.func.pg_advisory_unlock(ADVISORY_LOCK_KEY)))
+                conn.commit()
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

@@ -256,7 +256,10 @@ class _Sync:
         with _locked(self.work):
             catalogue = Catalogue.open(self.catalog, migrate=not self.options.dry_run)
             try:
-                self._run(catalogue)
+                # a dry run writes nothing: it needs no lock (and must not create one)
+                lock = contextlib.nullcontext() if self.options.dry_run else catalogue.exclusive()
+                with lock:
+                    self._run(catalogue)
             finally:
                 catalogue.close()
         return self.result
