@@ -101,6 +101,12 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
     help="seconds one document may take to parse",
 )
 @click.option("--exclude", multiple=True, metavar="GLOB", help="skip names/paths matching GLOB")
+@click.option("--password", default=None, help="password of encrypted PDFs")
+@click.option("--max-pages", default=200, show_default=True, help="refuse longer files")
+@click.option("--max-mb", default=200.0, show_default=True, help="refuse larger files")
+@click.option(
+    "--ocr/--no-ocr", default=True, show_default=True, help="OCR pages that have no text layer"
+)
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar, no summary line")
 def sync(
     inputs: tuple[str, ...],
@@ -121,6 +127,10 @@ def sync(
     jobs: int | None,
     timeout: float,
     exclude: tuple[str, ...],
+    password: str | None,
+    max_pages: int,
+    max_mb: float,
+    ocr: bool,
     quiet: bool,
 ) -> None:
     """Publish the notices in INPUTS to a site folder, writing only what changed.
@@ -154,7 +164,7 @@ def sync(
         push_attempts=push_attempts,
         today=day,
         country=country.upper() if country else None,
-        read_options=_options(None, 200, 200.0, True, one_document=False),
+        read_options=_options(password, max_pages, max_mb, ocr, one_document=False),
         jobs=jobs,
         timeout=timeout,
         excludes=exclude,
