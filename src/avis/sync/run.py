@@ -17,6 +17,7 @@ pages; during 4 the next run resends the unsent rows with the same idempotency k
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -242,7 +243,7 @@ class _Sync:
         self.work = options.work_dir or site.parent / f"{site.name}.avis"
         self.catalog = options.catalog or str(self.work / DEFAULT_CATALOGUE)
         self.wopts = WriterOptions(
-            today=options.today, country=options.country, base_url=self.base_url.rstrip("/")
+            today=options.today, base_url=self.base_url.rstrip("/"), **_writer_country(options)
         )
         self.result = SyncResult(dry_run=options.dry_run)
 
@@ -295,6 +296,7 @@ class _Sync:
             timeout=o.timeout,
             prune=True,
             excludes=(*o.excludes, *_own_folders(self.inputs, self.cwd, (self.site, self.work))),
+            **_batch_country(o),
         )
         summary = run_batch(
             self.inputs, self.work / BATCH_DIR, batch, progress=self.progress, cwd=self.cwd
@@ -521,6 +523,23 @@ class _Sync:
         self.result.counts = {
             s: n for s in cat_mod.STATUSES if (n := sum(1 for v in status.values() if v == s))
         }
+
+
+def _writer_country(options: SyncOptions) -> dict[str, Any]:
+    """``--country`` for the writers, when they take it (older avis: ``WriterOptions``)."""
+    names = {f.name for f in dataclasses.fields(WriterOptions)}
+    return {"country": options.country} if "country" in names else {}
+
+
+def _batch_country(options: SyncOptions) -> dict[str, Any]:
+    """``--country`` for the parse, when the batch carries settings to an enrich stage (the
+    country is then part of the parsed notice, and of its content hash)."""
+    names = {f.name for f in dataclasses.fields(BatchOptions)}
+    if options.country is None or "settings" not in names:
+        return {}
+    from avis.settings import Settings  # type: ignore[import-not-found,import-untyped,unused-ignore]
+
+    return {"settings": Settings(country=options.country)}
 
 
 def _own_folders(
