@@ -78,6 +78,8 @@ def check_site(site: Path, open_refs: set[str], expired_refs: set[str]) -> None:
     root = etree.fromstring(sitemap)
     assert set(root.xpath("//s:loc/text()", namespaces=ns)) == open_urls
     assert len(root.xpath("//s:lastmod", namespaces=ns)) == len(open_refs)
+    index = etree.HTML((site / "index.html").read_bytes())
+    assert set(index.xpath("//main//a/@href")) == open_urls
     feed = (site / "feed.xml").read_bytes()
     assert validate_output(feed, "feed") == []
     feed_root = etree.fromstring(feed)

@@ -217,3 +217,16 @@ def test_kill_9_at_any_moment_then_rerun_converges(tmp_path: Path) -> None:
         assert len(list((tmp_path / "site").glob("*/index.html"))) == 5
         lines = (tmp_path / "site" / "changes.jsonl").read_text().splitlines()
         assert len(lines) == 5
+
+
+def test_a_notice_first_seen_expired_is_catalogued_but_not_pushed(tmp_path: Path) -> None:
+    day1_inputs(tmp_path / "in")
+    with job_board() as (url, board):
+        result = sync(tmp_path, DAY2, push=url)  # dumbea.md's deadline is already past
+        assert result.exit_code == 0
+        kinds = {c.reference: c.kind for c in result.changes}
+        assert kinds[REFS["dumbea.md"]] == "expired" and list(kinds.values()).count("new") == 4
+        assert len(board.applied) == 4
+        assert all(b["reference"] != REFS["dumbea.md"] for b in board.applied.values())
+        lines = (tmp_path / "site" / "changes.jsonl").read_text().splitlines()
+        assert len(lines) == 5

@@ -11,6 +11,9 @@ crash) is byte-identical and a receiver that remembers keys applies each change 
 * any other 4xx: the push stops at once, the answer goes in the report, and the change stays
   queued (a 401/403/404 is usually the endpoint's configuration, fixed before the next run).
 
+A notice first seen already expired (or reappearing expired after a withdrawal) is
+catalogued and listed in ``changes.jsonl`` but not pushed: no board ever saw it open.
+
 Changes go out in catalogue order, and a stop leaves the later ones queued, so a receiver
 never sees an ``expired`` before the ``new`` it follows.
 

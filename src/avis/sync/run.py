@@ -421,7 +421,9 @@ class _Sync:
                 self.result.changes.append(
                     ChangeLine(change.kind, change.reference, url, change.source_file)
                 )
-                if o.push is None:
+                never_shown = row is None or row.status == "withdrawn"
+                if o.push is None or (never_shown and change.status != "open"):
+                    # nothing to tell a board about a notice it never saw open
                     continue
                 record = change_record(
                     {
@@ -480,7 +482,7 @@ class _Sync:
                 failed.add(ref)
                 message = f"page of {ref} not written: {exc.message}"
                 self.result.problems.append(Problem(row.source_file, exc.code, message))
-        indexes = ("sitemap.xml", "changes.jsonl")
+        indexes = ("sitemap.xml", "changes.jsonl", "index.html")
         if todo or unwritten or not all((self.site / n).exists() for n in indexes):
             self.result.warnings.extend(
                 writer.write_indexes(list(rows.values()), catalogue.all_changes(), self.clock())

@@ -13,6 +13,7 @@ catalogue. Every file is written atomically (temp file + rename).
   over 50,000 pages it becomes a sitemap index of ``sitemap-N.xml`` files.
 * ``feed.xml`` — the job feed of :mod:`avis.writers.feed` over the open notices, each job's
   ``url`` pointing at its page.
+* ``index.html`` — the open notices, each linking to its page.
 * ``changes.jsonl`` — every change ever made, oldest first, one JSON object per line with a
   ``seq`` number a job board can resume from.
 """
@@ -44,6 +45,7 @@ SITEMAP_NAME = "sitemap.xml"
 FEED_NAME = "feed.xml"
 CHANGES_NAME = "changes.jsonl"
 PAGE_NAME = "index.html"
+INDEX_NAME = "index.html"
 
 _MONTHS = [
     "janvier",
@@ -169,6 +171,30 @@ def extract_json_ld(page: bytes) -> list[Any]:
         for node in tree.iter("script")
         if node.get("type") == "application/ld+json"
     ]
+
+
+def render_index(rows: Sequence[NoticeRow]) -> bytes:
+    """``index.html``: the open notices, soonest deadline first, each linking to its page
+    (people and crawlers that do not read sitemaps find every page from here)."""
+    open_rows = sorted(
+        (r for r in rows if r.status == "open"),
+        key=lambda r: (r.deadline or dt.date.max, r.title or "", r.reference),
+    )
+    items = []
+    for row in open_rows:
+        until = f" — jusqu'au {french_date(row.deadline)}" if row.deadline else ""
+        items.append(
+            f'<li><a href="{_esc(row.url)}">{_esc(row.title or row.reference)}</a> '
+            f"<small>({_esc(row.reference)}){_esc(until)}</small></li>\n"
+        )
+    body = f"<ul>\n{''.join(items)}</ul>\n" if items else "<p>Aucune offre ouverte.</p>\n"
+    page = (
+        '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>Offres d'emploi</title>\n</head>\n<body>\n<main>\n"
+        f"<h1>Offres d'emploi ({len(open_rows)})</h1>\n{body}</main>\n</body>\n</html>\n"
+    )
+    return page.encode("utf-8")
 
 
 # -- sitemap ---------------------------------------------------------------------------------
@@ -387,5 +413,6 @@ class SiteWriter:
             warnings.append("no open notice with a title, posting date and reference: no feed.xml")
         else:
             write_atomic(self.root / FEED_NAME, feed)
+        write_atomic(self.root / INDEX_NAME, render_index(rows))
         write_atomic(self.root / CHANGES_NAME, render_changes(all_changes))
         return warnings
