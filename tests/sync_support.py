@@ -68,6 +68,8 @@ class Board:
     repeats: list[str] = field(default_factory=list)
     fail_next: int = 0
     fail_status: int = 503
+    retry_after: str | None = None
+    """``Retry-After`` sent with the failures."""
     reject_status: int | None = None
     reject_body: str = ""
     delay_next: float = 0.0
@@ -86,9 +88,11 @@ def _handler(board: Board) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: Any) -> None:
             return None
 
-        def _answer(self, status: int, text: str) -> None:
+        def _answer(self, status: int, text: str, retry_after: str | None = None) -> None:
             data = text.encode("utf-8")
             self.send_response(status)
+            if retry_after is not None:
+                self.send_header("Retry-After", retry_after)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
@@ -128,7 +132,7 @@ def _handler(board: Board) -> type[BaseHTTPRequestHandler]:
                 board.release.wait(30)
                 return  # the client was killed meanwhile: nobody to answer
             if fail is not None:
-                self._answer(fail, "try again later")
+                self._answer(fail, "try again later", board.retry_after)
             elif reject is not None:
                 self._answer(reject, board.reject_body)
             else:

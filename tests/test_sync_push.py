@@ -230,3 +230,13 @@ def test_a_notice_first_seen_expired_is_catalogued_but_not_pushed(tmp_path: Path
         assert all(b["reference"] != REFS["dumbea.md"] for b in board.applied.values())
         lines = (tmp_path / "site" / "changes.jsonl").read_text().splitlines()
         assert len(lines) == 5
+
+
+def test_429_is_retried_after_the_time_the_board_asks(tmp_path: Path) -> None:
+    day1_inputs(tmp_path / "in")
+    sleeps: list[float] = []
+    with job_board() as (url, board):
+        board.fail_next, board.fail_status, board.retry_after = 1, 429, "2"
+        result = sync(tmp_path, DAY1, sleeps, push=url)
+        assert result.exit_code == 0
+        assert sleeps == [2.0] and len(board.applied) == 5 and board.repeats == []
