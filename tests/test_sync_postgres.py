@@ -106,6 +106,9 @@ def test_day1_day2_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
     assert status[REFS["dumbea.md"]] == "expired" and status[REFS["kone.txt"]] == "withdrawn"
     assert sum(s == "open" for s in status.values()) == 4
     assert version == [("0001",)] and kinds == 9
+    from test_sync_units import assert_migrations_match_tables
+
+    assert_migrations_match_tables(postgres_url)
 
 
 def test_one_sync_per_postgresql_catalogue(tmp_path: Path, postgres_url: str) -> None:

@@ -2,9 +2,15 @@
 
 Alembic rather than a home-made version table: it is the migration tool of SQLAlchemy, its
 scripts run the same on SQLite (batch mode rebuilds tables SQLite cannot ALTER) and
-PostgreSQL, and a maintainer adds a revision with the usual
-``alembic -x url=sqlite:///cat.sqlite revision -m "…"`` workflow (see ``env.py``). avis calls
-it programmatically on an open connection: nothing reads an ``alembic.ini``.
+PostgreSQL, and its autogenerate compares a database with the tables the code declares
+(the tests run ``alembic check`` that way on both). avis calls it programmatically on an open
+connection: nothing reads an ``alembic.ini``.
+
+To add a revision after changing :mod:`avis.sync.catalogue`: write an ``alembic.ini`` holding
+``[alembic]`` / ``script_location = src/avis/sync/migrations``, then
+``alembic -x url=sqlite:///scratch.sqlite upgrade head`` and
+``alembic -x url=sqlite:///scratch.sqlite revision --autogenerate -m "what changed"``;
+review the generated file in ``versions/``.
 """
 
 from __future__ import annotations
