@@ -78,7 +78,9 @@ def test_a_timeout_is_retried_and_the_board_applies_the_change_once(tmp_path: Pa
         result = sync(tmp_path, DAY1, push=url, push_timeout=0.5)
         assert result.exit_code == 0, result.lines()
         assert len(board.applied) == 5
-        assert len(board.repeats) == 1  # the timed-out request arrived; its resend is a repeat
+        # the timed-out request arrived; its resend is a repeat (more than one if the loaded
+        # machine made a resend time out too), never a second application
+        assert len(board.repeats) >= 1 and set(board.repeats) == {board.requests[0]["key"]}
         assert board.requests[0]["body"] == board.requests[1]["body"]
 
 
