@@ -249,8 +249,11 @@ class Catalogue:
         busy = UsageError("another 'avis sync' is using this catalogue; wait for it to finish")
         path = sqlite_path(str(self.engine.url))
         if path is not None:
-            import fcntl
-
+            try:
+                import fcntl
+            except ImportError:  # pragma: no cover - not POSIX: no lock
+                yield
+                return
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(f"{path}.avis-lock", "a+b") as fh:
                 try:
