@@ -101,6 +101,8 @@ def test_day1_then_day2_publishes_exactly_the_four_changes(tmp_path: Path) -> No
         check_site(tmp_path / "site", set(rows), set())
         assert len(board.applied) == 5 and board.repeats == []
         before = {ref: r["content_hash"] for ref, r in rows.items()}
+        untouched = tmp_path / "site" / "2026-047" / "index.html"  # cht.txt: same on day 2
+        stamp = untouched.stat().st_mtime_ns, untouched.stat().st_ino
 
         day2_edit(inputs)
         second = sync(tmp_path, DAY2, push=url, prune=True)
@@ -133,6 +135,7 @@ def test_day1_then_day2_publishes_exactly_the_four_changes(tmp_path: Path) -> No
         assert str(rows[REFS["cht.txt"]]["last_changed"]).startswith("2026-03-15")
         assert rows[REFS["chn.md"]]["source_file"].endswith("chn.md")
 
+        assert (untouched.stat().st_mtime_ns, untouched.stat().st_ino) == stamp  # only changes
         open_refs = {r for r, s in status.items() if s == "open"}
         check_site(tmp_path / "site", open_refs, {REFS["dumbea.md"]})
         assert not (tmp_path / "site" / "KON-RH-2026-031").exists()
@@ -275,3 +278,16 @@ def test_a_site_inside_the_input_folder_is_never_read_back(tmp_path: Path) -> No
         assert result.warnings == [] and result.inputs == 5
     assert (inputs / "public.avis" / "catalogue.sqlite").exists()
     assert len(list((inputs / "public").glob("*/index.html"))) == 5
+
+
+def test_rebuild_rewrites_every_page_from_the_catalogue(tmp_path: Path) -> None:
+    day1_inputs(tmp_path / "in")
+    sync(tmp_path, DAY1)
+    page = tmp_path / "site" / "2026-047" / "index.html"
+    good = page.read_bytes()
+    page.write_bytes(b"tampered")
+    assert sync(tmp_path, DAY1).changes == []
+    assert page.read_bytes() == b"tampered"  # nothing changed: nothing rewritten
+    rebuilt = sync(tmp_path, DAY1, rebuild=True)
+    assert rebuilt.changes == [] and rebuilt.exit_code == 0
+    assert page.read_bytes() == good
