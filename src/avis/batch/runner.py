@@ -44,6 +44,7 @@ from avis.batch.worker import (
     remove_outputs,
     write_atomic,
 )
+from avis.corrections import input_identity
 from avis.errors import AvisError, DocumentTimeoutError, UsageError
 from avis.readers import ReadOptions
 
@@ -432,7 +433,11 @@ class _Run:
             if outcome["notice_json"] and outcome["notice_json"] not in outcome["outputs"]:
                 extra.append(outcome["notice_json"])
             self.journal.record(
-                base=task.base, sha256=sha, fp=self.fp, outcome=outcome, extra_files=extra
+                base=task.base,
+                sha256=input_identity(task.path, sha),
+                fp=self.fp,
+                outcome=outcome,
+                extra_files=extra,
             )
             self.notice_paths[task.index] = outcome["notice_json"]
         fields = {k: v for k, v in outcome.items() if k not in ("index", "notice_json")}
@@ -468,7 +473,7 @@ class _Run:
             return None
         self.hashes[index] = sha
         if not self.options.force:
-            entry = self.journal.lookup(base, sha, self.fp)
+            entry = self.journal.lookup(base, input_identity(cand.path, sha), self.fp)
             if entry is not None:
                 self.notice_paths[index] = entry.get("notice_json")
                 self._finish_input(
