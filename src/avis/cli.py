@@ -366,3 +366,8 @@ def convert(
     if not quiet:
         click.echo(f"avis: {summary.line()}", err=True)
     sys.exit(summary.exit_code)
+
+
+from avis.review.command import review  # noqa: E402
+
+main.add_command(review)

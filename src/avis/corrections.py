@@ -241,7 +241,7 @@ def apply_corrections(notice: Notice, log: CorrectionLog) -> Notice:
             continue
         data = trial
         applied.append(path)
-        before = provenance.get(path) or {}
+        before = provenance.get(path) or provenance.get(path.rpartition(".")[0]) or {}
         provenance = {k: v for k, v in provenance.items() if not k.startswith(path + "[")}
         provenance[path] = Provenance.model_validate(
             {**before, "confidence": 1.0, "source": "review"}
