@@ -22,6 +22,7 @@ class ReviewServer:
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             self.sock.bind((HOST, port))
+            self.sock.listen(128)  # connections queue from now on: the printed URL works at once
         except OSError:
             self.sock.close()
             raise
