@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from avis.corrections import apply_sidecar
+from avis.corrections import apply_sidecar, corrections_path
 from avis.errors import AvisError, UnsupportedFormatError
 from avis.extract.notice import LOW_CONFIDENCE
 from avis.model import Notice
@@ -52,6 +52,8 @@ class Entry:
     report: dict[str, Any] | None = None
     loaded: Loaded | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    reviewed: tuple[tuple[int, int, int] | None, Notice | None] | None = None
+    """The notice with corrections applied, with the corrections file's mtime it reflects."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +199,17 @@ class Catalog:
         loaded = self.load(entry)
         if loaded.notice is None or entry.input is None:
             return loaded, loaded.notice
-        return loaded, apply_sidecar(loaded.notice, entry.input)
+        try:
+            st = corrections_path(entry.input).stat()
+            stamp: tuple[int, int, int] | None = (st.st_mtime_ns, st.st_ino, st.st_size)
+        except OSError:
+            stamp = None
+        cached = entry.reviewed
+        if cached is not None and cached[0] == stamp:
+            return loaded, cached[1]
+        notice = loaded.notice if stamp is None else apply_sidecar(loaded.notice, entry.input)
+        entry.reviewed = (stamp, notice)
+        return loaded, notice
 
     def summary(self, entry: Entry) -> Summary | None:
         """The list line, or ``None`` while the notice is not read yet."""
