@@ -307,3 +307,24 @@ def test_command_prints_its_local_address(folder: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_scan_shows_its_image_with_ocr_boxes(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(GENERATED / "pdf-ruled-01.pdf"))
+    image = pdf[0].render(scale=200 / 72).to_pil().convert("L")
+    pdf.close()
+    image = image.crop((0, 0, image.width, image.height // 2))  # the header: half the OCR work
+    scan = tmp_path / "scan.png"
+    image.save(scan, dpi=(200, 200))
+    app = create_app([scan], background=False)
+    with ReviewServer(app) as server:
+        client = Client(server.port)
+        html = client.get("/notice/0")[2].decode()
+        width, height = (round(v * 72 / 200, 2) for v in image.size)
+        assert f'viewBox="0 0 {width} {height}"' in html
+        boxes = re.findall(r'<rect class="box o-(\w+)[^"]*" data-field="([\w.]+)"', html)
+        assert ("ocr", "deadline") in boxes and {o for o, _ in boxes} == {"ocr"}
+        status, headers, png = client.get("/notice/0/page/1.png")
+        assert status == 200 and png.startswith(b"\x89PNG")
