@@ -326,5 +326,5 @@ def test_a_scan_shows_its_image_with_ocr_boxes(tmp_path: Path) -> None:
         assert f'viewBox="0 0 {width} {height}"' in html
         boxes = re.findall(r'<rect class="box o-(\w+)[^"]*" data-field="([\w.]+)"', html)
         assert ("ocr", "deadline") in boxes and {o for o, _ in boxes} == {"ocr"}
-        status, headers, png = client.get("/notice/0/page/1.png")
+        status, _, png = client.get("/notice/0/page/1.png")
         assert status == 200 and png.startswith(b"\x89PNG")
