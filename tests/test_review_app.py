@@ -328,3 +328,16 @@ def test_a_scan_shows_its_image_with_ocr_boxes(tmp_path: Path) -> None:
         assert ("ocr", "deadline") in boxes and {o for o, _ in boxes} == {"ocr"}
         status, _, png = client.get("/notice/0/page/1.png")
         assert status == 200 and png.startswith(b"\x89PNG")
+
+
+def test_a_stray_file_in_a_folder_is_listed_as_skipped_last(tmp_path: Path) -> None:
+    shutil.copy(GENERATED / "text-md-02.md", tmp_path / "b.md")
+    (tmp_path / "a.bin").write_bytes(bytes(range(256)) * 8)
+    app = create_app([tmp_path], background=False)
+    with ReviewServer(app) as server:
+        client = Client(server.port)
+        for entry in app.state.review.catalog.entries:
+            app.state.review.catalog.load(entry)
+        html = client.get("/")[2].decode()
+    assert 'class="status st-skipped"' in html
+    assert html.index("b.md") < html.index("a.bin")

@@ -55,8 +55,8 @@ def _order(state: ReviewState) -> list[Entry]:
         s = state.catalog.summary(entry)
         if s is None:
             return (3, 0, 0, entry.name)
-        if s.status == "failed":
-            return (0, 0, 0, entry.name)
+        if s.status in ("failed", "skipped"):
+            return (0 if s.status == "failed" else 4, 0, 0, entry.name)
         return (1 if s.low_confidence or s.warnings else 2, -s.low_confidence, -s.warnings,
                 entry.name)  # fmt: skip
 

@@ -217,7 +217,8 @@ class Catalog:
             return None
         loaded, notice = self.current(entry)
         if notice is None:
-            return Summary("failed", 0, 0, 0, f"{loaded.code}: {loaded.message}")
+            status = "skipped" if loaded.code == UnsupportedFormatError.code else "failed"
+            return Summary(status, 0, 0, 0, f"{loaded.code}: {loaded.message}")
         low = sum(
             1
             for key, prov in notice.provenance.items()

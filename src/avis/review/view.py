@@ -10,6 +10,7 @@ from typing import Any
 
 from avis.corrections import FieldSpec, editable_fields, get_value
 from avis.errors import AvisError
+from avis.evaluate import soft
 from avis.extract.notice import LOW_CONFIDENCE
 from avis.model import Notice, Provenance
 from avis.review.catalog import Entry, Loaded
@@ -62,6 +63,8 @@ class FieldView:
     source_text: str | None
     warnings: list[str]
     has_box: bool
+    source_differs: bool = False
+    """The text read differs from the value by more than spacing and punctuation."""
 
 
 @dataclass(slots=True)
@@ -150,6 +153,9 @@ def notice_view(
                 source_text=own.text if own else None,
                 warnings=by_field.get(spec.path, []),
                 has_box=bool(field_boxes) or bool(provs),
+                source_differs=spec.kind != "list"
+                and bool(own and own.text)
+                and soft(own.text if own else "") != soft(value),
             )
         )
     view = NoticeView(
