@@ -341,3 +341,32 @@ def test_a_stray_file_in_a_folder_is_listed_as_skipped_last(tmp_path: Path) -> N
         html = client.get("/")[2].decode()
     assert 'class="status st-skipped"' in html
     assert html.index("b.md") < html.index("a.bin")
+
+
+def test_low_confidence_fields_are_marked_and_listed_first(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(GENERATED / "pdf-ruled-01.pdf", src / "a.pdf")
+    shutil.copy(GENERATED / "pdf-ruled-02.pdf", src / "b.pdf")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(src), "-o", str(out), "-q", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    doubtful = json.loads((out / "b.pdf.json").read_text("utf-8"))
+    doubtful["provenance"]["deadline"]["confidence"] = 0.31  # as OCR of a poor scan gives
+    (out / "b.pdf.json").write_text(json.dumps(doubtful), "utf-8")
+    app = create_app([out], background=False)
+    with ReviewServer(app) as server:
+        client = Client(server.port)
+        for entry in app.state.review.catalog.entries:
+            app.state.review.catalog.load(entry)
+        listing = client.get("/")[2].decode()
+        assert listing.index("b.pdf") < listing.index("a.pdf")
+        nid = _id_of(app.state.review, "b.pdf")
+        html = client.get(f"/notice/{nid}")[2].decode()
+    rect = re.search(r'<rect class="([^"]*)" data-field="deadline"', html)
+    assert rect is not None and rect.group(1).split() == ["box", "o-text_layer", "low"]
+    row = re.search(r'<div class="([^"]*)" id="f-deadline"', html)
+    assert row is not None and "low" in row.group(1).split()
+    assert "low 0.31" in html
+    title = re.search(r'<rect class="([^"]*)" data-field="title"', html)
+    assert title is not None and "low" not in title.group(1).split()
