@@ -197,8 +197,8 @@ def test_html_in_values_is_shown_as_text(page: Any, server: ReviewServer) -> Non
 
 def test_keyboard_next_previous_notice_and_next_warning(page: Any, server: ReviewServer) -> None:
     page.goto(server.url)
-    page.keyboard.press("n")  # first notice: the one needing a look (warnings) comes first
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.keyboard.press("n")  # first notice: the one needing a look (warnings) comes first
     assert page.inner_text("h1") == "hostile.md"
     first = page.url
     page.keyboard.press("w")
