@@ -82,8 +82,12 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     pg = context.new_page()
     dialogs: list[str] = []
+    errors: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.dialogs = dialogs
+    pg.errors = errors  # CSP violations, failed loads and script errors all land here
     yield pg
     context.close()
 
@@ -152,6 +156,7 @@ def test_a_field_box_is_drawn_over_the_page_where_it_was_read(
     assert page.evaluate("document.activeElement.id") == "in-title"
     assert "sel" in page.get_attribute('rect[data-field="title"]', "class")
     assert "sel" not in page.get_attribute('rect[data-field="deadline"]', "class")
+    assert page.errors == []
 
 
 def test_correct_the_deadline_reload_and_parse(
@@ -192,7 +197,7 @@ def test_html_in_values_is_shown_as_text(page: Any, server: ReviewServer) -> Non
     assert page.input_value("#in-service") == HOSTILE
     assert page.evaluate("window.pwned === undefined")
     assert page.locator('img[src="x"]').count() == 0
-    assert page.dialogs == []
+    assert page.dialogs == [] and page.errors == []
 
 
 def test_keyboard_next_previous_notice_and_next_warning(page: Any, server: ReviewServer) -> None:
@@ -220,3 +225,4 @@ def test_docx_text_spans_link_to_fields(page: Any, server: ReviewServer) -> None
     assert page.evaluate("document.activeElement.id") == "in-location"
     page.click("#in-deadline")
     assert "sel" in page.get_attribute('mark[data-field="deadline"]', "class")
+    assert page.errors == []
