@@ -106,7 +106,7 @@ def _render_pdf(path: Path, number: int) -> PageImage:
         width, height = page.get_size()
         bitmap = page.render(scale=TARGET_WIDTH_PX / max(width, 1.0))
         out = io.BytesIO()
-        bitmap.to_pil().convert("RGB").save(out, "PNG", optimize=False)
+        bitmap.to_pil().convert("RGB").save(out, "PNG", compress_level=1)  # fast; kept in memory
         return PageImage(out.getvalue(), float(width), float(height))
     finally:
         pdf.close()
@@ -132,5 +132,5 @@ def _render_image(path: Path, number: int) -> PageImage:
         if w_px > TARGET_WIDTH_PX:
             view = view.resize((TARGET_WIDTH_PX, max(1, round(h_px * TARGET_WIDTH_PX / w_px))))
         out = io.BytesIO()
-        view.save(out, "PNG")
+        view.save(out, "PNG", compress_level=1)
         return PageImage(out.getvalue(), w_px * 72.0 / dpi, h_px * 72.0 / dpi)
