@@ -156,6 +156,14 @@ def test_a_field_box_is_drawn_over_the_page_where_it_was_read(
     assert page.evaluate("document.activeElement.id") == "in-title"
     assert "sel" in page.get_attribute('rect[data-field="title"]', "class")
     assert "sel" not in page.get_attribute('rect[data-field="deadline"]', "class")
+    # a list item's box selects its line in the list's field
+    page.click('rect[data-key="missions[1]"]')
+    assert page.evaluate("document.activeElement.id") == "in-missions"
+    chosen = page.evaluate(
+        "(() => { const t = document.activeElement;"
+        " return t.value.slice(t.selectionStart, t.selectionEnd); })()"
+    )
+    assert chosen == page.input_value("#in-missions").split("\n")[1]
     assert page.errors == []
 
 

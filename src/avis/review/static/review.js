@@ -15,7 +15,18 @@
   }
 
   // Show one field: its boxes (or text spans) and its form row; "from" is where the click was.
-  function select(field, from) {
+  // A list item's box (key "missions[3]") selects its line in the list's textarea.
+  function selectItem(input, key) {
+    const found = /\[(\d+)\]$/.exec(key || "");
+    if (!found || !(input instanceof HTMLTextAreaElement)) return;
+    const lines = input.value.split("\n");
+    const index = Number(found[1]);
+    if (index >= lines.length) return;
+    const start = lines.slice(0, index).reduce((n, line) => n + line.length + 1, 0);
+    input.setSelectionRange(start, start + lines[index].length);
+  }
+
+  function select(field, from, key) {
     document.querySelectorAll(".sel").forEach((el) => el.classList.remove("sel"));
     if (!field) return;
     const all = marks(field);
@@ -26,7 +37,10 @@
     if (from !== "form" && row) {
       row.scrollIntoView({ block: "center" });
       const input = inputOf(row);
-      if (input) input.focus({ preventScroll: true });
+      if (input) {
+        input.focus({ preventScroll: true });
+        selectItem(input, key);
+      }
     }
   }
 
@@ -41,7 +55,7 @@
   if (doc) {
     doc.addEventListener("click", (e) => {
       const mark = e.target.closest("[data-field]");
-      if (mark) select(mark.dataset.field, "doc");
+      if (mark) select(mark.dataset.field, "doc", mark.dataset.key);
     });
   }
   document.querySelectorAll("[data-goto]").forEach((a) => {
