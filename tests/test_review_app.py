@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from avis.cli import main
 from avis.corrections import corrections_path
+from avis.readers import ReadOptions
 from avis.review.app import create_app
 from avis.review.guard import host_is_local
 from avis.review.server import ReviewServer
@@ -370,3 +371,23 @@ def test_low_confidence_fields_are_marked_and_listed_first(tmp_path: Path) -> No
     assert "low 0.31" in html
     title = re.search(r'<rect class="([^"]*)" data-field="title"', html)
     assert title is not None and "low" not in title.group(1).split()
+
+
+def test_an_encrypted_pdf_is_reviewed_with_its_password(tmp_path: Path) -> None:
+    from tests.pdf_factory import encrypted_pdf
+
+    (tmp_path / "locked.pdf").write_bytes(encrypted_pdf("s3cret"))
+    without = create_app([tmp_path], background=False)
+    catalog = without.state.review.catalog
+    catalog.load(catalog.entries[0])
+    summary = catalog.summary(catalog.entries[0])
+    assert summary is not None and summary.status == "failed"
+    assert "password_required" in (summary.message or "")
+
+    app = create_app([tmp_path], background=False, options=ReadOptions(password="s3cret"))
+    with ReviewServer(app) as server:
+        client = Client(server.port)
+        html = client.get("/notice/0")[2].decode()
+        assert '<figure class="page" id="page-1">' in html
+        status, _, png = client.get("/notice/0/page/1.png")
+        assert status == 200 and png.startswith(b"\x89PNG")

@@ -27,6 +27,7 @@ from starlette.templating import Jinja2Templates
 
 from avis.corrections import CorrectionError, export_truth, record_corrections
 from avis.errors import AvisError
+from avis.readers import ReadOptions
 from avis.review.catalog import Catalog, Entry
 from avis.review.guard import LocalOnly
 from avis.review.pages import PageCache
@@ -69,10 +70,14 @@ def create_app(
     reviewer: str = "",
     background: bool = True,
     catalog: Catalog | None = None,
+    options: ReadOptions | None = None,
 ) -> Starlette:
     """The app for a review of ``paths``. ``background``: read every notice in a thread so the
     list fills in while the reviewer works."""
-    state = ReviewState(catalog=catalog or Catalog(paths), reviewer=reviewer)
+    catalog = catalog or Catalog(paths, options)
+    state = ReviewState(
+        catalog=catalog, reviewer=reviewer, pages=PageCache(password=catalog.options.password)
+    )
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),
         autoescape=True,

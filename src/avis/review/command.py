@@ -29,7 +29,18 @@ def _reviewer() -> str:
 )
 @click.option("--open", "open_browser", is_flag=True, help="open the page in a web browser")
 @click.option("--reviewer", default=None, help="name recorded with each correction [login]")
-def review(paths: tuple[Path, ...], port: int, open_browser: bool, reviewer: str | None) -> None:
+@click.option("--password", default=None, help="password of encrypted PDFs")
+@click.option(
+    "--ocr/--no-ocr", default=True, show_default=True, help="OCR pages that have no text layer"
+)
+def review(
+    paths: tuple[Path, ...],
+    port: int,
+    open_browser: bool,
+    reviewer: str | None,
+    password: str | None,
+    ocr: bool,
+) -> None:
     """Check and correct notices in a local web page (127.0.0.1 only).
 
     PATHS: notice files, folders, or `avis convert` output folders. Each field is drawn on its
@@ -37,11 +48,17 @@ def review(paths: tuple[Path, ...], port: int, open_browser: bool, reviewer: str
     `avis parse` / `avis convert`. Keys: n/p next/previous notice, w next warning,
     Ctrl+Enter save. Ctrl-C stops.
     """
+    from avis.readers import ReadOptions
     from avis.review.app import create_app
     from avis.review.server import ReviewServer
 
+    options = ReadOptions(password=password, ocr=ocr)
     try:
-        app = create_app(list(paths), reviewer=reviewer if reviewer is not None else _reviewer())
+        app = create_app(
+            list(paths),
+            reviewer=reviewer if reviewer is not None else _reviewer(),
+            options=options,
+        )
     except AvisError as exc:
         click.echo(f"avis: {exc}", err=True)
         sys.exit(2)

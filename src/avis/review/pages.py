@@ -33,8 +33,9 @@ class PageImage:
 class PageCache:
     """Rendered pages, most recently used kept, at most ``size`` of them in memory."""
 
-    def __init__(self, size: int = 48) -> None:
+    def __init__(self, size: int = 48, password: str | None = None) -> None:
         self.size = size
+        self.password = password
         self._items: OrderedDict[tuple[str, int], PageImage] = OrderedDict()
         self._sizes: dict[str, list[tuple[float, float]]] = {}
         self._lock = threading.Lock()  # pdfium is not thread-safe, nor is the dict
@@ -45,7 +46,7 @@ class PageCache:
         key = f"{path}:{path.stat().st_mtime_ns}"
         with self._lock:
             if key not in self._sizes:
-                self._sizes[key] = _sizes(path, fmt)
+                self._sizes[key] = _sizes(path, fmt, self.password)
             return self._sizes[key]
 
     def page(self, path: Path, fmt: str, number: int) -> PageImage:
@@ -55,7 +56,7 @@ class PageCache:
             if hit is not None:
                 self._items.move_to_end(key)
                 return hit
-            image = _render(path, fmt, number)
+            image = _render(path, fmt, number, self.password)
             self.renders += 1
             self._items[key] = image
             while len(self._items) > self.size:
@@ -63,12 +64,12 @@ class PageCache:
             return image
 
 
-def _sizes(path: Path, fmt: str) -> list[tuple[float, float]]:
+def _sizes(path: Path, fmt: str, password: str | None = None) -> list[tuple[float, float]]:
     if fmt == "pdf":
         import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
         try:
-            pdf = pdfium.PdfDocument(str(path))
+            pdf = pdfium.PdfDocument(str(path), password=password)
         except pdfium.PdfiumError as exc:
             raise AvisError(f"cannot open this PDF: {exc}") from exc
         try:
@@ -84,19 +85,19 @@ def _sizes(path: Path, fmt: str) -> list[tuple[float, float]]:
     return []
 
 
-def _render(path: Path, fmt: str, number: int) -> PageImage:
+def _render(path: Path, fmt: str, number: int, password: str | None = None) -> PageImage:
     if fmt == "pdf":
-        return _render_pdf(path, number)
+        return _render_pdf(path, number, password)
     if fmt == "image":
         return _render_image(path, number)
     raise AvisError(f"a {fmt} notice has no page image")
 
 
-def _render_pdf(path: Path, number: int) -> PageImage:
+def _render_pdf(path: Path, number: int, password: str | None = None) -> PageImage:
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
         raise AvisError(f"cannot render this PDF: {exc}") from exc
     try:
