@@ -379,14 +379,12 @@ def export_truth(input_path: Path, notice: Notice, by: str, *, replace: bool = F
     return target
 
 
-def input_identity(input_path: str | Path, sha256: str) -> str:
-    """What makes a batch input 'the same' for resume: its content and its corrections.
-
-    The input's hash alone when it has no corrections file, so existing resume journals
-    stay valid.
-    """
+def corrections_tag(input_path: str | Path) -> str:
+    """What a batch adds to an input's content hash for resume: ``""`` without a corrections
+    file (existing resume journals stay valid), else ``+`` and a digest of the file, so a
+    changed correction re-converts the input."""
     try:
         extra = corrections_path(Path(input_path)).read_bytes()
     except OSError:
-        return sha256
-    return f"{sha256}+{hashlib.sha256(extra).hexdigest()[:16]}"
+        return ""
+    return "+" + hashlib.sha256(extra).hexdigest()[:16]
