@@ -52,6 +52,7 @@ from avis.batch.worker import (
     WorkerConfig,
     WorkerCrashedError,
 )
+from avis.corrections import corrections_tag
 from avis.errors import AvisError, DiskFullError, DocumentTimeoutError, UsageError
 from avis.files import hash_input, os_error, shown
 from avis.readers import ReadOptions
@@ -494,6 +495,8 @@ class _Run:
         self.notice_paths: list[str | None] = []
         self.hashes: list[str | None] = []
         self.refs: list[tuple[str | None, str | None]] = []
+        self.tags: list[str] = []
+        """A digest of a reviewer's corrections sidecar, added to the input's hash."""
         self.report: _Report | None = None
         self.journal: StateJournal | None = None
         self._skips_written = False
@@ -545,6 +548,7 @@ class _Run:
         self.summary.jobs = self.jobs
         self.notice_paths = [None] * total
         self.hashes = [None] * total
+        self.tags = [""] * total
         self.refs = [(None, None)] * total
 
     # -- bookkeeping ----------------------------------------------------------------------
@@ -643,7 +647,7 @@ class _Run:
             try:
                 self.journal.record(
                     base=task.base,
-                    sha256=sha,
+                    sha256=sha + self.tags[task.index],  # as before the worker ran
                     fp=self.fp,
                     outcome=outcome,
                     input_path=task.path,
@@ -703,6 +707,7 @@ class _Run:
                 )
             return None
         self.hashes[index] = sha
+        self.tags[index] = corrections_tag(cand.path)
         if not self.options.force:
             with self.signals.deferred():
                 return self._cached(index, base, sha)
@@ -712,7 +717,7 @@ class _Run:
         """Report the input now when the journal has it unchanged, else return its task."""
         assert self.journal is not None
         cand = self.found.candidates[index]
-        entry = self.journal.lookup(base, sha, self.fp)
+        entry = self.journal.lookup(base, sha + self.tags[index], self.fp)
         if entry is None:
             return Task(index=index, path=cand.path, base=base, explicit=cand.explicit)
         self.notice_paths[index] = entry.get("notice_json")
@@ -887,6 +892,7 @@ class _Run:
             except Interrupted:  # OUTDIR is still set up: the report says it was interrupted
                 self.found = Discovery()
                 self.bases, self.notice_paths, self.hashes, self.refs = [], [], [], []
+                self.tags = []
             with signals.deferred(deliver=False):
                 self._open()
             try:

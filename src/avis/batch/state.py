@@ -45,7 +45,7 @@ JOURNAL_MAX_BYTES = 2 << 30
 """A journal is a few hundred bytes per document; past this it is not one avis wrote."""
 
 
-_NOT_CODE_DIRS = ("batch", "__pycache__")
+_NOT_CODE_DIRS = ("batch", "review", "__pycache__")  # review: a UI, not what a notice becomes
 _NOT_CODE_FILES = ("cli.py",)
 
 

@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any, TypedDict
 
 from avis.batch.outdir import OutDir
@@ -286,7 +287,7 @@ class _Engine:
         out["sha256"] = hashlib.sha256(data).hexdigest()
         if not self._detect(task, data, out):
             return
-        doc, notice = self.parse_document(data, name, self.read_options)
+        doc, notice = self.parse_document(data, name, self.read_options, input_path=Path(task.path))
         del data
         plain = out["format"] in PLAIN_FORMATS
         evidence = notice_evidence(notice, doc) if plain else MIN_NOTICE_FIELDS
