@@ -54,7 +54,13 @@ from avis.batch.worker import (
     WorkerCrashedError,
 )
 from avis.corrections import corrections_tag
-from avis.errors import AvisError, DiskFullError, DocumentTimeoutError, UsageError
+from avis.errors import (
+    AvisError,
+    DiskFullError,
+    DocumentTimeoutError,
+    InternalError,
+    UsageError,
+)
 from avis.files import hash_input, os_error, shown
 from avis.readers import ReadOptions
 
@@ -919,6 +925,16 @@ class _Run:
                     self.summary.interrupted = True
                     self.summary.signal = signal.Signals(exc.signum).name
                     self._finish_interrupted()
+            except Exception as exc:  # a bug in avis: the run still ends with its report
+                with signals.deferred(deliver=False):
+                    self.summary.stopped_early = True
+                    message = (
+                        f"avis failed ({type(exc).__name__}: {str(exc)[:200]}); this is a bug: "
+                        "please report it"
+                    )
+                    self._run_error("internal", InternalError(message))
+                    self._write_skips()
+                    self._not_run("not converted: the run stopped on an internal error")
             finally:
                 with signals.deferred(deliver=False):
                     self._close()
