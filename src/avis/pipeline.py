@@ -1,24 +1,39 @@
-"""Bytes in, Notice out: the one path every command (parse, eval, convert) goes through."""
+"""Bytes in, Notice out: the one path every command (parse, eval, convert) goes through.
+
+readers → layout → extract → enrich; a Notice JSON input skips straight to enrich.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from avis.errors import AvisError, InternalError, LimitExceededError
 from avis.extract import extract_notice
 from avis.layout import Document
 from avis.model import Notice, SourceInfo
-from avis.readers import ReadOptions, check_size, detect_format, read_bytes
+from avis.readers import NOTICE_JSON, ReadOptions, check_size, detect_format, read_bytes
+
+if TYPE_CHECKING:
+    from avis.settings import Settings
 
 
-def parse_bytes(data: bytes, name: str | None = None, options: ReadOptions | None = None) -> Notice:
-    """Read and extract one notice; raises only :class:`avis.errors.AvisError`."""
-    return parse_document(data, name, options)[1]
+def parse_bytes(
+    data: bytes,
+    name: str | None = None,
+    options: ReadOptions | None = None,
+    settings: Settings | None = None,
+) -> Notice:
+    """Read, extract and enrich one notice; raises only :class:`avis.errors.AvisError`."""
+    return parse_document(data, name, options, settings)[1]
 
 
 def parse_document(
-    data: bytes, name: str | None = None, options: ReadOptions | None = None
+    data: bytes,
+    name: str | None = None,
+    options: ReadOptions | None = None,
+    settings: Settings | None = None,
 ) -> tuple[Document, Notice]:
     """Read and extract one notice, keeping the layout (for ALTO and other page-level output).
 
@@ -26,10 +41,18 @@ def parse_document(
     avis) becomes an :class:`~avis.errors.InternalError` naming the exception, so one odd file
     never stops a batch or prints a traceback.
     """
+    from avis.enrich import enrich
+    from avis.settings import Settings
+
     options = options or ReadOptions()
+    settings = settings or Settings()
     try:
         check_size(data, options)
         fmt = detect_format(data)
+        if fmt == NOTICE_JSON:
+            from avis.readers.notice_json import read_notice
+
+            return Document(format=fmt), enrich(read_notice(data), settings.enrich_options())
         doc = read_bytes(data, options, fmt=fmt)
         source = SourceInfo(
             file=name,
@@ -38,7 +61,8 @@ def parse_document(
             pages=len(doc.pages),
             size=len(data),
         )
-        return doc, extract_notice(doc, source)
+        notice = extract_notice(doc, source, settings.lexicon)
+        return doc, enrich(notice, settings.enrich_options())
     except AvisError:
         raise
     except MemoryError as exc:
@@ -53,7 +77,9 @@ def parse_document(
         ) from exc
 
 
-def parse_path(path: str | Path, options: ReadOptions | None = None) -> Notice:
+def parse_path(
+    path: str | Path, options: ReadOptions | None = None, settings: Settings | None = None
+) -> Notice:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -63,7 +89,7 @@ def parse_path(path: str | Path, options: ReadOptions | None = None) -> Notice:
             path=str(path),
         ) from exc
     try:
-        return parse_bytes(data, path.name, options)
+        return parse_bytes(data, path.name, options, settings)
     except AvisError as exc:
         exc.path = exc.path or str(path)
         raise

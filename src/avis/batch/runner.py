@@ -46,6 +46,7 @@ from avis.batch.worker import (
 )
 from avis.errors import AvisError, DocumentTimeoutError, UsageError
 from avis.readers import ReadOptions
+from avis.settings import Settings, settings_dict
 
 REPORT_NAME = "avis-report.jsonl"
 SUMMARY_NAME = "avis-summary.json"
@@ -83,6 +84,8 @@ class BatchOptions:
     validate: bool = True
     generated_at: dt.datetime | None = None
     """``lastBuildDate`` of a feed (set it for byte-identical feeds across runs)."""
+    settings: Settings = field(default_factory=Settings)
+    """The user's settings (avis.toml and options): country, publisher, lexicon…"""
 
 
 @dataclass(slots=True)
@@ -352,6 +355,7 @@ class _Run:
             read_options=asdict(options.read_options),
             writer_options=self._writer_options(),
             alto=options.alto,
+            settings=settings_dict(options.settings),
         )
         self.fp = self._fingerprint()
         jobs = options.jobs or os.cpu_count() or 1
@@ -371,8 +375,11 @@ class _Run:
             "today": o.today,
             "generated_at": o.generated_at,
             "include_expired": o.include_expired,
-            "base_url": o.base_url,
+            "base_url": o.base_url or o.settings.base_url,
             "validate": o.validate,
+            "publisher": o.settings.publisher or "avis",
+            "publisher_url": o.settings.publisher_url,
+            "logo": o.settings.logo,
         }
 
     def _fingerprint(self) -> str:
@@ -391,6 +398,7 @@ class _Run:
                 "alto": self.config.alto,
                 "read": read,
                 "writer": writer,
+                "settings": self.config.settings,
             }
         )
 
