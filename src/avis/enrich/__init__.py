@@ -20,7 +20,9 @@ from avis.model import Employment, Locality, Notice, NoticeWarning, Place, Prove
 __all__ = ["ENRICH_WARNINGS", "EnrichOptions", "enrich"]
 
 #: Warning codes this stage owns (dropped and re-derived on every run).
-ENRICH_WARNINGS = frozenset({"place_unknown", "country_conflict", "employment_unknown"})
+ENRICH_WARNINGS = frozenset(
+    {"place_unknown", "locality_unknown", "country_conflict", "employment_unknown"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,16 @@ class _Run:
             ]
             self.provenance["place.localities"] = _derived(
                 self.notice, "location", found.locality_rule, self.notice.location
+            )
+        if not place.localities and not found.localities:
+            printed = self.notice.location
+            self.warn(
+                "locality_unknown",
+                "place.localities",
+                f"the location {printed!r} names no town avis can read (a commune of "
+                "enrich/places.toml, or a postal code and town): the town is left unset"
+                if printed
+                else "the notice prints no location: the town is left unset",
             )
         if place.region is None and found.region is not None:
             updates["region"] = found.region
