@@ -44,6 +44,7 @@ def _location(
     city: str | None, region: str | None, country: str | None, postal_code: str | None = None
 ) -> dict[str, Any]:
     location: dict[str, Any] = {}
+    city, region, postal_code = present(city), present(region), present(postal_code)
     if city:
         location["city"] = city
     if postal_code:

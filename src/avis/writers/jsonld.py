@@ -52,6 +52,7 @@ def _address(
         ("addressRegion", region),
         ("postalCode", postal_code),
     ):
+        value = present(value)
         if value:
             address[key] = value
     address["addressCountry"] = country

@@ -196,19 +196,30 @@ def zone(notice: Notice) -> ZoneInfo | None:
         return None
 
 
+def _local(day: dt.date, at: dt.time, tz: dt.tzinfo) -> str:
+    """ISO 8601 local time; an offset with seconds (local mean time before a zone adopted
+    standard time, e.g. Nouméa before 1912) is rounded to the minute ISO 8601 can write."""
+    moment = dt.datetime.combine(day, at, tz)
+    offset = moment.utcoffset() or dt.timedelta(0)
+    if offset.seconds % 60 or offset.microseconds:
+        minutes = round(offset.total_seconds() / 60)
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+    return moment.isoformat()
+
+
 def end_of_day(day: dt.date, tz: dt.tzinfo | None) -> str:
     """``2025-02-14T23:59:59+11:00``: a deadline lasts until the end of its day, locally
     (daylight saving included); the bare date when the zone is unknown."""
     if tz is None:
         return day.isoformat()
-    return dt.datetime.combine(day, dt.time(23, 59, 59), tz).isoformat()
+    return _local(day, dt.time(23, 59, 59), tz)
 
 
 def start_of_day(day: dt.date, tz: dt.tzinfo | None) -> str:
     """``2025-01-24T00:00:00+11:00``, or the bare date when the zone is unknown."""
     if tz is None:
         return day.isoformat()
-    return dt.datetime.combine(day, dt.time(0, 0, 0), tz).isoformat()
+    return _local(day, dt.time(0, 0, 0), tz)
 
 
 def today(options: WriterOptions, tz: dt.tzinfo | None) -> dt.date:
