@@ -13,7 +13,6 @@ import json
 from avis.errors import CorruptInputError
 from avis.model import Notice
 
-_MARKERS = frozenset({"reference", "title", "provenance", "source", "warnings"})
 _SNIFF = 4 * 1024 * 1024
 """Larger JSON is no notice (a notice is a few tens of kB)."""
 
@@ -32,11 +31,9 @@ def _object(data: bytes) -> dict[str, object] | None:
 
 def looks_like_notice_json(data: bytes) -> bool:
     """A JSON object whose keys are all Notice fields, with at least one a notice always has."""
-    doc = _object(data)
-    if not doc:
-        return False
-    keys = set(doc)
-    return keys <= set(Notice.model_fields) and bool(keys & _MARKERS)
+    from avis.notice_schema import looks_like_notice
+
+    return looks_like_notice(_object(data))
 
 
 def read_notice(data: bytes) -> Notice:

@@ -34,9 +34,9 @@ class JsonWriter:
 
     @staticmethod
     def sniff(probe: Probe) -> bool:
-        from avis.readers.notice_json import looks_like_notice_json
+        from avis.notice_schema import looks_like_notice
 
-        return probe.json_object() is not None and looks_like_notice_json(probe.data)
+        return looks_like_notice(probe.json_object())
 
     @staticmethod
     def validate(data: bytes) -> list[str]:
