@@ -93,9 +93,14 @@ def _keys_of(name: str, data: Places) -> tuple[str, ...]:
 
 
 def _bare_town(text: str, data: Places) -> str | None:
-    """A location that is only a town's name ("Lyon", "Saint-Denis"): up to three words,
-    capitalised, no digit, no address word. Anything else is an address."""
-    stripped = text.strip()
+    """A location that is only a town's name ("Lyon", "Saint-Denis", "Papeete, Polynésie
+    française"): one segment left once region and country names are set aside, of up to three
+    capitalised words, no digit and no address word. Anything else is an address."""
+    segments = [seg.strip() for seg in _SEGMENTS.split(text) if seg.strip()]
+    rest = [seg for seg in segments if _named(seg, data) == (None, None, None)]
+    if len(rest) != 1:
+        return None
+    stripped = rest[0]
     words = normalise(stripped).split()
     if not words or len(stripped.split()) > 3 or any(c.isdigit() for c in stripped):
         return None
