@@ -49,7 +49,7 @@ def schema_listing() -> str:
         for s in SCHEMAS
     ]
     lines.append("")
-    lines.append("NAME may also be an output format (avis schema jsonld): " + ", ".join(KINDS))
+    lines.append("NAME may also be an output format name: " + ", ".join(KINDS))
     return "\n".join(lines) + "\n"
 
 
@@ -107,8 +107,6 @@ def validate_output(data: bytes, kind: str | None = None) -> list[str]:
             except AvisError as exc:
                 return [exc.message]
         if kind is None:
-            return [
-                "not recognised as an avis output (JSON-LD JobPosting, HR Open PositionOpening, "
-                "notice JSON or XML, job feed, Dublin Core, ALTO or CSV)"
-            ]
+            known = "; ".join(f.description for f in FORMATS)
+            return [f"not recognised as an avis output (one of: {known})"]
     return get_format(kind).validate(data)
