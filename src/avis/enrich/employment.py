@@ -56,8 +56,9 @@ def employment_evidence(notice: Notice) -> dict[str, Evidence]:
 def diploma_items(notice: Notice) -> list[tuple[int, str]]:
     """(index, item) of the knowledge items that name a diploma."""
     words = wordings().diplomas
-    return [
-        (i, item)
-        for i, item in enumerate(notice.knowledge)
-        if item.strip() and any(contains(normalise(item), w) >= 0 for w in words)
-    ]
+    found = []
+    for i, item in enumerate(notice.knowledge):
+        norm = normalise(item)
+        if norm and any(contains(norm, w) >= 0 for w in words):
+            found.append((i, item))
+    return found

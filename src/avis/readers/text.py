@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 from typing import Any
 
 from avis.errors import EmptyInputError, LimitExceededError
@@ -116,8 +117,10 @@ _STRAY_EMPHASIS = re.compile(r"\*\*|__")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
+@cache
 def _parser() -> Any:
-    """CommonMark with GitHub tables; raw HTML is recognised (then reduced to its text)."""
+    """CommonMark with GitHub tables; raw HTML is recognised (then reduced to its text).
+    Built once per process: the parser keeps no state between documents."""
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": True}).enable("table")
