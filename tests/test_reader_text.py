@@ -97,3 +97,11 @@ def test_plain_text_indented_and_underlined_lines_are_kept_as_text() -> None:
     assert notice.employer == "Province Sud"
     assert notice.location == "Nouméa"
     assert notice.title and "---" not in notice.title
+
+
+def test_a_very_long_line_is_read_without_the_quadratic_inline_rules() -> None:
+    line = "Missions : " + "[lien](https://x.example) **gras** <b>b</b> " * 200
+    got = lines("Intitulé du poste : Agent\n" + line + "\n")
+    assert len(line) > 5_000
+    assert got[1].text.startswith("Missions : lien gras b lien gras b")
+    assert "[" not in got[1].text and "*" not in got[1].text and "<" not in got[1].text

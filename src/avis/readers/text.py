@@ -117,13 +117,24 @@ _STRAY_EMPHASIS = re.compile(r"\*\*|__")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
+LONG_LINE = 5_000
+"""A line longer than this is no notice prose (a paragraph is a few hundred characters): it is
+read without the inline rules whose cost grows with the square of the brackets or emphasis marks
+on one line ("[[[[…", "**a**a…"), and its markup is stripped by bounded patterns instead."""
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+# Neither pattern may scan past the next opening bracket (quadratic on "[[[[…" otherwise).
+_HEAVY_INLINE = ["link", "image", "html_inline", "autolink", "emphasis", "backticks"]
+
+
 @cache
-def _parser() -> Any:
+def _parser(light: bool = False) -> Any:
     """CommonMark with GitHub tables; raw HTML is recognised (then reduced to its text).
-    Built once per process: the parser keeps no state between documents."""
+    ``light``: without the heavy inline rules (see :data:`LONG_LINE`). Built once per
+    process: the parser keeps no state between documents."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return parser.disable(_HEAVY_INLINE) if light else parser
 
 
 class _Builder:
@@ -200,15 +211,27 @@ class _Builder:
             self.add(_words(text, False), line_no + i)
 
 
-def _words(text: str, bold: bool) -> list[Word]:
+def _words(text: str, bold: bool, light: bool = False) -> list[Word]:
+    if light:
+        text = _HTML_TAG.sub(" ", _LINK.sub(r"\1", text))
     text = _STRAY_EMPHASIS.sub("", text.translate(_SPACES))
     return [Word(text=t, bold=bold, conf=1.0) for t in text.split()]
 
 
-def _inline_lines(token: Any) -> list[list[Word]]:
-    """An inline token's words, split at its line breaks, with bold marked."""
-    lines: list[list[Word]] = [[]]
+def _inline_lines(token: Any, light: bool = False) -> list[list[Word]]:
+    """An inline token's words, split at its line breaks, with bold marked. Adjacent text
+    pieces of the same weight are joined before cleaning (the parser splits text at every
+    markup character)."""
+    lines: list[list[tuple[str, bool]]] = [[]]
     bold = 0
+
+    def put(text: str) -> None:
+        run = lines[-1]
+        if run and run[-1][1] == (bold > 0):
+            run[-1] = (run[-1][0] + text, run[-1][1])
+        else:
+            run.append((text, bold > 0))
+
     for child in token.children or []:
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
@@ -217,22 +240,26 @@ def _inline_lines(token: Any) -> list[list[Word]]:
             bold += 1
         elif kind == "strong_close":
             bold = max(0, bold - 1)
-        elif kind in ("text", "code_inline") or kind == "image":
-            lines[-1].extend(_words(child.content, bold > 0))
+        elif kind in ("text", "code_inline", "image"):
+            put(child.content)
         elif kind == "html_inline":
             if _BREAK_TAG.fullmatch(child.content.strip()):
                 lines.append([])
-    return lines
+            else:
+                put(" ")
+    return [[w for text, b in run for w in _words(text, b, light)] for run in lines]
 
 
-def _cells(tokens: list[Any], start: int) -> tuple[list[tuple[list[list[Word]], int]], int]:
+def _cells(
+    tokens: list[Any], start: int, light: bool
+) -> tuple[list[tuple[list[list[Word]], int]], int]:
     """The cells of the row opening at ``tokens[start]`` and the index after the row."""
     cells: list[tuple[list[list[Word]], int]] = []
     i = start + 1
     while i < len(tokens) and tokens[i].type != "tr_close":
         if tokens[i].type == "inline":
             line_no = (tokens[start].map or [0])[0]
-            cells.append((_inline_lines(tokens[i]), line_no))
+            cells.append((_inline_lines(tokens[i], light), line_no))
         i += 1
     return cells, i + 1
 
@@ -271,7 +298,8 @@ def _table_row(
 
 def _build(text: str) -> Page:
     source = text.splitlines()
-    tokens = _parser().parse("\n".join(source))
+    light = any(len(line) > LONG_LINE for line in source)
+    tokens = _parser(light).parse("\n".join(source))
     b = _Builder(source)
     heading: int | None = None
     item_start = False
@@ -287,7 +315,7 @@ def _build(text: str) -> Page:
         elif kind == "list_item_open":
             item_start = True
         elif kind == "tr_open":
-            cells, i = _cells(tokens, i)
+            cells, i = _cells(tokens, i, light)
             last_row = _table_row(b, cells, last_row)
             continue
         elif kind == "table_close":
@@ -298,7 +326,7 @@ def _build(text: str) -> Page:
             b.plain(tok.content, (tok.map or [0])[0], html=True)
         elif kind == "inline":
             first = (tok.map or [0])[0]
-            for n, words in enumerate(_inline_lines(tok)):
+            for n, words in enumerate(_inline_lines(tok, light)):
                 bullet = item_start and n == 0 and bool(words)
                 b.add(words, first + n, heading=heading, bullet=bullet)
                 if bullet:
