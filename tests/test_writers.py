@@ -72,6 +72,19 @@ def test_single_writers_refuse_several_notices(name: str) -> None:
         out(name, seed(), opt())
 
 
+@pytest.mark.parametrize("cls", WRITERS, ids=lambda c: c.name)
+def test_every_format_recognises_and_checks_its_own_output(cls: type) -> None:
+    """What the registry asks of a format module: sniff, validate and schema, all from it."""
+    from avis.validate import schema_text
+
+    data = out(cls.name, seed(), options=replace(OPTS, include_expired=True))
+    assert detect_kind(data) == cls.name
+    assert cls.validate(data) == [] and validate_output(data) == []
+    assert [s.kind for s in cls.schemas] == [cls.name] * len(cls.schemas)
+    if cls.schemas:
+        assert schema_text(cls.name) == schema_text(cls.schemas[0].name)
+
+
 def test_render_shortcut() -> None:
     assert render("json", [seed()]) == out("json", seed())
 
