@@ -145,10 +145,22 @@ def load(config: Path | None = None, cwd: Path | None = None, **overrides: Any) 
 
 
 def settings_dict(settings: Settings) -> dict[str, Any]:
-    """Plain values (for worker processes and run fingerprints); see :func:`settings_from_dict`."""
+    """Plain values (for worker processes and run fingerprints); see :func:`settings_from_dict`.
+
+    Lexicon files come with the digest of their content, so a batch redoes its documents when
+    a wording file changes, not only when its name does."""
+    import hashlib
+
+    def digest(path: Path) -> str | None:
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+
     return {
         **{key: getattr(settings, key) for key in _TEXT_KEYS},
         "lexicon": [str(p) for p in settings.lexicon],
+        "lexicon_sha256": [digest(p) for p in settings.lexicon],
     }
 
 
