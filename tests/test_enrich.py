@@ -30,6 +30,8 @@ def notice(**fields: object) -> Notice:
         ("Papeete, Polynésie française", None, ["Papeete"], None, "PF"),
         ("Hôtel de ville", "Mairie de Paris", [], None, None),
         ("Lyon", "Ville de Lyon", ["Lyon"], None, None),
+        ("Complexe", "Ville de Millau", [], None, None),  # a lone word is no town
+        ("Millau", "Ville de Millau", ["Millau"], None, None),
         ("8 avenue Foch, 75116 PARIS CEDEX 16", None, ["PARIS"], None, None),
         (None, "OPT-NC", [], None, None),
     ],

@@ -92,13 +92,18 @@ def _keys_of(name: str, data: Places) -> tuple[str, ...]:
     return next((c.keys for c in data.communes if c.name == name), (normalise(name),))
 
 
-def _bare_town(text: str, data: Places) -> str | None:
+def _bare_town(text: str, data: Places, others: list[str]) -> str | None:
     """A location that is only a town's name ("Lyon", "Saint-Denis", "Papeete, Polynésie
     française"): one segment left once region and country names are set aside, of up to three
-    capitalised words, no digit and no address word. Anything else is an address."""
+    capitalised words, no digit and no address word — and corroborated: printed beside its
+    country or region, or named again in the employer or an address ("Ville de Lyon",
+    "44190 Clisson"). A lone word ("Siège", "Complexe") is an address, not a town."""
     segments = [seg.strip() for seg in _SEGMENTS.split(text) if seg.strip()]
     rest = [seg for seg in segments if _named(seg, data) == (None, None, None)]
     if len(rest) != 1:
+        return None
+    key = normalise(rest[0])
+    if len(rest) == len(segments) and not any(contains(normalise(t), key) >= 0 for t in others):
         return None
     stripped = rest[0]
     words = normalise(stripped).split()
@@ -133,7 +138,7 @@ def locate(location: str | None, employer: str | None, addresses: tuple[str, ...
             found.address = None if single else location
         else:
             postal = _postal_town(location, data)
-            bare = None if postal else _bare_town(location, data)
+            bare = None if postal else _bare_town(location, data, texts[1:])
             if postal:
                 found.localities = [(postal[1], None, postal[0])]
                 found.locality_rule = "enrich:place:postal-code"
