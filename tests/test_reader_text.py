@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from avis.layout import Line
 from avis.pipeline import parse_bytes, parse_path
 from avis.readers.text import read
@@ -105,3 +108,25 @@ def test_a_very_long_line_is_read_without_the_quadratic_inline_rules() -> None:
     assert len(line) > 5_000
     assert got[1].text.startswith("Missions : lien gras b lien gras b")
     assert "[" not in got[1].text and "*" not in got[1].text and "<" not in got[1].text
+
+
+_cell = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="|\\`*_[]<>&#"),
+    min_size=1,
+    max_size=30,
+).filter(lambda t: t.strip() and t.strip()[0] not in "-+=~:>0123456789")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_cell, _cell), min_size=1, max_size=6))
+def test_any_two_column_table_gives_pipe_free_label_value_rows(
+    rows: list[tuple[str, str]],
+) -> None:
+    table = "| | |\n|---|---|\n" + "".join(f"| {a} | {b} |\n" for a, b in rows)
+    got = lines("Avis\n\n" + table)
+    cells = [ln for ln in got if ln.col is not None]
+    assert [(ln.text, ln.col) for ln in cells] == [
+        (" ".join(text.split()), col) for a, b in rows for col, text in ((0, a), (1, b))
+    ]
+    assert len({ln.row for ln in cells}) == len(rows)
+    assert not any("|" in ln.text for ln in got)
