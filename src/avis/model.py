@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, model_validator
 Origin = Literal["text_layer", "ocr", "docx", "text", "setting"]
 """Where a value was read: a reader's text, or ``setting`` (an explicit user setting, e.g.
 ``--country``, applied by the enrich stage)."""
+ValueSource = Literal["extraction", "review"]
 
 
 class _Base(BaseModel):
@@ -70,6 +71,11 @@ class Provenance(_Base):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     rule: str = ""
     text: str | None = Field(default=None, description="the source text the value was read from")
+    source: ValueSource = Field(
+        default="extraction",
+        description="'review' when a person corrected the value (NAME.corrections.json); "
+        "page, box and text then still say where avis had read it",
+    )
 
 
 class Locality(_Base):

@@ -9,6 +9,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from avis.corrections import apply_sidecar
 from avis.errors import AvisError, InternalError, LimitExceededError
 from avis.extract import extract_notice
 from avis.layout import Document
@@ -34,12 +35,15 @@ def parse_document(
     name: str | None = None,
     options: ReadOptions | None = None,
     settings: Settings | None = None,
+    *,
+    input_path: Path | None = None,
 ) -> tuple[Document, Notice]:
     """Read and extract one notice, keeping the layout (for ALTO and other page-level output).
 
     Readers translate their libraries' errors themselves; anything else that escapes (a bug in
     avis) becomes an :class:`~avis.errors.InternalError` naming the exception, so one odd file
-    never stops a batch or prints a traceback.
+    never stops a batch or prints a traceback. ``input_path``: the file the bytes came from;
+    a reviewer's ``NAME.corrections.json`` beside it is applied over extraction.
     """
     from avis.enrich import enrich
     from avis.settings import Settings
@@ -62,6 +66,8 @@ def parse_document(
             size=len(data),
         )
         notice = extract_notice(doc, source, settings.lexicon)
+        if input_path is not None:
+            notice = apply_sidecar(notice, Path(input_path))
         return doc, enrich(notice, settings.enrich_options())
     except AvisError:
         raise

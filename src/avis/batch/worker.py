@@ -266,7 +266,9 @@ class _Engine:
             out.update(status="skipped", code=exc.code, message=exc.message)
             remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
             return
-        doc, notice = self.parse_document(data, path.name, self.read_options, self.settings)
+        doc, notice = self.parse_document(
+            data, path.name, self.read_options, self.settings, input_path=path
+        )
         del data
         pages = self._alto(doc, task.base, path.name)
         del doc
