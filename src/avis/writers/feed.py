@@ -76,7 +76,7 @@ def _add(job: etree._Element, tag: str, value: str | None) -> None:
 
 def _job(notice: Notice, options: WriterOptions) -> etree._Element:
     place = notice.place
-    town = place.localities[0] if place.localities else None
+    town = next((t for t in place.localities if present(t.name)), None)
     ref = present(notice.reference.id)
     assert notice.posted_on is not None and ref is not None
     job = etree.Element("job")

@@ -58,7 +58,7 @@ def _location(
 
 def _locations(place: Place, raw: str | None) -> list[dict[str, Any]]:
     """One entry per town named; a single place also keeps the printed address."""
-    towns = place.localities
+    towns = [t for t in place.localities if present(t.name)]
     if len(towns) > 1:
         return [
             _location(t.name, t.region or place.region, place.country, t.postal_code) for t in towns

@@ -61,7 +61,7 @@ def _address(
 
 def _job_location(place: Place, country: str) -> dict[str, Any] | list[dict[str, Any]]:
     """One Place, or one per town when the notice names several ("Voh, Koné et …")."""
-    towns = place.localities
+    towns = [t for t in place.localities if present(t.name)]
     if len(towns) > 1:
         return [
             {
