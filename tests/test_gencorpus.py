@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import sys
+import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as ET
 
 import pdfplumber
 import pytest
@@ -78,7 +82,7 @@ def _documents(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in {".pdf", ".docx", ".md"} and p.name != "README.md"
+        if p.suffix in {".pdf", ".docx", ".md", ".txt"} and p.name != "README.md"
     )
 
 
@@ -214,3 +218,137 @@ def test_docx_bullets_are_list_styles(corpus_dir: Path) -> None:
         bullets = [p for p in word.paragraphs if p.style.name.startswith("List Bullet")]
         assert bullets and not any(p.text.startswith(("•", "-", "–")) for p in bullets)
         assert any(p.style.name.startswith("Heading") for p in word.paragraphs)
+
+
+# ---- unseen families (issue #10) --------------------------------------------------------------
+
+from tools.gencorpus import UNSEEN_LAYOUTS  # noqa: E402
+from tools.gencorpus.wordings import HEADER_WORDINGS, wordings_markdown  # noqa: E402
+
+UNSEEN_SEED = 7
+NEEDS_SOFFICE = {"pdf-libreoffice"}
+HAVE_SOFFICE = shutil.which("soffice") is not None
+FAST_UNSEEN = [f for f in UNSEEN_LAYOUTS if f not in NEEDS_SOFFICE or HAVE_SOFFICE]
+
+
+@pytest.fixture(scope="module")
+def unseen_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("unseen")
+    generate(out, count=1, seed=UNSEEN_SEED, layouts=FAST_UNSEEN)
+    return out
+
+
+def _docx_text(doc: Path) -> str:
+    """Every paragraph of the body, tables and text boxes (python-docx skips text boxes)."""
+    with zipfile.ZipFile(doc) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return _norm(
+        " ".join("".join(t.text or "" for t in p.iter(w + "t")) for p in root.iter(w + "p"))
+    )
+
+
+def _unseen_text(doc: Path) -> str:
+    if doc.suffix == ".docx":
+        return _docx_text(doc)
+    if doc.suffix == ".pdf":
+        parts: list[str] = []
+        with pdfplumber.open(doc) as pdf:
+            for page in pdf.pages:
+                # x_tolerance 1: Word-like PDFs print no space characters, only gaps
+                lines = (page.extract_text(x_tolerance=1) or "").split("\n")
+                parts.append(" ".join(lines[1:-1]))
+                page.close()
+        return _norm(" ".join(parts))
+    return _norm(doc.read_text(encoding="utf-8"))
+
+
+def _check_printed(doc: Path) -> None:
+    """Every truth value of an unseen notice is in its printed text: body values as one
+    run of text, header values word for word (grid cells interleave their wrapped lines)."""
+    fields = _truth(doc)["fields"]
+    # LibreOffice breaks lines after a hard hyphen ("Nouvelle-" / "Calédonie")
+    text = _unseen_text(doc).replace("’", "'").replace("- ", "-")
+    words = Counter(w.strip(",;:.()") for w in text.split())
+
+    def norm(value: str) -> str:
+        return _norm(value).replace("’", "'").replace("- ", "-")
+
+    def has(value: str) -> bool:
+        return norm(value) in text
+
+    def has_words(value: str) -> bool:
+        return not Counter(w.strip(",;:.()") for w in norm(value).split()) - words
+
+    for key in LIST_KEYS[:-1]:
+        for item in fields[key]:
+            assert has(item), (doc.name, key, item)
+    for cond in fields["conditions"]:
+        sub, _, value = cond.partition(" : ")
+        assert has(sub) and has(_first_words(value)), (doc.name, cond)
+    for key in ("description", "contact.how_to_apply", "contact.email", "contact.phone"):
+        assert fields[key] and has(fields[key]), (doc.name, key)
+    for key in (
+        "reference.id",
+        "title",
+        "employer",
+        "corps",
+        "direction",
+        "location",
+        "residence_requirement",
+    ):
+        if fields[key]:
+            assert has(fields[key]) or has_words(fields[key]), (doc.name, key)
+    for key in ("posted_on", "deadline", "reference.date", "start.date"):
+        if fields[key]:
+            day = dt.date.fromisoformat(fields[key])
+            assert any(has_words(format_date(day, s)) for s in STYLES), (doc.name, key)
+
+
+def test_unseen_families_print_their_truth(unseen_dir: Path) -> None:
+    docs = _documents(unseen_dir)
+    assert sorted(d.name.rsplit("-", 1)[0] for d in docs) == sorted(FAST_UNSEEN)
+    for doc in docs:
+        fields = _truth(doc)["fields"]
+        assert set(fields) == FIELD_KEYS | {"contact.how_to_apply"}, doc.name
+        Notice.model_validate(_as_notice(fields))
+        _check_printed(doc)
+
+
+def test_unseen_closings_never_in_lists(unseen_dir: Path) -> None:
+    """The application paragraph, the Renseignements line and the note after a list are printed
+    but belong to no list field."""
+    for doc in _documents(unseen_dir):
+        fields = _truth(doc)["fields"]
+        items = [i for key in LIST_KEYS for i in fields[key]]
+        assert fields["contact.how_to_apply"] not in items
+        assert not any(fields["contact.email"] in i or "Renseignements" in i for i in items)
+        assert not any(i.startswith(("Liste non exhaustive", "Cette liste")) for i in items)
+
+
+def test_unseen_same_seed_same_bytes(unseen_dir: Path, tmp_path: Path) -> None:
+    """Deterministic for a seed (LibreOffice output is normalised; skip it when absent)."""
+    generate(tmp_path, count=1, seed=UNSEEN_SEED, layouts=FAST_UNSEEN)
+    first = {p.name: p.read_bytes() for p in unseen_dir.iterdir()}
+    second = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert first.keys() == second.keys()
+    assert [n for n in first if first[n] != second[n]] == []
+
+
+def test_unseen_wordings_file_is_current() -> None:
+    """label-wordings.md is the wordings table written out; the extraction lexicon reads it."""
+    path = ROOT / "tools" / "gencorpus" / "label-wordings.md"
+    assert path.read_text(encoding="utf-8") == wordings_markdown()
+    for group, table in HEADER_WORDINGS.items():
+        assert {"reference", "employer", "deadline", "posted"} <= set(table), group
+
+
+def test_committed_unseen_corpus_prints_its_truth() -> None:
+    """The committed set (incl. LibreOffice-printed PDFs CI cannot regenerate) is consistent."""
+    folder = ROOT / "corpus" / "unseen"
+    docs = _documents(folder)
+    families = {d.name.rsplit("-", 1)[0] for d in docs}
+    assert families == set(UNSEEN_LAYOUTS)
+    for doc in docs:
+        if doc.name.startswith(("pdf-libreoffice-", "pdf-word-")) or doc.name.endswith("-01.pdf"):
+            _check_printed(doc)
