@@ -19,7 +19,7 @@ UNSEEN_LAYOUTS: tuple[str, ...] = (
     "docx-table4",
     "docx-textbox",
     "pdf-libreoffice",
-    # "pdf-word",  (next commit)
+    "pdf-word",
 )
 LAYOUT_GROUPS: dict[str, tuple[str, ...]] = {
     "classic": LAYOUTS,

@@ -17,6 +17,7 @@ from . import (
     render_pdf_ruled,
     render_pdf_stacked,
     render_pdf_unseen,
+    render_pdf_word,
     render_text_leaders,
 )
 from .readme_unseen import write_unseen_readme
@@ -43,6 +44,7 @@ RENDERERS: dict[str, Renderer] = {
     "docx-table4": render_docx_unseen.render,
     "docx-textbox": render_docx_unseen.render,
     "pdf-libreoffice": render_pdf_libreoffice.render,
+    "pdf-word": render_pdf_word.render,
 }
 DEFAULT_COUNT = 12
 DEFAULT_SEED = 2025
