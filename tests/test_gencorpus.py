@@ -352,3 +352,43 @@ def test_committed_unseen_corpus_prints_its_truth() -> None:
     for doc in docs:
         if doc.name.startswith(("pdf-libreoffice-", "pdf-word-")) or doc.name.endswith("-01.pdf"):
             _check_printed(doc)
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("’", "'")
+
+
+def test_unseen_truth_values_never_look_like_labels() -> None:
+    """The property issue #10 asks of extraction, checked on the truth itself over 300 sampled
+    notices: no value equals a label wording or starts with a multi-word one, no value keeps
+    leader dots."""
+    from tools.gencorpus.build import notice_rng
+    from tools.gencorpus.sample_family import sample_family_notice
+    from tools.gencorpus.truth import truth_fields
+
+    labels = {
+        _fold(w).rstrip(" :")
+        for table in HEADER_WORDINGS.values()
+        for wordings in table.values()
+        for w in wordings
+    }
+    pattern = re.compile("|".join(re.escape(lab) for lab in sorted(labels, key=len)[::-1]))
+    for i in range(300):
+        layout = UNSEEN_LAYOUTS[i % len(UNSEEN_LAYOUTS)]
+        spec = sample_family_notice(notice_rng(99, layout, i), f"x-{i}", layout, "test")
+        for key, value in truth_fields(spec).items():
+            for text in value if isinstance(value, list) else [value]:
+                if not isinstance(text, str):
+                    continue
+                assert "..." not in text and "…" not in text, (key, text)
+                folded = _fold(text)
+                assert folded not in labels, (key, text)
+                match = pattern.match(folded)
+                # A one-word label may open a value ("Direction générale – Immeuble Central"
+                # is a real OPT-NC work place): the lexicon calls those labels weak.
+                starts = (
+                    match is not None
+                    and not folded[match.end() : match.end() + 1].isalnum()
+                    and " " in match.group(0)
+                )
+                assert not starts, (key, text)

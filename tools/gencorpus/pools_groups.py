@@ -123,21 +123,24 @@ GROUP_EMPLOYERS: dict[str, tuple[Employer, ...]] = {
     ),
 }
 
+# Values never open with a label wording ("Corps des …", "Cadre d’emplois des …"): a value
+# that starts like a label is exactly what the extraction must not produce, so the truth never
+# does either.
 GROUP_CORPS: dict[str, tuple[str, ...]] = {
     "FPT": (
-        "Cadre d’emplois des rédacteurs territoriaux",
-        "Cadre d’emplois des attachés territoriaux",
-        "Cadre d’emplois des techniciens territoriaux",
-        "Cadre d’emplois des ingénieurs territoriaux",
-        "Cadre d’emplois des adjoints administratifs territoriaux",
-        "Catégorie B – Filière administrative – Rédacteur principal",
+        "Rédacteurs territoriaux (catégorie B)",
+        "Attaché territorial",
+        "Techniciens territoriaux – spécialité réseaux et voirie",
+        "Ingénieur territorial",
+        "Adjoint administratif territorial principal de 2e classe",
+        "Rédacteur principal de 1re classe – filière administrative",
     ),
     "FPE": (
-        "Corps des secrétaires administratifs de l’intérieur et de l’outre-mer",
-        "Corps des attachés d’administration de l’État",
-        "Corps des techniciens supérieurs du développement durable",
-        "Corps des adjoints administratifs",
-        "Catégorie A – Ingénieur des travaux publics de l’État",
+        "Secrétaires administratifs de l’intérieur et de l’outre-mer",
+        "Attaché d’administration de l’État",
+        "Technicien supérieur du développement durable",
+        "Adjoint administratif principal",
+        "Ingénieur des travaux publics de l’État (catégorie A)",
     ),
     "FPH": (
         "Adjoint des cadres hospitaliers",
