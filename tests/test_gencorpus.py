@@ -215,9 +215,10 @@ def test_docx_bullets_are_list_styles(corpus_dir: Path) -> None:
         if doc.suffix != ".docx":
             continue
         word = Document(str(doc))
-        bullets = [p for p in word.paragraphs if p.style.name.startswith("List Bullet")]
+        styled = [(p, p.style.name if p.style else "") for p in word.paragraphs]
+        bullets = [p for p, name in styled if name.startswith("List Bullet")]
         assert bullets and not any(p.text.startswith(("•", "-", "–")) for p in bullets)
-        assert any(p.style.name.startswith("Heading") for p in word.paragraphs)
+        assert any(name.startswith("Heading") for _, name in styled)
 
 
 # ---- unseen families (issue #10) --------------------------------------------------------------

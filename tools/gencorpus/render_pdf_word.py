@@ -85,6 +85,7 @@ class WordText(PDFTextObject):
         per_glyph = zlib.crc32(text.encode("utf-8")) % 4 == 0
         out: list[str] = []
         arr: list[str] = []
+        state: Any = self  # reportlab's text object keeps the current font subset untyped
 
         def flush() -> None:
             if arr:
@@ -95,11 +96,11 @@ class WordText(PDFTextObject):
             if k:
                 arr.append(f"{gap:.1f}")
             for subset, chunk in font.splitString(word, canv._doc):
-                if subset != self._curSubset:
+                if subset != state._curSubset:
                     flush()
                     name = font.getSubsetInternalName(subset, canv._doc)
                     out.append(f"{name} {size:g} Tf {self._leading:g} TL")
-                    self._curSubset = subset
+                    state._curSubset = subset
                 if per_glyph:
                     for i, byte in enumerate(chunk):
                         if i:
