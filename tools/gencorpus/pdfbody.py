@@ -131,5 +131,5 @@ def title_block(spec: NoticeSpec, st: Styles) -> list[Flowable]:
     """Kicker line and the job title, as the first thing on page 1."""
     return [
         Paragraph(para_text(f"{spec.page_header} – AVIS DE VACANCE DE POSTE"), st["kicker"]),
-        Paragraph(para_text(spec.title), st["title"]),
+        Paragraph(para_text(spec.banner or spec.title), st["title"]),
     ]

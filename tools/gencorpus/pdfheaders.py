@@ -13,7 +13,7 @@ from .spec import HeaderRow, NoticeSpec
 
 def label_text(spec: NoticeSpec, row: HeaderRow, colon: bool | None = None) -> str:
     """The label as printed: upper-cased ("RÉFÉRENCE") in some notices, with " :" in some."""
-    text = row.label.upper() if spec.upper_labels else row.label
+    text = spec.label(row)
     return text + (" :" if (spec.label_colon if colon is None else colon) else "")
 
 

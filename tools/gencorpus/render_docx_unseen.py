@@ -30,7 +30,7 @@ TEXTBOX = Template(Path(__file__).with_name("textbox_template.xml").read_text(en
 
 
 def _label(spec: NoticeSpec, row: HeaderRow, colon: bool | None = None) -> str:
-    text = row.label.upper() if spec.upper_labels else row.label
+    text = spec.label(row)
     return text + (" :" if (spec.label_colon if colon is None else colon) else "")
 
 
@@ -126,7 +126,7 @@ def document(spec: NoticeSpec) -> DocxDocument:
     section.footer.paragraphs[0].text = "Avis de vacance de poste"
     section.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph(f"{spec.page_header} – AVIS DE VACANCE DE POSTE")
-    doc.add_heading(spec.title, level=0)
+    doc.add_heading(spec.banner or spec.title, level=0)
     kind = header_kind(spec)
     HEADERS[kind](doc, spec, spec.header)
     doc.add_heading(spec.details_heading, level=1)

@@ -26,7 +26,7 @@ def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
 
 def _leader_row(spec: NoticeSpec, row: HeaderRow) -> list[str]:
     """``Label ...... : value`` with the value column at LABEL_COL + 3."""
-    label = row.label.upper() if spec.upper_labels else row.label
+    label = spec.label(row)
     colon = " :" if spec.label_colon else ""
     head_lines = textwrap.wrap(label, LABEL_COL - 4, break_on_hyphens=False)
     last = head_lines[-1]
@@ -52,7 +52,8 @@ def _section(spec: NoticeSpec, sec: ListSection) -> list[str]:
 
 def render(spec: NoticeSpec, outdir: Path) -> Path:
     """Write ``NAME.txt``."""
-    lines = [spec.page_header.upper(), "", "AVIS DE VACANCE DE POSTE", "", spec.title, ""]
+    top = spec.banner or spec.title
+    lines = [spec.page_header.upper(), "", "AVIS DE VACANCE DE POSTE", "", top, ""]
     for row in spec.header:
         lines += _leader_row(spec, row)
     lines += _heading(spec, spec.details_heading) + _wrap(spec.description)

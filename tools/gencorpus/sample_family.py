@@ -58,6 +58,10 @@ DEADLINE_TAILS: tuple[str, ...] = (
 )
 
 
+# What some employers print on top instead of the job title (then only in "Intitulé du poste").
+BANNERS: tuple[str, ...] = ("OFFRE D’EMPLOI", "AVIS DE RECRUTEMENT", "Appel à candidatures")
+
+
 def _date_style(rng: random.Random) -> str:
     return rng.choices(DATE_STYLES, weights=DATE_WEIGHTS)[0]
 
@@ -128,6 +132,7 @@ def sample_family_notice(rng: random.Random, name: str, layout: str, source: str
         )
     profile = tuple(_relabel(rng, s, group) for s in _profile_sections(rng, decks))
 
+    upper = rng.random() < 0.5
     who = closing.person(rng)
     how_mode = rng.choice(closing.CLOSINGS)
     # A second mailbox only when the contact's own address is printed before it.
@@ -183,7 +188,9 @@ def sample_family_notice(rng: random.Random, name: str, layout: str, source: str
         group=group,
         header_style=header_style,
         columns=rng.choice(column_choices),
-        upper_labels=rng.random() < 0.5,
+        upper_labels=upper,
+        plain_caps=upper and rng.random() < 0.4,
+        banner=rng.choice(BANNERS) if "title" in values and rng.random() < 0.5 else "",
         ruled=rng.random() < 0.5,
         leader="." if header_style == "leaders" else "",
         list_note=rng.choice(closing.LIST_NOTES) if rng.random() < 0.4 else "",

@@ -33,7 +33,7 @@ HEADER_WORDINGS: dict[str, dict[str, tuple[str, ...]]] = {
         "title": ("Intitulé du poste",),
     },
     "FPT": {
-        "reference": ("Référence de l’offre", "N° de l’offre", "Référence"),
+        "reference": ("Référence de l’offre", "N° de l’offre", "Référence", "Réf. offre"),
         "title": ("Intitulé du poste", "Emploi proposé"),
         "employer": ("Collectivité", "Collectivité employeur", "Employeur"),
         "corps": ("Cadre d’emplois", "Cadre d’emplois / Grade", "Filière / Cadre d’emplois"),
@@ -45,6 +45,7 @@ HEADER_WORDINGS: dict[str, dict[str, tuple[str, ...]]] = {
             "Date de clôture des candidatures",
             "Date limite de candidature",
             "Candidatures avant le",
+            "Date lim. de candidature",
         ),
         "positions": ("Nombre de postes", "Nombre de poste(s)"),
     },
@@ -61,6 +62,7 @@ HEADER_WORDINGS: dict[str, dict[str, tuple[str, ...]]] = {
             "Date limite de dépôt des candidatures",
             "Date limite de réception des candidatures",
             "Date limite",
+            "Date lim. dépôt",
         ),
         "positions": ("Nb de postes", "Nombre de postes à pourvoir"),
     },
@@ -78,7 +80,7 @@ HEADER_WORDINGS: dict[str, dict[str, tuple[str, ...]]] = {
             "Clôture des candidatures",
             "Candidature avant le",
         ),
-        "positions": ("Nombre de postes à pourvoir", "Nombre de postes"),
+        "positions": ("Nombre de postes à pourvoir", "Nombre de postes", "Nb postes"),
     },
 }
 
@@ -177,7 +179,8 @@ def wordings_markdown() -> str:
         + "; ".join(f"{g} = {GROUP_NAMES[g]}" for g in GROUPS)
         + ".",
         "Apostrophes are printed as ’ or ' (either may occur); labels may be printed in upper",
-        'case, with or without a trailing " :", or followed by dotted leaders.',
+        "case (sometimes without accents: `DATE DE CLOTURE DES CANDIDATURES`), with or without",
+        'a trailing " :", or followed by dotted leaders.',
         "",
     ]
 
