@@ -393,3 +393,14 @@ def test_unseen_truth_values_never_look_like_labels() -> None:
                     and " " in match.group(0)
                 )
                 assert not starts, (key, text)
+
+
+def test_family_scores_groups_by_family(tmp_path: Path) -> None:
+    """Per-family scoring sees every family of a folder and totals the documents."""
+    from tools.gencorpus.family_scores import family_table
+
+    generate(tmp_path, count=2, seed=UNSEEN_SEED, layouts=["text-leaders", "docx-table4"])
+    rows = {line.split()[0]: line.split() for line in family_table(tmp_path).splitlines()[1:]}
+    assert set(rows) == {"text-leaders", "docx-table4", "ALL"}
+    assert rows["ALL"][1] == "4" and rows["text-leaders"][1] == "2"
+    assert all(0.0 <= float(r[2]) <= 1.0 for r in rows.values())
