@@ -24,7 +24,8 @@ FAMILY_NOTES: dict[str, str] = {
     "Word writes beside it, so the same text is stored twice)",
     "pdf-libreoffice": "a Word document (2-column, label-above or 4-column header table) printed "
     "to PDF by LibreOffice Writer (`soffice --headless --convert-to pdf`)",
-    "pdf-word": "a PDF with the marks of Word's PDF export, emulated with reportlab (see below)",
+    "pdf-word": "a PDF with the marks of Word's PDF export, emulated with reportlab (see below); "
+    "2-column header table or 4-column label-above grid",
 }
 
 
@@ -44,7 +45,8 @@ def write_unseen_readme(outdir: Path, count: int, seed: int, layouts: list[str])
 Made by `python -m tools.gencorpus corpus/unseen --count {count} --seed {seed}{only}` from the
 repository root (`make corpus` also does it). Same seed and same tool versions, same bytes
 (`pdf-libreoffice` depends on the LibreOffice version: its dates and file id are fixed after
-conversion, its layout is LibreOffice's). Score with `avis eval corpus/unseen --details`.
+conversion, its layout is LibreOffice's). Score with `avis eval corpus/unseen --details`; per
+family with `.venv/bin/python -m tools.gencorpus.family_scores corpus/unseen`.
 
 These families were added for issue #10 *after* the extraction rules were written: they are
 the layouts, wordings and closings no rule was tuned on. Do not tune rules on single files here;
@@ -66,8 +68,13 @@ Across families, each notice draws:
   `tools/gencorpus/label-wordings.md`, from the table in `tools/gencorpus/wordings.py`), and
   employers and corps of that group; only NC notices print a residence row;
 - dates as `08/05/2026`, `8 mai 2026` (`1er` on the first), `Vendredi 8 mai 2026` or
-  `8 mai 2026` abbreviated; deadlines sometimes followed by a time (`à 12 h 00`, `, 16 heures`)
-  or `(délai de rigueur)`; a job-title header row (`Intitulé du poste`) in a third of notices;
+  `8 janv. 2026`; deadlines sometimes followed by a time (`à 12 h 00`, `, 16 heures`)
+  or `(délai de rigueur)`; a job-title header row (`Intitulé du poste`) in a third of notices,
+  and then, one time in two, a banner (`OFFRE D’EMPLOI`, `AVIS DE RECRUTEMENT`, `Appel à
+  candidatures`) printed on top instead of the title;
+- labels in upper case in half the notices, typed without accents in 40 % of those
+  (`DATE DE CLOTURE DES CANDIDATURES`), abbreviated in some (`Réf. offre`, `Date lim. dépôt`,
+  `Nb postes`), with or without ` :`;
 - **list closings**: an unbulleted note after the activities list (`Liste non exhaustive.`,
   feeds no field) in 40 % of notices, and one of four endings after the last list:
   `sections` (contact heading + lines, application heading + paragraph), `apply-heading`
@@ -100,6 +107,7 @@ PDF export apart from reportlab's usual output:
 - the fonts are **TrueType subsets** (Carlito, metric-compatible with Calibri, when installed;
   else Liberation Sans; else DejaVu Sans);
 - table borders are drawn as thin **filled rectangles**, not stroked lines;
+- page header and footer stay in DejaVu Sans, and reportlab still lists an unused Helvetica;
 - the document is marked (`/MarkInfo << /Marked true >>`, `/Lang (fr-FR)`) and text is wrapped
   in marked-content sequences with MCIDs (`/P <</MCID n>> BDC … EMC`), with the Producer
   `Microsoft® Word pour Microsoft 365`; **no structure tree** (`/StructTreeRoot`) is written,
