@@ -404,3 +404,32 @@ def test_family_scores_groups_by_family(tmp_path: Path) -> None:
     assert set(rows) == {"text-leaders", "docx-table4", "ALL"}
     assert rows["ALL"][1] == "4" and rows["text-leaders"][1] == "2"
     assert all(0.0 <= float(r[2]) <= 1.0 for r in rows.values())
+
+
+def test_unseen_families_have_their_hazard(unseen_dir: Path) -> None:
+    """Each hard family really is hard in the way its name says."""
+    with pdfplumber.open(unseen_dir / "pdf-word-01.pdf") as pdf:
+        page = pdf.pages[0]
+        assert page.chars and not any(c["text"] == " " for c in page.chars)  # gaps, no spaces
+        assert page.rects and not page.lines  # rules are filled rectangles
+        assert pdf.doc.catalog["MarkInfo"].resolve()["Marked"] is True
+        assert "Word" in pdf.metadata["Producer"]
+    from tools.gencorpus.build import notice_rng
+    from tools.gencorpus.sample_family import sample_family_notice
+
+    spec = sample_family_notice(notice_rng(UNSEEN_SEED, "pdf-split", 1), "s", "pdf-split", "t")
+    with pdfplumber.open(unseen_dir / "pdf-split-01.pdf") as pdf:
+        first, second = (_norm(p.extract_text() or "") for p in pdf.pages[:2])
+    head, tail = spec.header[0], spec.header[-1]  # the header table starts on page 1 …
+    assert head.label in first and head.label not in second
+    assert tail.label in second and tail.label not in first  # … and ends on page 2
+    with zipfile.ZipFile(unseen_dir / "docx-textbox-01.docx") as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert xml.count("<w:txbxContent>") == 2  # DrawingML shape and its VML fallback
+    word = Document(str(unseen_dir / "docx-textbox-01.docx"))
+    ref = _truth(unseen_dir / "docx-textbox-01.docx")["fields"]["reference.id"]
+    assert not any(ref in p.text for p in word.paragraphs) and ref in _docx_text(
+        unseen_dir / "docx-textbox-01.docx"
+    )
+    text = (unseen_dir / "text-leaders-01.txt").read_text(encoding="utf-8")
+    assert re.search(r"\S \.{3,}( :)? \S", text)
