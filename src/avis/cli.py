@@ -446,3 +446,7 @@ def convert(
 from avis.review.command import review  # noqa: E402
 
 main.add_command(review)
+
+from avis.sync.command import sync  # noqa: E402
+
+main.add_command(sync)
