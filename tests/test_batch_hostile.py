@@ -449,7 +449,7 @@ def test_parse_writes_alto_and_stdout_atomically_or_says_why(
     assert b"[disk_full]" in done.stderr and b"Traceback" not in done.stderr
     # and commands that only read say what is wrong, typed
     code, err = run("validate", in_tmp / "missing.json")
-    assert code == 1 and "[unreadable]" in err
+    assert code == 2 and "[unreadable]" in err
 
 
 # -- signals -----------------------------------------------------------------------------------

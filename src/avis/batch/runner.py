@@ -63,6 +63,7 @@ from avis.errors import (
 )
 from avis.files import hash_input, os_error, shown
 from avis.readers import ReadOptions
+from avis.settings import Settings, settings_dict
 
 REPORT_NAME = "avis-report.jsonl"
 SUMMARY_NAME = "avis-summary.json"
@@ -120,6 +121,8 @@ class BatchOptions:
     validate: bool = True
     generated_at: dt.datetime | None = None
     """``lastBuildDate`` of a feed (set it for byte-identical feeds across runs)."""
+    settings: Settings = field(default_factory=Settings)
+    """The user's settings (avis.toml and options): country, publisher, lexicon…"""
 
 
 @dataclass(slots=True)
@@ -504,6 +507,7 @@ class _Run:
             read_options=asdict(options.read_options),
             writer_options=self._writer_options(),
             alto=options.alto,
+            settings=settings_dict(options.settings),
         )
         self.fp = self._fingerprint()
         self.jobs = max(1, options.jobs or os.cpu_count() or 1)
@@ -531,8 +535,11 @@ class _Run:
             "today": o.today,
             "generated_at": o.generated_at,
             "include_expired": o.include_expired,
-            "base_url": o.base_url,
+            "base_url": o.base_url or o.settings.base_url,
             "validate": o.validate,
+            "publisher": o.settings.publisher or "avis",
+            "publisher_url": o.settings.publisher_url,
+            "logo": o.settings.logo,
         }
 
     def _fingerprint(self) -> str:
@@ -551,6 +558,7 @@ class _Run:
                 "alto": self.config.alto,
                 "read": read,
                 "writer": writer,
+                "settings": self.config.settings,
             }
         )
 
