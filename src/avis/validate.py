@@ -44,8 +44,10 @@ def list_schemas() -> list[PublishedSchema]:
 def schema_listing() -> str:
     """A table of the published schemas, for ``avis schema`` without a name."""
     width = max(len(s.name) for s in SCHEMAS)
+    kinds = max(len(s.kind) for s in SCHEMAS)
     lines = [
-        f"{s.name:<{width}}  {s.kind:<6}  {'official' if s.official else 'DERIVED'}  {s.summary}"
+        f"{s.name:<{width}}  {s.kind:<{kinds}}  "
+        f"{'official' if s.official else 'DERIVED':<8}  {s.summary}"
         for s in SCHEMAS
     ]
     lines.append("")

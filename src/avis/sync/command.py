@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
+from click.core import ParameterSource
 
-from avis.errors import AvisError
+from avis.cli_settings import current_settings, settings_options
+from avis.errors import AvisError, UsageError
+from avis.settings import Settings
 
 EXIT_USAGE = 2
 
@@ -23,6 +27,60 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
     return headers
 
 
+TABLE = "sync"
+_TABLE_KEYS = ("catalog", "work_dir", "push", "push_format", "push_attempts", "push_timeout")
+
+
+def _base_url(settings: Settings) -> str:
+    """The site's URL: the shared ``base_url`` setting (``--base-url`` or avis.toml)."""
+    if not settings.base_url:
+        raise UsageError(
+            "avis sync needs the URL the site is served at: --base-url https://… "
+            'or base_url = "https://…" in avis.toml'
+        )
+    return settings.base_url
+
+
+def _table_values(settings: Settings, ctx: click.Context) -> dict[str, Any]:
+    """Sync-only settings from the ``[sync]`` table of the settings file, for the options the
+    command line left at their default (the command line wins, as for the shared settings).
+    Paths (``work_dir``, a ``catalog`` that is a file, not a URL) are relative to the file."""
+    table = settings.sections.get(TABLE, {})
+    where = f"{settings.config}: [{TABLE}]"
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _TABLE_KEYS:
+            raise UsageError(f"{where} unknown key {key!r}; known keys: {', '.join(_TABLE_KEYS)}")
+        if ctx.get_parameter_source(key) not in (ParameterSource.DEFAULT, None):
+            continue
+        values[key] = _table_value(key, value, where, settings.config)
+    return values
+
+
+def _table_value(key: str, value: Any, where: str, config: Path | None) -> Any:
+    base = config.parent if config is not None else Path()
+    if key == "push_attempts":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise UsageError(f"{where} push_attempts must be a whole number ≥ 1, not {value!r}")
+        return value
+    if key == "push_timeout":
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise UsageError(f"{where} push_timeout must be a number of seconds > 0, not {value!r}")
+        return float(value)
+    if not isinstance(value, str) or not value.strip():
+        raise UsageError(f"{where} {key} must be a non-empty text, not {value!r}")
+    value = value.strip()
+    from avis.sync.push import PUSH_FORMATS
+
+    if key == "push_format" and value not in PUSH_FORMATS:
+        raise UsageError(f"{where} push_format must be one of {', '.join(PUSH_FORMATS)}")
+    if key == "work_dir":
+        return base / value
+    if key == "catalog" and "://" not in value:
+        return str(base / value)
+    return value
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -32,11 +90,6 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
     help="the site folder: one page per notice, sitemap.xml, feed.xml, changes.jsonl",
-)
-@click.option(
-    "--base-url",
-    required=True,
-    help="absolute URL the site folder is served at (https://jobs.example.nc/)",
 )
 @click.option(
     "--catalog",
@@ -89,7 +142,6 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
     help="the date expiry is judged against, also used to stamp the run (YYYY-MM-DD) "
     "[default: today in each notice's zone]",
 )
-@click.option("--country", default=None, help="ISO 3166 code when a notice names no known place")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="worker processes [one per CPU]"
 )
@@ -108,10 +160,10 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
     "--ocr/--no-ocr", default=True, show_default=True, help="OCR pages that have no text layer"
 )
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar, no summary line")
+@settings_options
 def sync(
     inputs: tuple[str, ...],
     site: Path,
-    base_url: str,
     catalog: str | None,
     work_dir: Path | None,
     prune: bool,
@@ -123,7 +175,6 @@ def sync(
     push_attempts: int,
     push_timeout: float,
     today: dt.datetime | None,
-    country: str | None,
     jobs: int | None,
     timeout: float,
     exclude: tuple[str, ...],
@@ -150,25 +201,31 @@ def sync(
     from avis.sync.run import SyncOptions, real_clock, run_sync
 
     day = today.date() if today is not None else None
-    options = SyncOptions(
-        base_url=base_url,
-        catalog=catalog,
-        work_dir=work_dir,
-        prune=prune,
-        dry_run=dry_run,
-        rebuild=rebuild,
-        push=push,
-        push_format=push_format,
-        push_headers=_headers(push_header),
-        push_timeout=push_timeout,
-        push_attempts=push_attempts,
-        today=day,
-        country=country.upper() if country else None,
-        read_options=_options(password, max_pages, max_mb, ocr, one_document=False),
-        jobs=jobs,
-        timeout=timeout,
-        excludes=exclude,
-    )
+    try:
+        settings = current_settings()
+        table = _table_values(settings, click.get_current_context())
+        options = SyncOptions(
+            base_url=_base_url(settings),
+            catalog=table.get("catalog", catalog),
+            work_dir=table.get("work_dir", work_dir),
+            prune=prune,
+            dry_run=dry_run,
+            rebuild=rebuild,
+            push=table.get("push", push),
+            push_format=table.get("push_format", push_format),
+            push_headers=_headers(push_header),
+            push_timeout=table.get("push_timeout", push_timeout),
+            push_attempts=table.get("push_attempts", push_attempts),
+            today=day,
+            settings=settings,
+            read_options=_options(password, max_pages, max_mb, ocr, one_document=False),
+            jobs=jobs,
+            timeout=timeout,
+            excludes=exclude,
+        )
+    except AvisError as exc:
+        click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     clock = real_clock
     if day is not None:
         # a fixed day stamps the run at its start (UTC): reruns give the same catalogue

@@ -17,7 +17,6 @@ pages; during 4 the next run resends the unsent rows with the same idempotency k
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import json
 import os
@@ -36,6 +35,7 @@ from avis.batch.progress import ProgressSink
 from avis.batch.runner import REPORT_NAME
 from avis.errors import AvisError, UsageError
 from avis.readers import ReadOptions
+from avis.settings import Settings
 from avis.sync import catalogue as cat_mod
 from avis.sync.catalogue import Catalogue, NoticeRow, to_db
 from avis.sync.plan import Candidate, Change, Duplicate, Parsed, Plan, assign_page, diff, pick
@@ -71,7 +71,9 @@ class SyncOptions:
     push_attempts: int = 5
     push_backoff: float = 0.5
     today: dt.date | None = None
-    country: str | None = None
+    settings: Settings = field(default_factory=Settings)
+    """The shared settings (avis.toml, options): country, publisher, logo, lexicon… as for
+    ``avis convert``; their ``base_url`` is what the CLI passes as ``base_url``."""
     read_options: ReadOptions = field(default_factory=ReadOptions)
     jobs: int | None = None
     timeout: float = 120.0
@@ -242,8 +244,8 @@ class _Sync:
             )
         self.work = options.work_dir or site.parent / f"{site.name}.avis"
         self.catalog = options.catalog or str(self.work / DEFAULT_CATALOGUE)
-        self.wopts = WriterOptions(
-            today=options.today, base_url=self.base_url.rstrip("/"), **_writer_country(options)
+        self.wopts = WriterOptions.from_settings(
+            options.settings, today=options.today, base_url=self.base_url.rstrip("/")
         )
         self.result = SyncResult(dry_run=options.dry_run)
 
@@ -296,7 +298,7 @@ class _Sync:
             timeout=o.timeout,
             prune=True,
             excludes=(*o.excludes, *_own_folders(self.inputs, self.cwd, (self.site, self.work))),
-            **_batch_country(o),
+            settings=o.settings,
         )
         summary = run_batch(
             self.inputs, self.work / BATCH_DIR, batch, progress=self.progress, cwd=self.cwd
@@ -525,23 +527,6 @@ class _Sync:
         self.result.counts = {
             s: n for s in cat_mod.STATUSES if (n := sum(1 for v in status.values() if v == s))
         }
-
-
-def _writer_country(options: SyncOptions) -> dict[str, Any]:
-    """``--country`` for the writers, when they take it (older avis: ``WriterOptions``)."""
-    names = {f.name for f in dataclasses.fields(WriterOptions)}
-    return {"country": options.country} if "country" in names else {}
-
-
-def _batch_country(options: SyncOptions) -> dict[str, Any]:
-    """``--country`` for the parse, when the batch carries settings to an enrich stage (the
-    country is then part of the parsed notice, and of its content hash)."""
-    names = {f.name for f in dataclasses.fields(BatchOptions)}
-    if options.country is None or "settings" not in names:
-        return {}
-    from avis.settings import Settings  # type: ignore[import-not-found,import-untyped,unused-ignore]
-
-    return {"settings": Settings(country=options.country)}
 
 
 def _own_folders(

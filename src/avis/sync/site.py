@@ -26,7 +26,6 @@ import html
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any, overload
 
@@ -37,8 +36,8 @@ from avis.errors import AvisError, OutputValidationError
 from avis.model import Notice
 from avis.sync.catalogue import NoticeRow, from_db
 from avis.writers import WriterOptions
+from avis.writers.sitemap import SITEMAP_NS, sitemap_problems
 
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP_LIMIT = 50_000
 """URLs per sitemap file (the protocol's limit)."""
 SITEMAP_NAME = "sitemap.xml"
@@ -198,27 +197,6 @@ def render_index(rows: Sequence[NoticeRow]) -> bytes:
 
 
 # -- sitemap ---------------------------------------------------------------------------------
-
-
-@cache
-def _sitemap_schema(name: str) -> etree.XMLSchema:
-    from avis.validate import schema_root
-
-    path = schema_root().joinpath("third_party", "sitemaps", name)
-    parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
-    return etree.XMLSchema(etree.parse(str(path), parser))
-
-
-def sitemap_problems(data: bytes) -> list[str]:
-    """Problems of a sitemap or sitemap index against the sitemaps.org XSD ([] when valid)."""
-    from avis.writers.native_xml import safe_parse
-
-    root = safe_parse(data)
-    name = "siteindex.xsd" if etree.QName(root).localname == "sitemapindex" else "sitemap.xsd"
-    schema = _sitemap_schema(name)
-    if schema.validate(root):
-        return []
-    return [f"line {e.line}: {e.message}" for e in schema.error_log]
 
 
 def _xml(root: etree._Element) -> bytes:

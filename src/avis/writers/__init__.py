@@ -25,6 +25,7 @@ from avis.writers.hropen import HrOpenWriter
 from avis.writers.jsonld import JsonLdWriter
 from avis.writers.native_json import JsonWriter
 from avis.writers.native_xml import XmlWriter
+from avis.writers.sitemap import SitemapFormat
 
 __all__ = [
     "FORMATS",
@@ -48,8 +49,9 @@ WRITERS: tuple[type[Writer], ...] = (
     DublinCoreWriter,
 )
 
-FORMATS: tuple[type[Format], ...] = (*WRITERS, AltoFormat)
-"""Every output avis recognises and validates: the writers, and ALTO pages."""
+FORMATS: tuple[type[Format], ...] = (*WRITERS, AltoFormat, SitemapFormat)
+"""Every output avis recognises and validates: the writers, and the validate-only kinds
+(ALTO pages, sync's sitemaps)."""
 
 _BY_NAME: dict[str, type[Writer]] = {w.name: w for w in WRITERS}
 
@@ -70,7 +72,7 @@ def get_writer(name: str) -> Writer:
 
 
 def get_format(name: str) -> type[Format]:
-    """An output format (writer or ALTO) by name; UsageError listing the known ones."""
+    """An output format (writer or validate-only kind) by name; UsageError listing them."""
     for fmt in FORMATS:
         if fmt.name == name.strip().lower():
             return fmt
