@@ -191,6 +191,9 @@ def sync(
     feed.xml and changes.jsonl (new, updated, expired, withdrawn). With --push, each change is
     POSTed to URL once (Idempotency-Key header; queued in the catalogue until accepted, so an
     interrupted run loses and duplicates nothing). One report line per change on stdout.
+    --base-url (the URL SITE is served at), --country, --publisher… are the settings
+    'avis convert' reads (avis.toml or --config); its [sync] table may set catalog, work_dir,
+    push, push_format, push_attempts and push_timeout.
     Exit status: 0 all published and pushed, 1 an input or a push failed, 2 usage error,
     130 interrupted.
     """
