@@ -67,7 +67,3 @@ def parse_path(path: str | Path, options: ReadOptions | None = None) -> Notice:
     except AvisError as exc:
         exc.path = exc.path or str(path)
         raise
-
-
-def read_document(data: bytes, options: ReadOptions | None = None) -> Document:
-    return read_bytes(data, options)

@@ -13,6 +13,7 @@ import re
 
 from avis.errors import EmptyInputError, LimitExceededError
 from avis.layout import Document, Line, Page, Word
+from avis.readers import ReaderSpec
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣–—]|\d{1,2}[.)])\s+(.*)$")
@@ -199,3 +200,12 @@ def read(data: bytes, options: object = None) -> Document:
             )
         )
     return Document(format="text", pages=[page])
+
+
+READER = ReaderSpec(
+    name="text",
+    sniff=looks_like_text,
+    read=read,
+    paged=False,
+    no_text="the text file holds only white space; check that it is the right file",
+)
