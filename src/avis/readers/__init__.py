@@ -42,6 +42,9 @@ class ReadOptions:
     ocr_threads: int = 1
     """Pages of one document OCR'd at a time (Tesseract processes): the cores for a single
     document (``avis parse``); 1 in a batch, whose worker processes already use them."""
+    pdf_engine: str = "pdfium"
+    """What reads a PDF's text layer: ``pdfium`` (fast, the default) or ``pdfplumber`` (the
+    pdfminer parse; see :mod:`avis.readers.pdf`)."""
 
 
 READER_MODULES = (

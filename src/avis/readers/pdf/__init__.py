@@ -2,13 +2,17 @@
 
 pypdfium2 opens the file (repairing a lost cross-reference table, :mod:`.repair`), answers the
 quick questions — does a page hold any text, is it sane (:mod:`.probe`) — and renders pages that
-need OCR (:mod:`.scans`). An engine reads the text layer into words and rulings
-(:mod:`.plumber`); the layout stage (:mod:`avis.layout`) rebuilds lines, tables and blocks;
-a page the engine cannot parse is read from pdfium's character boxes (:mod:`.charboxes`).
+need OCR (:mod:`.scans`). An engine reads the text layer into words and rulings: pdfium itself
+(:mod:`.pdfium_engine`, the default) or pdfplumber (:mod:`.plumber`, ``--pdf-engine
+pdfplumber``), both grouping characters into the same words; the layout stage
+(:mod:`avis.layout`) rebuilds lines, tables and blocks; a page the engine cannot parse is read
+from pdfium's character boxes (:mod:`.charboxes`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +21,7 @@ from avis.errors import (
     EmptyInputError,
     LimitExceededError,
     OcrUnavailableError,
+    UsageError,
 )
 from avis.layout import Document, Ids, Page, analyse_page, finish_document
 from avis.readers import ReaderSpec, ReadOptions
@@ -30,16 +35,31 @@ def sniff(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
+ENGINES = {
+    "pdfium": "avis.readers.pdf.pdfium_engine",
+    "pdfplumber": "avis.readers.pdf.plumber",
+}
+"""Text-layer engines by name (``ReadOptions.pdf_engine``), each a module with ``read_pages``;
+imported only when used."""
+
+
 def read(data: bytes, options: ReadOptions) -> Document:
     """Read a PDF into pages of lines; raises only :class:`~avis.errors.AvisError`.
 
-    pdfminer's own log records (it warns on every damaged object) are kept out of the
-    process's stderr and summed up as one document warning.
+    With pdfplumber, pdfminer's own log records (it warns on every damaged object) are kept
+    out of the process's stderr and summed up as one document warning.
     """
-    from avis.readers.pdf.plumber import quiet_pdfminer
-
+    if options.pdf_engine not in ENGINES:
+        raise UsageError(
+            f"unknown PDF engine {options.pdf_engine!r}; choose one of {', '.join(ENGINES)}"
+        )
     doc = Document(format="pdf")
-    with quiet_pdfminer(doc.warnings):
+    quiet: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if options.pdf_engine == "pdfplumber":
+        from avis.readers.pdf.plumber import quiet_pdfminer
+
+        quiet = quiet_pdfminer(doc.warnings)
+    with quiet:
         _read(data, options, doc)
     return doc
 
@@ -161,10 +181,9 @@ def _read_text_layer(
 ) -> set[int]:
     """Read the ``wanted`` pages' text layer with the engine and lay them out; return the pages
     the engine failed on."""
-    from avis.readers.pdf.plumber import read_pages
-
+    engine = importlib.import_module(ENGINES[options.pdf_engine])
     failed: set[int] = set()
-    for i, raw in read_pages(data, pdf_doc, options, wanted, doc.warnings):
+    for i, raw in engine.read_pages(data, pdf_doc, options, wanted, doc.warnings):
         if raw is None:
             failed.add(i)
             continue

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from avis.errors import AvisError
-from avis.layout import PageWords, Rulings, Segment, Word
+from avis.layout import PageWords, Rulings, Word
 from avis.readers import ReadOptions
 from avis.readers.pdf.repair import password_error
+from avis.readers.pdf.rules import rulings_from
 from avis.readers.pdf.text_layer import is_bold
 
 
@@ -113,8 +114,8 @@ def read_pages(
 def page_words(ppage: Any, number: int) -> PageWords:
     """One pdfplumber page as the layout stage takes it."""
     words = _words(ppage)
-    hs, vs = _rulings(ppage) if words else ([], [])
-    return PageWords(number, float(ppage.width), float(ppage.height), words, Rulings(hs, vs))
+    rulings = _rulings(ppage) if words else Rulings()
+    return PageWords(number, float(ppage.width), float(ppage.height), words, rulings)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,30 +146,9 @@ def _words(ppage: Any) -> list[Word]:
     return words
 
 
-def _rulings(ppage: Any) -> tuple[list[Segment], list[Segment]]:
-    """Horizontal and vertical rules from drawn lines and rectangle edges (same parse)."""
+def _rulings(ppage: Any) -> Rulings:
+    """Rules from drawn lines and rectangle edges (same parse as the words)."""
     ox, oy = ppage.bbox[0], ppage.bbox[1]
-    area = float(ppage.width) * float(ppage.height)
-    hs: list[Segment] = []
-    vs: list[Segment] = []
-    for obj in ppage.lines:
-        x0, x1 = obj["x0"] - ox, obj["x1"] - ox
-        top, bottom = obj["top"] - oy, obj["bottom"] - oy
-        if bottom - top <= 1.5:
-            hs.append(((top + bottom) / 2, x0, x1))
-        elif x1 - x0 <= 1.5:
-            vs.append(((x0 + x1) / 2, top, bottom))
-    for obj in ppage.rects:
-        x0, x1 = obj["x0"] - ox, obj["x1"] - ox
-        top, bottom = obj["top"] - oy, obj["bottom"] - oy
-        w, h = x1 - x0, bottom - top
-        if w * h > 0.5 * area:  # a page background or frame
-            continue
-        if h <= 2.5 and w > 2.5:
-            hs.append(((top + bottom) / 2, x0, x1))
-        elif w <= 2.5 and h > 2.5:
-            vs.append(((x0 + x1) / 2, top, bottom))
-        elif w > 2.5 and h > 2.5:
-            hs.extend([(top, x0, x1), (bottom, x0, x1)])
-            vs.extend([(x0, top, bottom), (x1, top, bottom)])
-    return hs, vs
+    lines = ((o["x0"] - ox, o["top"] - oy, o["x1"] - ox, o["bottom"] - oy) for o in ppage.lines)
+    rects = ((o["x0"] - ox, o["top"] - oy, o["x1"] - ox, o["bottom"] - oy) for o in ppage.rects)
+    return rulings_from(lines, rects, float(ppage.width), float(ppage.height))

@@ -1,0 +1,368 @@
+"""The pdfium engine (the default): characters, fonts and rules straight from pdfium.
+
+pdfium has already parsed the file to probe it, so reading the text layer costs one text page
+and a pass over its characters: box (pdfium's loose box, whose bottom is pdfminer's descent
+line), font and size of the text object each belongs to, grouped into words with pdfplumber's
+rules (:mod:`.words`). Rules come from path objects: a subpath that is one straight segment is a
+line, a closed axis-aligned quadrilateral a rectangle (pdfminer's classification), both
+transformed into page space through any form XObjects. Coordinates are the same as the
+pdfplumber engine's: points from the top-left of the media box, in the page's display
+orientation.
+
+The pdfium calls are made through ctypes prototypes of our own that take and return plain
+addresses: pypdfium2's typed pointers cost a Python object per call, and a page has thousands
+of characters.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from avis.layout import PageWords, Rulings
+from avis.readers import ReadOptions
+from avis.readers.pdf.rules import Box, rulings_from
+from avis.readers.pdf.words import Char, group_words
+
+_MAX_PATH_SEGMENTS = 20_000
+"""A page drawing more path segments than this is a chart or a drawing, not a form: its rules
+are not read (the layout stage would give up on that many rules anyway)."""
+_EPS = 1e-3
+
+
+@dataclass(frozen=True, slots=True)
+class _Api:
+    """pdfium functions with address-typed prototypes (see the module docstring)."""
+
+    count_chars: Any
+    get_text: Any
+    is_generated: Any
+    text_object: Any
+    loose_box: Any
+    obj_font_size: Any
+    obj_matrix: Any
+    obj_font: Any
+    font_name: Any
+    obj_type: Any
+    page_count_objects: Any
+    page_get_object: Any
+    form_count_objects: Any
+    form_get_object: Any
+    path_count: Any
+    path_segment: Any
+    segment_point: Any
+    segment_type: Any
+    segment_close: Any
+    draw_mode: Any
+
+
+@functools.cache
+def _api() -> _Api:
+    """Bind the prototypes once per process (lazily: nothing is loaded until a PDF is read)."""
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2_raw import bindings
+
+    lib = next(iter(bindings._libs.values()))
+    v, i = ctypes.c_void_p, ctypes.c_int
+    pf, pi = ctypes.POINTER(ctypes.c_float), ctypes.POINTER(ctypes.c_int)
+
+    def bind(name: str, res: Any, *args: Any) -> Any:
+        return ctypes.CFUNCTYPE(res, *args)((name, lib))
+
+    return _Api(
+        count_chars=bind("FPDFText_CountChars", i, v),
+        get_text=bind("FPDFText_GetText", i, v, i, i, v),
+        is_generated=bind("FPDFText_IsGenerated", i, v, i),
+        text_object=bind("FPDFText_GetTextObject", v, v, i),
+        loose_box=bind("FPDFText_GetLooseCharBox", i, v, i, ctypes.POINTER(pdfium_c.FS_RECTF)),
+        obj_font_size=bind("FPDFTextObj_GetFontSize", i, v, pf),
+        obj_matrix=bind("FPDFPageObj_GetMatrix", i, v, ctypes.POINTER(pdfium_c.FS_MATRIX)),
+        obj_font=bind("FPDFTextObj_GetFont", v, v),
+        font_name=bind(
+            "FPDFFont_GetBaseFontName", ctypes.c_size_t, v, ctypes.c_char_p, ctypes.c_size_t
+        ),
+        obj_type=bind("FPDFPageObj_GetType", i, v),
+        page_count_objects=bind("FPDFPage_CountObjects", i, v),
+        page_get_object=bind("FPDFPage_GetObject", v, v, i),
+        form_count_objects=bind("FPDFFormObj_CountObjects", i, v),
+        form_get_object=bind("FPDFFormObj_GetObject", v, v, ctypes.c_ulong),
+        path_count=bind("FPDFPath_CountSegments", i, v),
+        path_segment=bind("FPDFPath_GetPathSegment", v, v, i),
+        segment_point=bind("FPDFPathSegment_GetPoint", i, v, pf, pf),
+        segment_type=bind("FPDFPathSegment_GetType", i, v),
+        segment_close=bind("FPDFPathSegment_GetClose", i, v),
+        draw_mode=bind("FPDFPath_GetDrawMode", i, v, pi, pi),
+    )
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (PDF row-vector convention)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _display(ppage: Any) -> tuple[Matrix, float, float]:
+    """The matrix from PDF user space to page points from the top-left corner of the media box,
+    as displayed (``/Rotate`` applied), and the displayed width and height."""
+    # pdfium holds the box as 32-bit floats: 595.2756 comes back as 595.2755737…
+    left, bottom, right, top = (float(f"{v:.7g}") for v in ppage.get_mediabox())
+    w, h = right - left, top - bottom
+    rotation = ppage.get_rotation() % 360
+    if rotation == 90:
+        return (0.0, 1.0, 1.0, 0.0, -bottom, -left), h, w
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, 1.0, right, -bottom), w, h
+    if rotation == 270:
+        return (0.0, -1.0, -1.0, 0.0, top, right), h, w
+    return (1.0, 0.0, 0.0, -1.0, -left, top), w, h
+
+
+def read_pages(
+    data: bytes, pdf_doc: Any, options: ReadOptions, wanted: list[int], warnings: list[str]
+) -> Iterator[tuple[int, PageWords | None]]:
+    """Words and rulings of the ``wanted`` pages (indexes), in order; ``None`` for a page pdfium
+    fails on (the reason is in ``warnings``)."""
+    import pypdfium2 as pdfium
+
+    api = _api()
+    for i in wanted:
+        try:
+            ppage = pdf_doc[i]
+        except pdfium.PdfiumError as exc:
+            warnings.append(f"page {i + 1}: the text layer could not be parsed ({exc})")
+            yield i, None
+            continue
+        try:
+            raw: PageWords | None = page_words(api, ppage, i + 1)
+        except pdfium.PdfiumError as exc:
+            warnings.append(f"page {i + 1}: the text layer could not be parsed ({exc})")
+            raw = None
+        finally:
+            ppage.close()
+        yield i, raw
+
+
+def page_words(api: _Api, ppage: Any, number: int) -> PageWords:
+    """One pdfium page as the layout stage takes it."""
+    to_page, width, height = _display(ppage)
+    textpage = ppage.get_textpage()
+    try:
+        chars = _chars(api, ctypes.cast(textpage.raw, ctypes.c_void_p).value, to_page)
+    finally:
+        textpage.close()
+    words = group_words(chars)
+    rulings = _rulings(api, ppage, to_page, width, height) if words else Rulings()
+    return PageWords(number, width, height, words, rulings)
+
+
+def _text(api: _Api, tp: int, n: int) -> str:
+    """The page's characters, one per index (pdfium stores UTF-16; a character outside the
+    Basic Multilingual Plane takes two units, so such text is read one code point at a time)."""
+    buf = (ctypes.c_uint16 * (n + 1))()
+    got = api.get_text(tp, 0, n, ctypes.addressof(buf))
+    text = bytes(buf)[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    return text if len(text) == n else ""
+
+
+@dataclass(slots=True)
+class _Style:
+    font: str
+    size: float
+    upright: bool
+
+
+def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
+    n = api.count_chars(tp)
+    if n <= 0:
+        return []
+    text = _text(api, tp, n)
+    if not text:
+        import pypdfium2.raw as pdfium_c
+
+        text = "".join(
+            chr(u)
+            if 0 < (u := pdfium_c.FPDFText_GetUnicode(ctypes.c_void_p(tp), k)) < 0x110000
+            else "\ufffd"
+            for k in range(n)
+        )
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    size_out = ctypes.c_float()
+    name_buf = ctypes.create_string_buffer(256)
+    styles: dict[int, _Style] = {}
+    a, b, c, d, e, f = to_page
+    out: list[Char] = []
+    append = out.append
+    text_object, loose_box, is_generated = api.text_object, api.loose_box, api.is_generated
+    for k, ch in enumerate(text):
+        space = ch.isspace()
+        if space and is_generated(tp, k):
+            continue  # pdfium's own spaces and line breaks: pdfplumber has none
+        obj = text_object(tp, k)
+        if not obj:
+            continue
+        style = styles.get(obj)
+        if style is None:
+            style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page)
+        loose_box(tp, k, rect)
+        x0, x1 = rect.left, rect.right
+        ybottom = rect.bottom
+        if b == 0.0 and c == 0.0:  # no page rotation
+            px0, px1 = sorted((a * x0 + e, a * x1 + e))
+            if style.upright:
+                # pdfminer's box: from the descent line up by the font size
+                pbottom = d * ybottom + f
+                ptop = pbottom - style.size
+            else:
+                ptop, pbottom = sorted((d * rect.top + f, d * ybottom + f))
+        else:
+            xs = (a * x0 + c * ybottom + e, a * x1 + c * rect.top + e)
+            ys = (b * x0 + d * ybottom + f, b * x1 + d * rect.top + f)
+            px0, px1 = min(xs), max(xs)
+            ptop, pbottom = min(ys), max(ys)
+        append(Char(ch, px0, ptop, px1, pbottom, style.font, style.size, style.upright, space))
+    return out
+
+
+def _style(
+    api: _Api, obj: int, matrix: Any, size_out: Any, name_buf: Any, to_page: Matrix
+) -> _Style:
+    """Font name, size on the page and direction of one text object (shared by its chars)."""
+    font = api.obj_font(obj)
+    name = ""
+    if font:
+        got = api.font_name(font, name_buf, len(name_buf))
+        if 0 < got <= len(name_buf):
+            name = name_buf.value.decode("latin-1")
+    size = float(size_out.value) if api.obj_font_size(obj, size_out) else 0.0
+    if api.obj_matrix(obj, matrix):
+        m = _mul((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), to_page)
+    else:
+        m = to_page
+    ma, mb, mc, md = m[0], m[1], m[2], m[3]
+    # pdfminer's test, on the display matrix (whose y axis points down: flip it back).
+    upright = ma * -md > 0 and mb * -mc <= 0
+    scale = math.hypot(mc, md) if upright else math.hypot(ma, mb)
+    return _Style(name, size * scale, upright)
+
+
+_PATH, _FORM = 2, 5  # FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM
+_LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
+_MAX_FORM_DEPTH = 8
+
+
+def _rulings(api: _Api, ppage: Any, to_page: Matrix, width: float, height: float) -> Rulings:
+    """Lines and rectangles drawn by the page's path objects (forms included), as rules."""
+    import pypdfium2.raw as pdfium_c
+
+    lines: list[Box] = []
+    rects: list[Box] = []
+    matrix = pdfium_c.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    budget = [_MAX_PATH_SEGMENTS]
+
+    def own(obj: int, parent: Matrix) -> Matrix:
+        if not api.obj_matrix(obj, matrix):
+            return parent
+        return _mul((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), parent)
+
+    def path(obj: int, parent: Matrix) -> None:
+        if not api.draw_mode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+            return
+        if not fill.value and not stroke.value:
+            return  # neither filled nor stroked: not drawn
+        count = api.path_count(obj)
+        budget[0] -= max(count, 0)
+        if count <= 0 or budget[0] < 0:
+            return
+        a, b, c, d, e, f = own(obj, parent)
+        sub: list[tuple[str, float, float]] = []
+        for k in range(count):
+            seg = api.path_segment(obj, k)
+            if not seg or not api.segment_point(seg, ctypes.byref(x), ctypes.byref(y)):
+                return
+            px, py = x.value, y.value
+            point = (a * px + c * py + e, b * px + d * py + f)
+            kind = api.segment_type(seg)
+            if kind == _MOVETO:
+                _classify(sub, lines, rects)
+                sub = [("m", *point)]
+            else:
+                sub.append(("l" if kind == _LINETO else "c", *point))
+            if api.segment_close(seg) and sub:
+                sub.append(("h", sub[0][1], sub[0][2]))
+        _classify(sub, lines, rects)
+
+    def walk(count: int, get: Any, parent: Matrix, depth: int) -> None:
+        for k in range(count):
+            if budget[0] < 0:
+                return
+            obj = get(k)
+            if not obj:
+                continue
+            kind = api.obj_type(obj)
+            if kind == _PATH:
+                path(obj, parent)
+            elif kind == _FORM and depth < _MAX_FORM_DEPTH:
+                inner = own(obj, parent)
+                walk(api.form_count_objects(obj), lambda j, o=obj: api.form_get_object(o, j),
+                     inner, depth + 1)  # fmt: skip
+
+    page = ctypes.cast(ppage.raw, ctypes.c_void_p).value
+    walk(api.page_count_objects(page), lambda j: api.page_get_object(page, j), to_page, 0)
+    if budget[0] < 0:
+        return Rulings()
+    return rulings_from(lines, rects, width, height)
+
+
+def _same(p: tuple[float, float], q: tuple[float, float]) -> bool:
+    return abs(p[0] - q[0]) <= _EPS and abs(p[1] - q[1]) <= _EPS
+
+
+def _classify(sub: list[tuple[str, float, float]], lines: list[Box], rects: list[Box]) -> None:
+    """pdfminer's reading of one subpath: a straight segment is a line, a closed axis-aligned
+    quadrilateral a rectangle; anything else (curves, polygons) draws no rule."""
+    if not sub or sub[0][0] != "m":
+        return
+    shape = "".join(op for op, _, _ in sub)
+    pts = [(px, py) for _, px, py in sub]
+    if len(shape) > 3 and shape.endswith("lh") and _same(pts[-2], pts[0]):
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in ("ml", "mlh"):
+        (x0, y0), (x1, y1) = pts[0], pts[1]
+        lines.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    elif shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        closed = _same(pts[0], pts[4])
+        square = (
+            abs(x0 - x1) <= _EPS
+            and abs(y1 - y2) <= _EPS
+            and abs(x2 - x3) <= _EPS
+            and abs(y3 - y0) <= _EPS
+        ) or (
+            abs(y0 - y1) <= _EPS
+            and abs(x1 - x2) <= _EPS
+            and abs(y2 - y3) <= _EPS
+            and abs(x3 - x0) <= _EPS
+        )
+        if closed and square:
+            rects.append((min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2)))
