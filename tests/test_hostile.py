@@ -310,7 +310,7 @@ def test_a_page_pdfminer_cannot_parse_is_read_from_pdfium(monkeypatch: pytest.Mo
         raise ValueError("pdfminer choked")
 
     monkeypatch.setattr(plumber, "page_words", choke)
-    doc = read_bytes(h.notice_pdf(), ReadOptions(ocr=False))
+    doc = read_bytes(h.notice_pdf(), ReadOptions(ocr=False, pdf_engine="pdfplumber"))
     lines = [line.text for line in doc.lines()]
     assert "Employeur : Province des îles Loyauté" in lines
     assert any("character positions" in w for w in doc.warnings)

@@ -28,6 +28,10 @@ a dense A4 page holds 4–5,000 characters, a notice is about three pages. Extra
 with the text, so this bounds it with the limit users already know (``--max-pages``)."""
 
 
+PDF_ENGINES = ("pdfium", "pdfplumber")
+"""What can read a PDF's text layer (:data:`avis.readers.pdf.ENGINES`), the default first."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     """Knobs every reader honours; defaults suit a folder of ordinary notices."""
@@ -42,7 +46,7 @@ class ReadOptions:
     ocr_threads: int = 1
     """Pages of one document OCR'd at a time (Tesseract processes): the cores for a single
     document (``avis parse``); 1 in a batch, whose worker processes already use them."""
-    pdf_engine: str = "pdfium"
+    pdf_engine: str = PDF_ENGINES[0]
     """What reads a PDF's text layer: ``pdfium`` (fast, the default) or ``pdfplumber`` (the
     pdfminer parse; see :mod:`avis.readers.pdf`)."""
 

@@ -40,6 +40,7 @@ class _Api:
 
     count_chars: Any
     get_text: Any
+    get_unicode: Any
     is_generated: Any
     text_object: Any
     loose_box: Any
@@ -76,6 +77,7 @@ def _api() -> _Api:
     return _Api(
         count_chars=bind("FPDFText_CountChars", i, v),
         get_text=bind("FPDFText_GetText", i, v, i, i, v),
+        get_unicode=bind("FPDFText_GetUnicode", ctypes.c_uint, v, i),
         is_generated=bind("FPDFText_IsGenerated", i, v, i),
         text_object=bind("FPDFText_GetTextObject", v, v, i),
         loose_box=bind("FPDFText_GetLooseCharBox", i, v, i, ctypes.POINTER(pdfium_c.FS_RECTF)),
@@ -162,7 +164,7 @@ def page_words(api: _Api, ppage: Any, number: int) -> PageWords:
     to_page, width, height = _display(ppage)
     textpage = ppage.get_textpage()
     try:
-        chars = _chars(api, ctypes.cast(textpage.raw, ctypes.c_void_p).value, to_page)
+        chars = _chars(api, ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0, to_page)
     finally:
         textpage.close()
     words = group_words(chars)
@@ -187,18 +189,15 @@ class _Style:
 
 
 def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
-    n = api.count_chars(tp)
+    """Every character of the text page in content order, in page coordinates."""
+    n = api.count_chars(tp) if tp else 0
     if n <= 0:
         return []
     text = _text(api, tp, n)
     if not text:
-        import pypdfium2.raw as pdfium_c
-
+        codes = (api.get_unicode(tp, k) for k in range(n))
         text = "".join(
-            chr(u)
-            if 0 < (u := pdfium_c.FPDFText_GetUnicode(ctypes.c_void_p(tp), k)) < 0x110000
-            else "\ufffd"
-            for k in range(n)
+            chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd" for u in codes
         )
     import pypdfium2.raw as pdfium_c
 
@@ -212,6 +211,10 @@ def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
     append = out.append
     text_object, loose_box, is_generated = api.text_object, api.loose_box, api.is_generated
     for k, ch in enumerate(text):
+        if ch < " " and ch not in "\t\n\r\x0b\x0c":
+            # A glyph whose font maps it to no character: pdfium hands back its code, pdfminer
+            # writes "(cid:N)"; the text layer check (is_garbage) knows the latter.
+            ch = f"(cid:{ord(ch)})"
         space = ch.isspace()
         if space and is_generated(tp, k):
             continue  # pdfium's own spaces and line breaks: pdfplumber has none
