@@ -24,7 +24,7 @@ from avis.layout import PageWords
 from avis.pipeline import parse_document
 from avis.readers import PDF_ENGINES, ReadOptions
 from avis.readers.pdf import ENGINES, pdfium_engine, plumber
-from avis.readers.pdf.words import Char, group_words
+from avis.readers.pdf.words import group_words
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_PDFS = sorted((ROOT / "corpus").rglob("*.pdf"))
@@ -138,7 +138,7 @@ def test_word_grouping_is_pdfplumbers() -> None:
         with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
             for page in pdf.pages:
                 chars = [
-                    Char(
+                    (
                         c["text"],
                         c["x0"],
                         c["top"],

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from avis.errors import (
@@ -23,7 +23,7 @@ from avis.errors import (
     OcrUnavailableError,
     UsageError,
 )
-from avis.layout import Document, Ids, Page, analyse_page, finish_document
+from avis.layout import Document, Ids, Page, PageWords, analyse_page, finish_document
 from avis.readers import ReaderSpec, ReadOptions
 from avis.readers.pdf.probe import MAX_TEXT_OBJECTS, text_chars
 from avis.readers.pdf.repair import open_pdfium, pdfium_error
@@ -80,11 +80,26 @@ def _read(data: bytes, options: ReadOptions, doc: Document) -> None:
                 f"the PDF has {count} pages, over the {options.max_pages}-page limit "
                 "(raise it with --max-pages)"
             )
+        engine = importlib.import_module(ENGINES[options.pdf_engine])
+        read_loaded = getattr(engine, "read_loaded", None)
+        early: dict[int, PageWords | None] = {}
         has_text: list[bool] = []
         broken: set[int] = set()
         for i in range(count):
+            on_text = None
+            if read_loaded is not None:  # the engine reads the page while the probe has it
+
+                def on_text(page: Any, textpage: Any, i: int = i) -> None:
+                    try:
+                        early[i] = read_loaded(page, textpage, i + 1)
+                    except pdfium_error() as exc:
+                        doc.warnings.append(
+                            f"page {i + 1}: the text layer could not be parsed ({exc})"
+                        )
+                        early[i] = None
+
             try:
-                chars = text_chars(pdf_doc, i)
+                chars = text_chars(pdf_doc, i, on_text)
             except pdfium_error() as exc:
                 chars = 0
                 broken.add(i)
@@ -107,7 +122,12 @@ def _read(data: bytes, options: ReadOptions, doc: Document) -> None:
         failed: set[int] = set()
         wanted = [i for i, has in enumerate(has_text) if has]
         if wanted:
-            failed = _read_text_layer(data, pdf_doc, options, wanted, pages, unreadable, ids, doc)
+            read = (
+                ((i, early.get(i)) for i in wanted)
+                if read_loaded is not None
+                else engine.read_pages(data, pdf_doc, options, wanted, doc.warnings)
+            )
+            failed = _lay_out_text_layer(read, pages, unreadable, ids, doc)
         for i in sorted(failed):
             # The engine cannot read this page (damaged): pdfium's character boxes still give
             # the text, laid out by position (no fonts, no rulings).
@@ -169,21 +189,16 @@ def _read(data: bytes, options: ReadOptions, doc: Document) -> None:
         raise EmptyInputError(f"no text found in this PDF ({why}); {hint}")
 
 
-def _read_text_layer(
-    data: bytes,
-    pdf_doc: Any,
-    options: ReadOptions,
-    wanted: list[int],
+def _lay_out_text_layer(
+    read: Iterable[tuple[int, PageWords | None]],
     pages: list[Page | None],
     unreadable: dict[int, Page],
     ids: Ids,
     doc: Document,
 ) -> set[int]:
-    """Read the ``wanted`` pages' text layer with the engine and lay them out; return the pages
-    the engine failed on."""
-    engine = importlib.import_module(ENGINES[options.pdf_engine])
+    """Lay out the pages the engine read; return those it failed on (``None``)."""
     failed: set[int] = set()
-    for i, raw in engine.read_pages(data, pdf_doc, options, wanted, doc.warnings):
+    for i, raw in read:
         if raw is None:
             failed.add(i)
             continue

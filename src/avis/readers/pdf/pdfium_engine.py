@@ -80,7 +80,7 @@ def _api() -> _Api:
         get_unicode=bind("FPDFText_GetUnicode", ctypes.c_uint, v, i),
         is_generated=bind("FPDFText_IsGenerated", i, v, i),
         text_object=bind("FPDFText_GetTextObject", v, v, i),
-        loose_box=bind("FPDFText_GetLooseCharBox", i, v, i, ctypes.POINTER(pdfium_c.FS_RECTF)),
+        loose_box=bind("FPDFText_GetLooseCharBox", i, v, i, v),
         obj_font_size=bind("FPDFTextObj_GetFontSize", i, v, pf),
         obj_matrix=bind("FPDFPageObj_GetMatrix", i, v, ctypes.POINTER(pdfium_c.FS_MATRIX)),
         obj_font=bind("FPDFTextObj_GetFont", v, v),
@@ -138,35 +138,32 @@ def read_pages(
     data: bytes, pdf_doc: Any, options: ReadOptions, wanted: list[int], warnings: list[str]
 ) -> Iterator[tuple[int, PageWords | None]]:
     """Words and rulings of the ``wanted`` pages (indexes), in order; ``None`` for a page pdfium
-    fails on (the reason is in ``warnings``)."""
+    fails on (the reason is in ``warnings``). The reader itself calls :func:`read_loaded` from
+    its probe instead, so each page is loaded once."""
     import pypdfium2 as pdfium
 
-    api = _api()
+    from avis.readers.pdf.probe import text_chars
+
     for i in wanted:
+        got: list[PageWords] = []
+
+        def keep(
+            page: Any, textpage: Any, number: int = i + 1, into: list[PageWords] = got
+        ) -> None:
+            into.append(read_loaded(page, textpage, number))
+
         try:
-            ppage = pdf_doc[i]
+            text_chars(pdf_doc, i, keep)
         except pdfium.PdfiumError as exc:
             warnings.append(f"page {i + 1}: the text layer could not be parsed ({exc})")
-            yield i, None
-            continue
-        try:
-            raw: PageWords | None = page_words(api, ppage, i + 1)
-        except pdfium.PdfiumError as exc:
-            warnings.append(f"page {i + 1}: the text layer could not be parsed ({exc})")
-            raw = None
-        finally:
-            ppage.close()
-        yield i, raw
+        yield i, got[0] if got else None
 
 
-def page_words(api: _Api, ppage: Any, number: int) -> PageWords:
-    """One pdfium page as the layout stage takes it."""
+def read_loaded(ppage: Any, textpage: Any, number: int) -> PageWords:
+    """One loaded pdfium page (and its text page) as the layout stage takes it."""
+    api = _api()
     to_page, width, height = _display(ppage)
-    textpage = ppage.get_textpage()
-    try:
-        chars = _chars(api, ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0, to_page)
-    finally:
-        textpage.close()
+    chars = _chars(api, ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0, to_page)
     words = group_words(chars)
     rulings = _rulings(api, ppage, to_page, width, height) if words else Rulings()
     return PageWords(number, width, height, words, rulings)
@@ -179,13 +176,6 @@ def _text(api: _Api, tp: int, n: int) -> str:
     got = api.get_text(tp, 0, n, ctypes.addressof(buf))
     text = bytes(buf)[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
     return text if len(text) == n else ""
-
-
-@dataclass(slots=True)
-class _Style:
-    font: str
-    size: float
-    upright: bool
 
 
 def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
@@ -201,12 +191,15 @@ def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
         )
     import pypdfium2.raw as pdfium_c
 
-    rect = pdfium_c.FS_RECTF()
+    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    box_at = ctypes.addressof(box)
+    box_values = memoryview(box).cast("B").cast("f")  # unpacks without a ctypes call per field
     matrix = pdfium_c.FS_MATRIX()
     size_out = ctypes.c_float()
     name_buf = ctypes.create_string_buffer(256)
-    styles: dict[int, _Style] = {}
+    styles: dict[int, tuple[str, float, bool]] = {}
     a, b, c, d, e, f = to_page
+    plain = a == 1.0 and b == 0.0 and c == 0.0 and d == -1.0  # no /Rotate: the usual case
     out: list[Char] = []
     append = out.append
     text_object, loose_box, is_generated = api.text_object, api.loose_box, api.is_generated
@@ -224,29 +217,23 @@ def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
         style = styles.get(obj)
         if style is None:
             style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page)
-        loose_box(tp, k, rect)
-        x0, x1 = rect.left, rect.right
-        ybottom = rect.bottom
-        if b == 0.0 and c == 0.0:  # no page rotation
-            px0, px1 = sorted((a * x0 + e, a * x1 + e))
-            if style.upright:
-                # pdfminer's box: from the descent line up by the font size
-                pbottom = d * ybottom + f
-                ptop = pbottom - style.size
-            else:
-                ptop, pbottom = sorted((d * rect.top + f, d * ybottom + f))
-        else:
-            xs = (a * x0 + c * ybottom + e, a * x1 + c * rect.top + e)
-            ys = (b * x0 + d * ybottom + f, b * x1 + d * rect.top + f)
-            px0, px1 = min(xs), max(xs)
-            ptop, pbottom = min(ys), max(ys)
-        append(Char(ch, px0, ptop, px1, pbottom, style.font, style.size, style.upright, space))
+        font, size, upright = style
+        loose_box(tp, k, box_at)
+        left, top, right, bottom = box_values
+        if plain and upright:
+            # pdfminer's box: from the descent line up by the font size
+            pbottom = f - bottom
+            append((ch, left + e, pbottom - size, right + e, pbottom, font, size, True, space))
+            continue
+        xs = (a * left + c * bottom + e, a * right + c * top + e)
+        ys = (b * left + d * bottom + f, b * right + d * top + f)
+        append((ch, min(xs), min(ys), max(xs), max(ys), font, size, upright, space))
     return out
 
 
 def _style(
     api: _Api, obj: int, matrix: Any, size_out: Any, name_buf: Any, to_page: Matrix
-) -> _Style:
+) -> tuple[str, float, bool]:
     """Font name, size on the page and direction of one text object (shared by its chars)."""
     font = api.obj_font(obj)
     name = ""
@@ -263,7 +250,7 @@ def _style(
     # pdfminer's test, on the display matrix (whose y axis points down: flip it back).
     upright = ma * -md > 0 and mb * -mc <= 0
     scale = math.hypot(mc, md) if upright else math.hypot(ma, mb)
-    return _Style(name, size * scale, upright)
+    return name, size * scale, upright
 
 
 _PATH, _FORM = 2, 5  # FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM

@@ -2,28 +2,57 @@
 
 from __future__ import annotations
 
-import itertools
+from collections.abc import Callable
 from typing import Any
 
 MAX_TEXT_OBJECTS = 6_000
 """A notice page draws a few hundred text objects. pdfium's text page costs grow with their
 square (16,000 took 7 s) and pdfminer spends ~1 ms on each, so busier pages go to OCR."""
+_MAX_DEPTH = 8
+_TEXT, _FORM = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
+
+OnText = Callable[[Any, Any], None]
+"""Called with the loaded page and its text page when the page has text (the pdfium engine
+reads it then, so a page is loaded and its text page built once)."""
 
 
-def text_chars(pdf_doc: Any, index: int) -> int:
-    """Characters of a page's text layer (0 when it holds only white space), in a few ms; -1
-    for a page of more than :data:`MAX_TEXT_OBJECTS` text objects, whose text is not read."""
+def _too_many_texts(page: Any) -> bool:
+    """More than :data:`MAX_TEXT_OBJECTS` text objects, forms included (counted without
+    building anything; stops at the limit)."""
     import pypdfium2.raw as pdfium_c
 
+    left = MAX_TEXT_OBJECTS
+    stack = [(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)]
+    while stack:
+        holder, count_of, get, depth = stack.pop()
+        for k in range(count_of(holder)):
+            obj = get(holder, k)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == _TEXT:
+                left -= 1
+                if left < 0:
+                    return True
+            elif kind == _FORM and depth < _MAX_DEPTH:
+                stack.append(
+                    (obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                     depth + 1)
+                )  # fmt: skip
+    return False
+
+
+def text_chars(pdf_doc: Any, index: int, on_text: OnText | None = None) -> int:
+    """Characters of a page's text layer (0 when it holds only white space), in a few ms; -1
+    for a page of more than :data:`MAX_TEXT_OBJECTS` text objects, whose text is not read."""
     page = pdf_doc[index]
     try:
-        texts = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=8)
-        if sum(1 for _ in itertools.islice(texts, MAX_TEXT_OBJECTS + 1)) > MAX_TEXT_OBJECTS:
+        if _too_many_texts(page):
             return -1
         textpage = page.get_textpage()
         try:
             if not textpage.get_text_range().strip():
                 return 0
+            if on_text is not None:
+                on_text(page, textpage)
             return max(int(textpage.count_chars()), 1)
         finally:
             textpage.close()

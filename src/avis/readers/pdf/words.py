@@ -10,9 +10,6 @@ text (not upright) is read top to bottom, as pdfplumber does.
 
 from __future__ import annotations
 
-import itertools
-from typing import NamedTuple
-
 from avis.layout import Word
 from avis.readers.pdf.text_layer import is_bold
 
@@ -20,87 +17,95 @@ TOLERANCE = 3.0
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
-class Char(NamedTuple):
-    """One character in page coordinates (points, top-left origin); ``space`` for white space."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    font: str
-    size: float
-    upright: bool
-    space: bool
+Char = tuple[str, float, float, float, float, str, float, bool, bool]
+"""One character: text, x0, top, x1, bottom (points, top-left origin), font, size, upright,
+and whether it is white space. A plain tuple: a page has thousands."""
 
 
 def _lines(run: list[Char], upright: bool) -> list[list[Char]]:
     """pdfplumber's ``cluster_objects``: values sorted, a new line when the next value is more
     than the tolerance past the previous one; each line sorted along the text direction."""
-    key = (lambda c: c.top) if upright else (lambda c: c.x0)
-    values = sorted(set(map(key, run)))
-    cluster: dict[float, int] = {}
-    index, last = 0, values[0]
-    for v in values:
-        if v > last + TOLERANCE:
-            index += 1
-        cluster[v] = index
-        last = v
-    lines: dict[int, list[Char]] = {}
-    for c in run:
-        lines.setdefault(cluster[key(c)], []).append(c)
-    order = (lambda c: c.x0) if upright else (lambda c: (c.top, c.bottom))
-    return [sorted(lines[k], key=order) for k in sorted(lines)]
-
-
-def _new_word(prev: Char, cur: Char, upright: bool) -> bool:
+    k = 2 if upright else 1  # top, or x0 for text running down the page
+    values = sorted({c[k] for c in run})
+    if values[-1] - values[0] <= TOLERANCE:  # the usual case: the run is one line
+        lines = [run]
+    else:
+        cluster: dict[float, int] = {}
+        index, last = 0, values[0]
+        for v in values:
+            if v > last + TOLERANCE:
+                index += 1
+            cluster[v] = index
+            last = v
+        by_index: dict[int, list[Char]] = {}
+        for c in run:
+            by_index.setdefault(cluster[c[k]], []).append(c)
+        lines = [by_index[i] for i in sorted(by_index)]
     if upright:
-        return (
-            cur.x0 < prev.x0 or cur.x0 > prev.x1 + TOLERANCE or abs(cur.top - prev.top) > TOLERANCE
-        )
-    return (
-        cur.top < prev.top or cur.top > prev.bottom + TOLERANCE or abs(cur.x0 - prev.x0) > TOLERANCE
-    )
+        return [sorted(line, key=lambda c: c[1]) for line in lines]
+    return [sorted(line, key=lambda c: (c[2], c[4])) for line in lines]
 
 
-def _word(chars: list[Char], bold_cache: dict[str, bool]) -> Word:
-    first = chars[0]
-    bold = bold_cache.get(first.font)
-    if bold is None:
-        bold = bold_cache[first.font] = is_bold(first.font)
-    return Word(
-        text="".join(LIGATURES.get(c.text, c.text) for c in chars),
-        bbox=(
-            min(c.x0 for c in chars),
-            min(c.top for c in chars),
-            max(c.x1 for c in chars),
-            max(c.bottom for c in chars),
-        ),
-        font=first.font,
-        size=round(first.size, 2),
-        bold=bold,
-    )
+def _words_of_line(line: list[Char], upright: bool, out: list[Word], bold: bool) -> None:
+    """Cut one sorted line into words (pdfplumber's ``iter_chars_to_words``) and merge each."""
+    text: list[str] = []
+    x0 = top = x1 = bottom = 0.0
+    prev: Char | None = None
+    first: Char | None = None
+    for c in line:
+        if c[8]:  # white space ends the word
+            if first is not None:
+                out.append(_merged(text, x0, top, x1, bottom, first, bold))
+            text, prev, first = [], None, None
+            continue
+        if prev is not None:
+            if upright:
+                new = (
+                    c[1] < prev[1] or c[1] > prev[3] + TOLERANCE or abs(c[2] - prev[2]) > TOLERANCE
+                )
+            else:
+                new = (
+                    c[2] < prev[2] or c[2] > prev[4] + TOLERANCE or abs(c[1] - prev[1]) > TOLERANCE
+                )
+            if new:
+                assert first is not None
+                out.append(_merged(text, x0, top, x1, bottom, first, bold))
+                prev = first = None
+                text = []
+        if first is None:
+            first = c
+            x0, top, x1, bottom = c[1], c[2], c[3], c[4]
+        else:
+            x0 = c[1] if c[1] < x0 else x0
+            top = c[2] if c[2] < top else top
+            x1 = c[3] if c[3] > x1 else x1
+            bottom = c[4] if c[4] > bottom else bottom
+        text.append(LIGATURES.get(c[0], c[0]))
+        prev = c
+    if first is not None:
+        out.append(_merged(text, x0, top, x1, bottom, first, bold))
+
+
+def _merged(
+    text: list[str], x0: float, top: float, x1: float, bottom: float, first: Char, bold: bool
+) -> Word:
+    return Word("".join(text), (x0, top, x1, bottom), first[5], round(first[6], 2), bold)
 
 
 def group_words(chars: list[Char]) -> list[Word]:
     """Words in pdfplumber's order: runs in content order, lines top to bottom, left to right."""
     words: list[Word] = []
     bold_cache: dict[str, bool] = {}
-    for (upright, _font, _size), group in itertools.groupby(
-        chars, key=lambda c: (c.upright, c.font, c.size)
-    ):
-        for line in _lines(list(group), upright):
-            current: list[Char] = []
-            for c in line:
-                if c.space:
-                    if current:
-                        words.append(_word(current, bold_cache))
-                    current = []
-                elif current and _new_word(current[-1], c, upright):
-                    words.append(_word(current, bold_cache))
-                    current = [c]
-                else:
-                    current.append(c)
-            if current:
-                words.append(_word(current, bold_cache))
+    i, n = 0, len(chars)
+    while i < n:
+        font, size, upright = chars[i][5], chars[i][6], chars[i][7]
+        j = i + 1
+        while j < n and chars[j][6] == size and chars[j][5] == font and chars[j][7] == upright:
+            j += 1
+        bold = bold_cache.get(font)
+        if bold is None:
+            bold = bold_cache[font] = is_bold(font)
+        for line in _lines(chars[i:j], upright):
+            _words_of_line(line, upright, words, bold)
+        i = j
     return words
