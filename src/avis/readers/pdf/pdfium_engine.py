@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import itertools
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from avis.layout import PageWords, Rulings
+from avis.layout import PageWords, Rulings, Word
 from avis.readers import ReadOptions
 from avis.readers.pdf.rules import Box, rulings_from
-from avis.readers.pdf.words import Char, group_words
+from avis.readers.pdf.text_layer import is_bold
+from avis.readers.pdf.words import TOLERANCE, Char, group_words
 
 _MAX_PATH_SEGMENTS = 20_000
 """A page drawing more path segments than this is a chart or a drawing, not a form: its rules
@@ -163,10 +166,130 @@ def read_loaded(ppage: Any, textpage: Any, number: int) -> PageWords:
     """One loaded pdfium page (and its text page) as the layout stage takes it."""
     api = _api()
     to_page, width, height = _display(ppage)
-    chars = _chars(api, ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0, to_page)
-    words = group_words(chars)
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+    words = _token_words(api, tp, to_page)
+    if words is None:
+        words = group_words(_chars(api, tp, to_page))
     rulings = _rulings(api, ppage, to_page, width, height) if words else Rulings()
     return PageWords(number, width, height, words, rulings)
+
+
+_TOKEN = re.compile(r"\S+")
+_NOT_TOKEN_SAFE = re.compile(r"[\x00-\x08\x0e-\x1f]")
+"""Glyphs without a character (see :func:`_chars`): such pages take the character path."""
+
+
+def _token_words(api: _Api, tp: int, to_page: Matrix) -> list[Word] | None:
+    """The words :func:`group_words` would make, found a word at a time: the fast path for an
+    unturned page of upright text (else ``None``, and the caller reads character by character).
+
+    Characters of one text object share its font, size and baseline, and pdfium keeps them
+    together, so only the text object of each character is asked for; the text is cut at its
+    white space by a regular expression, and a box is fetched for the first and last character
+    of each token only. Tokens that pdfplumber would join (no space between them, same font and
+    size, same line, a gap of at most 3 pt: text objects cut mid-word, pdfium's own spaces over
+    a small gap) are joined; words are then ordered as pdfplumber orders them.
+    """
+    a, b, c, d, e, f = to_page
+    if not (a == 1.0 and b == 0.0 and c == 0.0 and d == -1.0):
+        return None
+    n = api.count_chars(tp) if tp else 0
+    if n <= 0:
+        return []
+    text = _text(api, tp, n)
+    if not text or _NOT_TOKEN_SAFE.search(text):
+        return None
+    import pypdfium2.raw as pdfium_c
+
+    text_object, loose_box = api.text_object, api.loose_box
+    objects = [text_object(tp, k) for k in range(n)]
+    box = (ctypes.c_float * 4)()
+    box_at = ctypes.addressof(box)
+    box_values = memoryview(box).cast("B").cast("f")
+    matrix = pdfium_c.FS_MATRIX()
+    size_out = ctypes.c_float()
+    name_buf = ctypes.create_string_buffer(256)
+    styles: dict[int, tuple[str, float, bool]] = {}
+    # (text, x0, top, x1, bottom, last char's x0, style, joins the previous token)
+    tokens: list[tuple[str, float, float, float, float, float, tuple[str, float, bool], bool]] = []
+    joinable = False  # no white space since the previous token
+    start = 0
+    for obj, group in itertools.groupby(objects):
+        end = start + sum(1 for _ in group)
+        if not obj:  # pdfium's own characters (spaces, line breaks): only a gap, see below
+            start = end
+            continue
+        style = styles.get(obj)
+        if style is None:
+            style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page)
+        if not style[2]:
+            return None
+        size = style[1]
+        pos = start
+        for m in _TOKEN.finditer(text, start, end):
+            i, j = m.span()
+            if i > pos:
+                joinable = False  # a real space before this token
+            loose_box(tp, i, box_at)
+            left, _top, right, bottom = box_values
+            first_left = left
+            if j - 1 > i:
+                loose_box(tp, j - 1, box_at)
+                left, _top, right, _bottom = box_values
+            pbottom = f - bottom
+            tokens.append(
+                (m.group(), first_left + e, pbottom - size, right + e, pbottom, left + e, style,
+                 joinable)
+            )  # fmt: skip
+            joinable = True
+            pos = j
+        if end > pos:
+            joinable = False  # white space closes the object
+        start = end
+    return _merge_tokens(tokens)
+
+
+def _merge_tokens(
+    tokens: list[tuple[str, float, float, float, float, float, tuple[str, float, bool], bool]],
+) -> list[Word]:
+    """Join tokens pdfplumber would read as one word; order words per run of one style by
+    line, then left to right (pdfplumber's ``cluster_objects`` on the characters' tops)."""
+    words: list[Word] = []
+    bold_cache: dict[str, bool] = {}
+    run: list[tuple[str, float, float, float, float, float]] = []
+    run_style: tuple[str, float, bool] | None = None
+
+    def flush() -> None:
+        if not run or run_style is None:
+            return
+        font, size = run_style[0], run_style[1]
+        bold = bold_cache.get(font)
+        if bold is None:
+            bold = bold_cache[font] = is_bold(font)
+        tops = sorted({t[2] for t in run})
+        line: dict[float, int] = {}
+        index, last = 0, tops[0]
+        for v in tops:
+            if v > last + TOLERANCE:
+                index += 1
+            line[v] = index
+            last = v
+        for t in sorted(run, key=lambda t: (line[t[2]], t[1])):
+            words.append(Word(t[0], (t[1], t[2], t[3], t[4]), font, round(size, 2), bold))
+
+    for text, x0, top, x1, bottom, last_x0, style, joinable in tokens:
+        if style != run_style:
+            flush()
+            run, run_style = [], style
+        elif joinable and run:
+            p = run[-1]
+            if p[5] <= x0 <= p[3] + TOLERANCE and abs(top - p[2]) <= TOLERANCE:
+                run[-1] = (p[0] + text, p[1], min(p[2], top), max(p[3], x1), max(p[4], bottom),
+                           last_x0)  # fmt: skip
+                continue
+        run.append((text, x0, top, x1, bottom, last_x0))
+    flush()
+    return words
 
 
 def _text(api: _Api, tp: int, n: int) -> str:

@@ -25,8 +25,8 @@ and whether it is white space. A plain tuple: a page has thousands."""
 def _lines(run: list[Char], upright: bool) -> list[list[Char]]:
     """pdfplumber's ``cluster_objects``: values sorted, a new line when the next value is more
     than the tolerance past the previous one; each line sorted along the text direction."""
-    k = 2 if upright else 1  # top, or x0 for text running down the page
-    values = sorted({c[k] for c in run})
+    coords = [c[2] if upright else c[1] for c in run]  # top, or x0 for text running down
+    values = sorted(set(coords))
     if values[-1] - values[0] <= TOLERANCE:  # the usual case: the run is one line
         lines = [run]
     else:
@@ -38,8 +38,8 @@ def _lines(run: list[Char], upright: bool) -> list[list[Char]]:
             cluster[v] = index
             last = v
         by_index: dict[int, list[Char]] = {}
-        for c in run:
-            by_index.setdefault(cluster[c[k]], []).append(c)
+        for c, v in zip(run, coords, strict=True):
+            by_index.setdefault(cluster[v], []).append(c)
         lines = [by_index[i] for i in sorted(by_index)]
     if upright:
         return [sorted(line, key=lambda c: c[1]) for line in lines]
