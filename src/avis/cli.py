@@ -146,7 +146,7 @@ def parse(
                 raise AvisError(
                     f"cannot read the file: {exc.strerror or exc}", path=str(file)
                 ) from exc
-        doc, notice = parse_document(data, name, options)
+        doc, notice = parse_document(data, name, options, input_path=None if name is None else file)
         if alto_dir is not None:
             from avis.writers.alto import write_alto_dir
 
@@ -381,3 +381,8 @@ def convert(
     if not quiet:
         click.echo(f"avis: {summary.line()}", err=True)
     sys.exit(summary.exit_code)
+
+
+from avis.review.command import review  # noqa: E402
+
+main.add_command(review)

@@ -44,6 +44,7 @@ from avis.batch.worker import (
     remove_outputs,
     write_atomic,
 )
+from avis.corrections import corrections_tag
 from avis.errors import AvisError, DocumentTimeoutError, UsageError
 from avis.readers import ReadOptions
 
@@ -364,6 +365,7 @@ class _Run:
         self._reported: set[int] = set()
         self.notice_paths: list[str | None] = [None] * len(self.found.candidates)
         self.hashes: list[str | None] = [None] * len(self.found.candidates)
+        self.tags: list[str] = [""] * len(self.found.candidates)
 
     def _writer_options(self) -> dict[str, Any]:
         o = self.options
@@ -432,7 +434,11 @@ class _Run:
             if outcome["notice_json"] and outcome["notice_json"] not in outcome["outputs"]:
                 extra.append(outcome["notice_json"])
             self.journal.record(
-                base=task.base, sha256=sha, fp=self.fp, outcome=outcome, extra_files=extra
+                base=task.base,
+                sha256=sha + self.tags[task.index],  # as before the worker ran: edits since redo
+                fp=self.fp,
+                outcome=outcome,
+                extra_files=extra,
             )
             self.notice_paths[task.index] = outcome["notice_json"]
         fields = {k: v for k, v in outcome.items() if k not in ("index", "notice_json")}
@@ -467,8 +473,9 @@ class _Run:
             )
             return None
         self.hashes[index] = sha
+        self.tags[index] = corrections_tag(cand.path)
         if not self.options.force:
-            entry = self.journal.lookup(base, sha, self.fp)
+            entry = self.journal.lookup(base, sha + self.tags[index], self.fp)
             if entry is not None:
                 self.notice_paths[index] = entry.get("notice_json")
                 self._finish_input(

@@ -258,7 +258,7 @@ class _Engine:
             out.update(status="skipped", code=exc.code, message=exc.message)
             remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
             return
-        doc, notice = self.parse_document(data, path.name, self.read_options)
+        doc, notice = self.parse_document(data, path.name, self.read_options, input_path=path)
         del data
         pages = self._alto(doc, task.base, path.name)
         del doc
