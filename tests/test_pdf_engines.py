@@ -263,3 +263,36 @@ def test_cli_pdf_engine_option(tmp_path: Path) -> None:
     assert first["reference"]["id"] == "3134-25-0176/SR" and first == second
     result = CliRunner().invoke(main, ["parse", str(path), "--pdf-engine", "poppler"])
     assert result.exit_code == 2 and "pdfium" in result.output
+
+
+def test_the_token_path_reads_what_the_character_path_reads() -> None:
+    """pdfium's fast path (a box per token end) against its character path (a box per
+    character, grouped with pdfplumber's rules): the same words, boxes and fonts."""
+    import ctypes
+
+    api = pdfium_engine._api()
+    checked = 0
+    for path in CORPUS_PDFS:
+        doc = pdfium.PdfDocument(path.read_bytes())
+        try:
+            for i in range(len(doc)):
+                page = doc[i]
+                textpage = page.get_textpage()
+                try:
+                    to_page = pdfium_engine._display(page)[0]
+                    tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+                    fast = pdfium_engine._token_words(api, tp, to_page)
+                    slow = group_words(pdfium_engine._chars(api, tp, to_page))
+                finally:
+                    textpage.close()
+                    page.close()
+                assert fast is not None
+                assert [(w.text, w.font, w.size, w.bold) for w in fast] == [
+                    (w.text, w.font, w.size, w.bold) for w in slow
+                ], (path.name, i)
+                for wf, ws in zip(fast, slow, strict=True):
+                    assert wf.bbox == pytest.approx(ws.bbox, abs=0.01)
+                checked += 1
+        finally:
+            doc.close()
+    assert checked >= 90
