@@ -10,7 +10,9 @@ with pdfplumber ≤ 1.5× bare pdfplumber `extract_words`.
 - ``convert``: one `avis convert DIR -o OUT -j 1 --force -q` run per engine, wall time / files
   (start-up, workers, JSON output and its validation included, as a user sees it);
 - ``parse``: `parse_bytes` in this process, median of --repeat runs per file, per engine;
-- ``extract_words``: bare pdfplumber `extract_words` (the pdfplumber engine's floor).
+- ``extract_words``: bare pdfplumber `extract_words` (the pdfplumber engine's floor);
+- ``convert_text_floor``: the same batch over as many Markdown notices: what a batch costs
+  a file whatever its format (start-up, workers, extraction, output), for context.
 
 The PDFs are copied --copies times (each copy made distinct by a trailing comment, so no cache
 can answer for it) to give the batch enough files to amortise its start-up.
@@ -86,6 +88,13 @@ def batch_figures(files: list[Path], copies: int) -> dict[str, float]:
             target = Path(tmp) / f"out-{engine}"
             cmd = [str(AVIS), "convert", str(src), "-o", str(target), "-j", "1", "--force", "-q"]
             out[f"convert_{engine}"] = wall([*cmd, "--pdf-engine", engine]) / len(inputs)
+        text = Path(tmp) / "text"
+        text.mkdir()
+        sample = (ROOT / "corpus" / "real" / "seed" / "3134-25-0176_SR.md").read_text("utf-8")
+        for k in range(len(inputs)):
+            (text / f"{k:04d}.md").write_text(f"{sample}\n{k}\n", encoding="utf-8")
+        cmd = [str(AVIS), "convert", str(text), "-o", str(Path(tmp) / "out-text"), "-j", "1"]
+        out["convert_text_floor"] = wall([*cmd, "--force", "-q"]) / len(inputs)
         out["files"] = len(inputs)
         return out
 
@@ -131,6 +140,7 @@ def main() -> int:
         "batch_files": int(batch["files"]),
         "pdftotext_ms_file": round(1000 * batch["pdftotext"], 2),
         **{f"convert_{e}_ms_file": round(1000 * batch[f"convert_{e}"], 2) for e in PDF_ENGINES},
+        "convert_text_floor_ms_file": round(1000 * batch["convert_text_floor"], 2),
         "ratio_convert_default_vs_pdftotext": round(
             batch[f"convert_{default}"] / batch["pdftotext"], 2
         ),

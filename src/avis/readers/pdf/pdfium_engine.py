@@ -70,7 +70,12 @@ def _api() -> _Api:
     import pypdfium2.raw as pdfium_c
     from pypdfium2_raw import bindings
 
-    lib = next(iter(bindings._libs.values()))
+    try:  # the library pypdfium2 loaded (dlopen hands back the same one either way)
+        lib = next(iter(bindings._libs.values()))
+    except (AttributeError, StopIteration):
+        from pathlib import Path
+
+        lib = ctypes.CDLL(str(next(Path(bindings.__file__).parent.glob("*pdfium.*"))))
     v, i = ctypes.c_void_p, ctypes.c_int
     pf, pi = ctypes.POINTER(ctypes.c_float), ctypes.POINTER(ctypes.c_int)
 
