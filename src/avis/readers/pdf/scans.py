@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,7 +25,11 @@ document can be read."""
 
 def ocr_pages(jobs: Iterator[tuple[Any, int, float]], options: ReadOptions) -> Iterator[_OcrResult]:
     """OCR the rendered pages, ``options.ocr_threads`` at a time, in page order; the OCR
-    module is imported only when a page needs it."""
+    module (and numpy, Pillow) is imported only when a page needs it."""
+    first = next(jobs, None)
+    if first is None:  # every page had a text layer: the usual born-digital PDF
+        return
+    jobs = itertools.chain([first], jobs)
     try:
         from avis.readers.ocr import ocr_image
     except ImportError as exc:
