@@ -62,6 +62,8 @@ class _Api:
     segment_type: Any
     segment_close: Any
     draw_mode: Any
+    font_descent: Any
+    font_embedded: Any
 
 
 @functools.cache
@@ -106,6 +108,8 @@ def _api() -> _Api:
         segment_type=bind("FPDFPathSegment_GetType", i, v),
         segment_close=bind("FPDFPathSegment_GetClose", i, v),
         draw_mode=bind("FPDFPath_GetDrawMode", i, v, pi, pi),
+        font_descent=bind("FPDFFont_GetDescent", i, v, ctypes.c_float, pf),
+        font_embedded=bind("FPDFFont_GetIsEmbedded", i, v),
     )
 
 
@@ -214,9 +218,9 @@ def _token_words(api: _Api, tp: int, to_page: Matrix) -> list[Word] | None:
     matrix = pdfium_c.FS_MATRIX()
     size_out = ctypes.c_float()
     name_buf = ctypes.create_string_buffer(256)
-    styles: dict[int, tuple[str, float, bool]] = {}
+    styles: dict[int, Style] = {}
     # (text, x0, top, x1, bottom, last char's x0, style, joins the previous token)
-    tokens: list[tuple[str, float, float, float, float, float, tuple[str, float, bool], bool]] = []
+    tokens: list[tuple[str, float, float, float, float, float, Style, bool]] = []
     joinable = False  # no white space since the previous token
     start = 0
     for obj, group in itertools.groupby(objects):
@@ -229,7 +233,7 @@ def _token_words(api: _Api, tp: int, to_page: Matrix) -> list[Word] | None:
             style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page)
         if not style[2]:
             return None
-        size = style[1]
+        size, adjust = style[1], style[3]
         pos = start
         for m in _TOKEN.finditer(text, start, end):
             i, j = m.span()
@@ -241,7 +245,7 @@ def _token_words(api: _Api, tp: int, to_page: Matrix) -> list[Word] | None:
             if j - 1 > i:
                 loose_box(tp, j - 1, box_at)
                 left, _top, right, _bottom = box_values
-            pbottom = f - bottom
+            pbottom = f - bottom - adjust
             tokens.append(
                 (m.group(), first_left + e, pbottom - size, right + e, pbottom, left + e, style,
                  joinable)
@@ -255,14 +259,14 @@ def _token_words(api: _Api, tp: int, to_page: Matrix) -> list[Word] | None:
 
 
 def _merge_tokens(
-    tokens: list[tuple[str, float, float, float, float, float, tuple[str, float, bool], bool]],
+    tokens: list[tuple[str, float, float, float, float, float, Style, bool]],
 ) -> list[Word]:
     """Join tokens pdfplumber would read as one word; order words per run of one style by
     line, then left to right (pdfplumber's ``cluster_objects`` on the characters' tops)."""
     words: list[Word] = []
     bold_cache: dict[str, bool] = {}
     run: list[tuple[str, float, float, float, float, float]] = []
-    run_style: tuple[str, float, bool] | None = None
+    run_style: Style | None = None
 
     def flush() -> None:
         if not run or run_style is None:
@@ -325,7 +329,7 @@ def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
     matrix = pdfium_c.FS_MATRIX()
     size_out = ctypes.c_float()
     name_buf = ctypes.create_string_buffer(256)
-    styles: dict[int, tuple[str, float, bool]] = {}
+    styles: dict[int, Style] = {}
     a, b, c, d, e, f = to_page
     plain = a == 1.0 and b == 0.0 and c == 0.0 and d == -1.0  # no /Rotate: the usual case
     out: list[Char] = []
@@ -345,12 +349,12 @@ def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
         style = styles.get(obj)
         if style is None:
             style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page)
-        font, size, upright = style
+        font, size, upright, adjust = style
         loose_box(tp, k, box_at)
         left, top, right, bottom = box_values
         if plain and upright:
             # pdfminer's box: from the descent line up by the font size
-            pbottom = f - bottom
+            pbottom = f - bottom - adjust
             append((ch, left + e, pbottom - size, right + e, pbottom, font, size, True, space))
             continue
         xs = (a * left + c * bottom + e, a * right + c * top + e)
@@ -359,9 +363,61 @@ def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
     return out
 
 
+Style = tuple[str, float, bool, float]
+"""Font name, size on the page, upright, and the shift of the descent line to pdfminer's (see
+:data:`_CORE_DESCENT`), shared by every character of a text object."""
+
+_CORE_DESCENT: dict[str, int] = {
+    **dict.fromkeys(
+        (
+            "Helvetica",
+            "Helvetica-Oblique",
+            "Helvetica-Bold",
+            "Helvetica-BoldOblique",
+            "Arial",
+            "Arial,Italic",
+            "Arial,Bold",
+            "Arial,BoldItalic",
+        ),
+        -207,
+    ),
+    **dict.fromkeys(
+        (
+            "Courier",
+            "Courier-Bold",
+            "Courier-Oblique",
+            "Courier-BoldOblique",
+            "CourierNew",
+            "CourierNew,Bold",
+            "CourierNew,Italic",
+            "CourierNew,BoldItalic",
+        ),
+        -194,
+    ),
+    **dict.fromkeys(
+        (
+            "Times-Roman",
+            "Times-Bold",
+            "Times-BoldItalic",
+            "TimesNewRoman",
+            "TimesNewRoman,Bold",
+            "TimesNewRoman,BoldItalic",
+        ),
+        -217,
+    ),
+    **dict.fromkeys(("Times-Italic", "TimesNewRoman,Italic"), -217),
+    "Symbol": 0,
+    "ZapfDingbats": 0,
+}
+"""The standard fonts a PDF may use without embedding them: their descent (1/1000 em) in
+Adobe's font metrics, which pdfminer uses, while pdfium measures the font it substitutes. Boxes
+of such fonts are moved to the metrics' descent so that both engines put words at the same
+height."""
+
+
 def _style(
     api: _Api, obj: int, matrix: Any, size_out: Any, name_buf: Any, to_page: Matrix
-) -> tuple[str, float, bool]:
+) -> Style:
     """Font name, size on the page and direction of one text object (shared by its chars)."""
     font = api.obj_font(obj)
     name = ""
@@ -378,7 +434,15 @@ def _style(
     # pdfminer's test, on the display matrix (whose y axis points down: flip it back).
     upright = ma * -md > 0 and mb * -mc <= 0
     scale = math.hypot(mc, md) if upright else math.hypot(ma, mb)
-    return name, size * scale, upright
+    adjust = 0.0
+    core = _CORE_DESCENT.get(name)
+    if (
+        core is not None
+        and api.font_embedded(font) == 0  # a subset would be embedded, and described
+        and api.font_descent(font, ctypes.c_float(1000.0), size_out)
+    ):
+        adjust = (core - size_out.value) / 1000 * size * scale
+    return name, size * scale, upright, adjust
 
 
 _PATH, _FORM = 2, 5  # FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM
