@@ -296,3 +296,18 @@ def test_the_token_path_reads_what_the_character_path_reads() -> None:
         finally:
             doc.close()
     assert checked >= 90
+
+
+def test_a_page_the_pdfium_engine_fails_on_is_read_from_character_boxes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bug or an odd object on one page costs its fonts and rules, not its text."""
+
+    def choke(*args: object) -> None:
+        raise ValueError("odd page")
+
+    monkeypatch.setattr(pdfium_engine, "read_loaded", choke)
+    doc, _ = parse_document(pf.notice_pdf(ruled=False), "a.pdf", ReadOptions(ocr=False))
+    assert "Province des îles Loyauté" in [line.text for line in doc.lines()]
+    assert any("odd page" in w for w in doc.warnings)
+    assert any("character positions" in w for w in doc.warnings)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from avis.errors import (
+    AvisError,
     CorruptInputError,
     EmptyInputError,
     LimitExceededError,
@@ -92,9 +93,11 @@ def _read(data: bytes, options: ReadOptions, doc: Document) -> None:
                 def on_text(page: Any, textpage: Any, i: int = i) -> None:
                     try:
                         early[i] = read_loaded(page, textpage, i + 1)
-                    except pdfium_error() as exc:
+                    except (AvisError, MemoryError):
+                        raise
+                    except Exception as exc:  # one odd page: its characters are read instead
                         doc.warnings.append(
-                            f"page {i + 1}: the text layer could not be parsed ({exc})"
+                            f"page {i + 1}: the text layer could not be parsed ({exc!r})"
                         )
                         early[i] = None
 
