@@ -23,7 +23,7 @@ from avis.cli import main
 from avis.layout import PageWords
 from avis.pipeline import parse_document
 from avis.readers import PDF_ENGINES, ReadOptions
-from avis.readers.pdf import ENGINES, pdfium_engine, plumber
+from avis.readers.pdf import ENGINES, pdfium_api, pdfium_engine, plumber
 from avis.readers.pdf.words import group_words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -270,7 +270,7 @@ def test_the_token_path_reads_what_the_character_path_reads() -> None:
     character, grouped with pdfplumber's rules): the same words, boxes and fonts."""
     import ctypes
 
-    api = pdfium_engine._api()
+    api = pdfium_api.api()
     checked = 0
     for path in CORPUS_PDFS:
         doc = pdfium.PdfDocument(path.read_bytes())

@@ -3,131 +3,27 @@
 pdfium has already parsed the file to probe it, so reading the text layer costs one text page
 and a pass over its characters: box (pdfium's loose box, whose bottom is pdfminer's descent
 line), font and size of the text object each belongs to, grouped into words with pdfplumber's
-rules (:mod:`.words`). Rules come from path objects: a subpath that is one straight segment is a
-line, a closed axis-aligned quadrilateral a rectangle (pdfminer's classification), both
-transformed into page space through any form XObjects. Coordinates are the same as the
-pdfplumber engine's: points from the top-left of the media box, in the page's display
-orientation.
-
-The pdfium calls are made through ctypes prototypes of our own that take and return plain
-addresses: pypdfium2's typed pointers cost a Python object per call, and a page has thousands
-of characters.
+rules (:mod:`.words`); rules come from path objects (:mod:`.paths`). Coordinates are the same as
+the pdfplumber engine's: points from the top-left of the media box, in the page's display
+orientation. pdfium is called through address-typed prototypes (:mod:`.pdfium_api`).
 """
 
 from __future__ import annotations
 
 import ctypes
-import functools
 import itertools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from avis.layout import PageWords, Rulings, Word
 from avis.readers import ReadOptions
-from avis.readers.pdf.rules import Box, rulings_from
+from avis.readers.pdf.paths import Matrix, mul, page_rulings
+from avis.readers.pdf.pdfium_api import PdfiumApi
+from avis.readers.pdf.pdfium_api import api as pdfium_api
 from avis.readers.pdf.text_layer import is_bold
 from avis.readers.pdf.words import TOLERANCE, Char, group_words
-
-_MAX_PATH_SEGMENTS = 20_000
-"""A page drawing more path segments than this is a chart or a drawing, not a form: its rules
-are not read (the layout stage would give up on that many rules anyway)."""
-_EPS = 1e-3
-
-
-@dataclass(frozen=True, slots=True)
-class _Api:
-    """pdfium functions with address-typed prototypes (see the module docstring)."""
-
-    count_chars: Any
-    get_text: Any
-    get_unicode: Any
-    is_generated: Any
-    text_object: Any
-    loose_box: Any
-    obj_font_size: Any
-    obj_matrix: Any
-    obj_font: Any
-    font_name: Any
-    obj_type: Any
-    page_count_objects: Any
-    page_get_object: Any
-    form_count_objects: Any
-    form_get_object: Any
-    path_count: Any
-    path_segment: Any
-    segment_point: Any
-    segment_type: Any
-    segment_close: Any
-    draw_mode: Any
-    font_descent: Any
-    font_embedded: Any
-
-
-@functools.cache
-def _api() -> _Api:
-    """Bind the prototypes once per process (lazily: nothing is loaded until a PDF is read)."""
-    import pypdfium2.raw as pdfium_c
-    from pypdfium2_raw import bindings
-
-    try:  # the library pypdfium2 loaded (dlopen hands back the same one either way)
-        lib = next(iter(bindings._libs.values()))
-    except (AttributeError, StopIteration):
-        from pathlib import Path
-
-        lib = ctypes.CDLL(str(next(Path(bindings.__file__).parent.glob("*pdfium.*"))))
-    v, i = ctypes.c_void_p, ctypes.c_int
-    pf, pi = ctypes.POINTER(ctypes.c_float), ctypes.POINTER(ctypes.c_int)
-
-    def bind(name: str, res: Any, *args: Any) -> Any:
-        return ctypes.CFUNCTYPE(res, *args)((name, lib))
-
-    return _Api(
-        count_chars=bind("FPDFText_CountChars", i, v),
-        get_text=bind("FPDFText_GetText", i, v, i, i, v),
-        get_unicode=bind("FPDFText_GetUnicode", ctypes.c_uint, v, i),
-        is_generated=bind("FPDFText_IsGenerated", i, v, i),
-        text_object=bind("FPDFText_GetTextObject", v, v, i),
-        loose_box=bind("FPDFText_GetLooseCharBox", i, v, i, v),
-        obj_font_size=bind("FPDFTextObj_GetFontSize", i, v, pf),
-        obj_matrix=bind("FPDFPageObj_GetMatrix", i, v, ctypes.POINTER(pdfium_c.FS_MATRIX)),
-        obj_font=bind("FPDFTextObj_GetFont", v, v),
-        font_name=bind(
-            "FPDFFont_GetBaseFontName", ctypes.c_size_t, v, ctypes.c_char_p, ctypes.c_size_t
-        ),
-        obj_type=bind("FPDFPageObj_GetType", i, v),
-        page_count_objects=bind("FPDFPage_CountObjects", i, v),
-        page_get_object=bind("FPDFPage_GetObject", v, v, i),
-        form_count_objects=bind("FPDFFormObj_CountObjects", i, v),
-        form_get_object=bind("FPDFFormObj_GetObject", v, v, ctypes.c_ulong),
-        path_count=bind("FPDFPath_CountSegments", i, v),
-        path_segment=bind("FPDFPath_GetPathSegment", v, v, i),
-        segment_point=bind("FPDFPathSegment_GetPoint", i, v, pf, pf),
-        segment_type=bind("FPDFPathSegment_GetType", i, v),
-        segment_close=bind("FPDFPathSegment_GetClose", i, v),
-        draw_mode=bind("FPDFPath_GetDrawMode", i, v, pi, pi),
-        font_descent=bind("FPDFFont_GetDescent", i, v, ctypes.c_float, pf),
-        font_embedded=bind("FPDFFont_GetIsEmbedded", i, v),
-    )
-
-
-Matrix = tuple[float, float, float, float, float, float]
-
-
-def _mul(m: Matrix, n: Matrix) -> Matrix:
-    """``m`` then ``n`` (PDF row-vector convention)."""
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (
-        a * a2 + b * c2,
-        a * b2 + b * d2,
-        c * a2 + d * c2,
-        c * b2 + d * d2,
-        e * a2 + f * c2 + e2,
-        e * b2 + f * d2 + f2,
-    )
 
 
 def _display(ppage: Any) -> tuple[Matrix, float, float]:
@@ -173,13 +69,13 @@ def read_pages(
 
 def read_loaded(ppage: Any, textpage: Any, number: int) -> PageWords:
     """One loaded pdfium page (and its text page) as the layout stage takes it."""
-    api = _api()
+    api = pdfium_api()
     to_page, width, height = _display(ppage)
     tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
     words = _token_words(api, tp, to_page)
     if words is None:
         words = group_words(_chars(api, tp, to_page))
-    rulings = _rulings(api, ppage, to_page, width, height) if words else Rulings()
+    rulings = page_rulings(api, ppage, to_page, width, height) if words else Rulings()
     return PageWords(number, width, height, words, rulings)
 
 
@@ -188,7 +84,7 @@ _NOT_TOKEN_SAFE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 """Glyphs without a character (see :func:`_chars`): such pages take the character path."""
 
 
-def _token_words(api: _Api, tp: int, to_page: Matrix) -> list[Word] | None:
+def _token_words(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Word] | None:
     """The words :func:`group_words` would make, found a word at a time: the fast path for an
     unturned page of upright text (else ``None``, and the caller reads character by character).
 
@@ -301,7 +197,7 @@ def _merge_tokens(
     return words
 
 
-def _text(api: _Api, tp: int, n: int) -> str:
+def _text(api: PdfiumApi, tp: int, n: int) -> str:
     """The page's characters, one per index (pdfium stores UTF-16; a character outside the
     Basic Multilingual Plane takes two units, so such text is read one code point at a time)."""
     buf = (ctypes.c_uint16 * (n + 1))()
@@ -310,7 +206,7 @@ def _text(api: _Api, tp: int, n: int) -> str:
     return text if len(text) == n else ""
 
 
-def _chars(api: _Api, tp: int, to_page: Matrix) -> list[Char]:
+def _chars(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Char]:
     """Every character of the text page in content order, in page coordinates."""
     n = api.count_chars(tp) if tp else 0
     if n <= 0:
@@ -416,7 +312,7 @@ height."""
 
 
 def _style(
-    api: _Api, obj: int, matrix: Any, size_out: Any, name_buf: Any, to_page: Matrix
+    api: PdfiumApi, obj: int, matrix: Any, size_out: Any, name_buf: Any, to_page: Matrix
 ) -> Style:
     """Font name, size on the page and direction of one text object (shared by its chars)."""
     font = api.obj_font(obj)
@@ -427,7 +323,7 @@ def _style(
             name = name_buf.value.decode("latin-1")
     size = float(size_out.value) if api.obj_font_size(obj, size_out) else 0.0
     if api.obj_matrix(obj, matrix):
-        m = _mul((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), to_page)
+        m = mul((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), to_page)
     else:
         m = to_page
     ma, mb, mc, md = m[0], m[1], m[2], m[3]
@@ -443,108 +339,3 @@ def _style(
     ):
         adjust = (core - size_out.value) / 1000 * size * scale
     return name, size * scale, upright, adjust
-
-
-_PATH, _FORM = 2, 5  # FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM
-_LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
-_MAX_FORM_DEPTH = 8
-
-
-def _rulings(api: _Api, ppage: Any, to_page: Matrix, width: float, height: float) -> Rulings:
-    """Lines and rectangles drawn by the page's path objects (forms included), as rules."""
-    import pypdfium2.raw as pdfium_c
-
-    lines: list[Box] = []
-    rects: list[Box] = []
-    matrix = pdfium_c.FS_MATRIX()
-    x, y = ctypes.c_float(), ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    budget = [_MAX_PATH_SEGMENTS]
-
-    def own(obj: int, parent: Matrix) -> Matrix:
-        if not api.obj_matrix(obj, matrix):
-            return parent
-        return _mul((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), parent)
-
-    def path(obj: int, parent: Matrix) -> None:
-        if not api.draw_mode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
-            return
-        if not fill.value and not stroke.value:
-            return  # neither filled nor stroked: not drawn
-        count = api.path_count(obj)
-        budget[0] -= max(count, 0)
-        if count <= 0 or budget[0] < 0:
-            return
-        a, b, c, d, e, f = own(obj, parent)
-        sub: list[tuple[str, float, float]] = []
-        for k in range(count):
-            seg = api.path_segment(obj, k)
-            if not seg or not api.segment_point(seg, ctypes.byref(x), ctypes.byref(y)):
-                return
-            px, py = x.value, y.value
-            point = (a * px + c * py + e, b * px + d * py + f)
-            kind = api.segment_type(seg)
-            if kind == _MOVETO:
-                _classify(sub, lines, rects)
-                sub = [("m", *point)]
-            else:
-                sub.append(("l" if kind == _LINETO else "c", *point))
-            if api.segment_close(seg) and sub:
-                sub.append(("h", sub[0][1], sub[0][2]))
-        _classify(sub, lines, rects)
-
-    def walk(count: int, get: Any, parent: Matrix, depth: int) -> None:
-        for k in range(count):
-            if budget[0] < 0:
-                return
-            obj = get(k)
-            if not obj:
-                continue
-            kind = api.obj_type(obj)
-            if kind == _PATH:
-                path(obj, parent)
-            elif kind == _FORM and depth < _MAX_FORM_DEPTH:
-                inner = own(obj, parent)
-                walk(api.form_count_objects(obj), lambda j, o=obj: api.form_get_object(o, j),
-                     inner, depth + 1)  # fmt: skip
-
-    page = ctypes.cast(ppage.raw, ctypes.c_void_p).value
-    walk(api.page_count_objects(page), lambda j: api.page_get_object(page, j), to_page, 0)
-    if budget[0] < 0:
-        return Rulings()
-    return rulings_from(lines, rects, width, height)
-
-
-def _same(p: tuple[float, float], q: tuple[float, float]) -> bool:
-    return abs(p[0] - q[0]) <= _EPS and abs(p[1] - q[1]) <= _EPS
-
-
-def _classify(sub: list[tuple[str, float, float]], lines: list[Box], rects: list[Box]) -> None:
-    """pdfminer's reading of one subpath: a straight segment is a line, a closed axis-aligned
-    quadrilateral a rectangle; anything else (curves, polygons) draws no rule."""
-    if not sub or sub[0][0] != "m":
-        return
-    shape = "".join(op for op, _, _ in sub)
-    pts = [(px, py) for _, px, py in sub]
-    if len(shape) > 3 and shape.endswith("lh") and _same(pts[-2], pts[0]):
-        shape = shape[:-2] + "h"
-        pts.pop()
-    if shape in ("ml", "mlh"):
-        (x0, y0), (x1, y1) = pts[0], pts[1]
-        lines.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-    elif shape in ("mlllh", "mllll"):
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
-        closed = _same(pts[0], pts[4])
-        square = (
-            abs(x0 - x1) <= _EPS
-            and abs(y1 - y2) <= _EPS
-            and abs(x2 - x3) <= _EPS
-            and abs(y3 - y0) <= _EPS
-        ) or (
-            abs(y0 - y1) <= _EPS
-            and abs(x1 - x2) <= _EPS
-            and abs(y2 - y3) <= _EPS
-            and abs(x3 - x0) <= _EPS
-        )
-        if closed and square:
-            rects.append((min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Callable
 from typing import Any
 
@@ -19,24 +20,23 @@ reads it then, so a page is loaded and its text page built once)."""
 def _too_many_texts(page: Any) -> bool:
     """More than :data:`MAX_TEXT_OBJECTS` text objects, forms included (counted without
     building anything; stops at the limit)."""
-    import pypdfium2.raw as pdfium_c
+    from avis.readers.pdf.pdfium_api import api
 
+    pdf = api()
     left = MAX_TEXT_OBJECTS
-    stack = [(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)]
+    root = ctypes.cast(page.raw, ctypes.c_void_p).value
+    stack = [(root, pdf.page_count_objects, pdf.page_get_object, 0)]
     while stack:
         holder, count_of, get, depth = stack.pop()
         for k in range(count_of(holder)):
             obj = get(holder, k)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = pdf.obj_type(obj)
             if kind == _TEXT:
                 left -= 1
                 if left < 0:
                     return True
             elif kind == _FORM and depth < _MAX_DEPTH:
-                stack.append(
-                    (obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
-                     depth + 1)
-                )  # fmt: skip
+                stack.append((obj, pdf.form_count_objects, pdf.form_get_object, depth + 1))
     return False
 
 
