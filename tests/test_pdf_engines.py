@@ -30,11 +30,24 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS_PDFS = sorted((ROOT / "corpus").rglob("*.pdf"))
 BOX_TOLERANCE = 1.0
 
+_WORD_EXPORT = (
+    "Word's PDF export (emulated) writes the words of a line 2-3 pt apart with no space "
+    "character between them: pdfplumber's 3-pt word tolerance glues them ('vacancede poste'), "
+    "pdfium reports the breaks, so pdfium is right (corpus/unseen, all fields F1 0.825 with "
+    "pdfplumber, 0.886 with pdfium)"
+)
+_LIBREOFFICE = (
+    "LibreOffice's embedded DejaVu subsets: pdfium puts glyphs up to 2.4 pt lower than "
+    "pdfminer's descent line (font program metrics against the FontDescriptor) and a 'j' 1 pt "
+    "further left; the same content for 02-06, one knowledge item cut differently in 01"
+)
 KNOWN_DIFFERENCES: dict[str, str] = {
-    # "corpus/…/name.pdf": "why the engines disagree there, and which one is right",
+    **{f"corpus/unseen/pdf-word-{n:02d}.pdf": _WORD_EXPORT for n in range(1, 7)},
+    **{f"corpus/unseen/pdf-libreoffice-{n:02d}.pdf": _LIBREOFFICE for n in range(1, 7)},
 }
-"""None on the corpus today. Outside it, known and tested below: pages turned by ``/Rotate``
-and vertical text, which pdfplumber reads one letter per word and pdfium as words."""
+"""Each with its reason; the test fails when one stops differing. Outside the corpus, known and
+tested below: pages turned by ``/Rotate`` and vertical text, which pdfplumber reads one letter
+per word and pdfium as words."""
 
 
 def _strip_boxes(value: Any, boxes: list[list[float]]) -> Any:
@@ -267,12 +280,18 @@ def test_cli_pdf_engine_option(tmp_path: Path) -> None:
 
 def test_the_token_path_reads_what_the_character_path_reads() -> None:
     """pdfium's fast path (a box per token end) against its character path (a box per
-    character, grouped with pdfplumber's rules): the same words, boxes and fonts."""
+    character, grouped with pdfplumber's rules): the same words, boxes and fonts.
+
+    Not on LibreOffice's PDFs: their fonts are described with Ascent = Descent = 0, pdfium's
+    loose boxes then follow each glyph, and the character path cuts words at a descender
+    ("Res" "p" "onsable"), which the token path (one baseline per token) does not."""
     import ctypes
 
     api = pdfium_api.api()
     checked = 0
     for path in CORPUS_PDFS:
+        if KNOWN_DIFFERENCES.get(str(path.relative_to(ROOT))) == _LIBREOFFICE:
+            continue
         doc = pdfium.PdfDocument(path.read_bytes())
         try:
             for i in range(len(doc)):

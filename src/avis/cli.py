@@ -6,11 +6,16 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from avis import __version__
+from avis.cli_settings import current_settings, settings_options
 from avis.errors import AvisError
+
+if TYPE_CHECKING:
+    from avis.batch import BatchSummary
 from avis.readers import PDF_ENGINES, ReadOptions
 
 EXIT_FAILED = 1
@@ -73,7 +78,27 @@ def _read_options(f):  # type: ignore[no-untyped-def]
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Every command: an OS error that escapes (a full disk, a closed pipe) is a typed message
+    and exit status 1, Ctrl-C exit status 130 — never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from avis.files import os_error
+
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: the conventional status, not click's "Aborted!"
+            click.echo("avis: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(EXIT_FAILED)
+        except OSError as exc:
+            err = os_error(exc, "complete the command", exc.filename)
+            click.echo(f"avis: error [{err.code}]: {err}", err=True)
+            sys.exit(EXIT_FAILED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="avis")
 def main() -> None:
     """avis — job notices (avis de vacance de poste) as validated, exchangeable data."""
@@ -83,6 +108,23 @@ def _writer_names() -> list[str]:
     from avis.writers import writer_names
 
     return writer_names()
+
+
+def _kind_names() -> list[str]:
+    from avis.writers import FORMATS
+
+    return [f.name for f in FORMATS]
+
+
+def _write_out(data: bytes, output: Path | None) -> None:
+    """``data`` to ``output`` (atomically: a temp file, then rename), else to stdout; a full
+    disk or a refused write is a typed error (``disk_full``, ``permission_denied``…)."""
+    from avis.files import write_atomic, write_stdout
+
+    if output is None or str(output) == "-":
+        write_stdout(data)
+        return
+    write_atomic(output, data)
 
 
 @main.command()
@@ -95,14 +137,21 @@ def _writer_names() -> list[str]:
     "to",
     default="json",
     show_default=True,
-    help="output format: json, jsonld, hropen, xml, feed, csv, dc",
+    help="output format: " + ", ".join(_writer_names()),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(allow_dash=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="write to this file (atomically) instead of stdout",
 )
 @click.option("--include-expired", is_flag=True, help="feed: keep notices whose deadline passed")
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="the date 'expired' and statuses are judged against (default: today in Nouméa)",
+    help="the date 'expired' and statuses are judged against (default: today where the notice is)",
 )
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 BOM for Excel")
 @click.option(
@@ -112,11 +161,13 @@ def _writer_names() -> list[str]:
     default=None,
     help="also write each page's text with word boxes as ALTO 4.4 XML into this folder",
 )
+@settings_options
 @_read_options
 def parse(
     file: Path,
     explain: bool,
     to: str,
+    output: Path | None,
     include_expired: bool,
     today: object,
     bom: bool,
@@ -126,29 +177,37 @@ def parse(
     max_mb: float,
     ocr: bool,
 ) -> None:
-    """Parse one notice FILE ('-' for stdin) and print it (Notice JSON by default)."""
+    """Parse one notice FILE ('-' for stdin) and print it (Notice JSON by default).
+
+    FILE may be a notice (PDF, Word, HTML, text, scan) or a Notice JSON avis wrote, corrected
+    by hand or not: it is validated and written again (avis parse x.json --to jsonld).
+    Settings come from --config FILE or ./avis.toml, overridden by the options.
+    """
+    import datetime as dt
+
     from avis.pipeline import parse_document
     from avis.writers import WriterOptions, get_writer
 
     options = _options(password, max_pages, max_mb, ocr, one_document=True)
     try:
         writer = get_writer(to)
+        settings = current_settings()
     except AvisError as exc:
         click.echo(f"avis: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     try:
+        from avis.files import read_input, read_stream, shown
+
         if str(file) == "-":
-            data, name = sys.stdin.buffer.read(), None
+            data, name = read_stream(sys.stdin.buffer, options.max_bytes), None
         else:
-            try:
-                data, name = file.read_bytes(), file.name
-            except OSError as exc:
-                raise AvisError(
-                    f"cannot read the file: {exc.strerror or exc}", path=str(file)
-                ) from exc
-        doc, notice = parse_document(data, name, options, input_path=None if name is None else file)
+            data, name = read_input(file, options.max_bytes), shown(file.name)
+        doc, notice = parse_document(
+            data, name, options, settings, input_path=None if name is None else file
+        )
         if alto_dir is not None:
-            from avis.writers.alto import write_alto_dir
+            from avis.files import write_atomic
+            from avis.writers.alto import render_alto
 
             stem = Path(name).name if name else "stdin"
             if not any(p.origin in ("ocr", "text_layer") for p in doc.pages):
@@ -157,19 +216,29 @@ def parse(
                     err=True,
                 )
             else:
-                write_alto_dir(doc, alto_dir, stem, source_name=name)
+                from avis.readers.ocr import tesseract_version
+
+                ocr_pages = any(p.origin == "ocr" for p in doc.pages)
+                version = tesseract_version() if ocr_pages else None
+                for page in doc.pages:  # each page atomically: never a truncated file
+                    alto = render_alto(doc, page, name or stem, version)
+                    page_name = f"{file.name if name else stem}.p{page.number:03d}.alto.xml"
+                    write_atomic(alto_dir / page_name, alto)
         if explain:
             from avis.explain import explain_notice
 
-            click.echo(explain_notice(notice))
+            text = explain_notice(notice) + "\n"
+            _write_out(text.encode("utf-8"), output)
             return
-        wopts = WriterOptions(
+        wopts = WriterOptions.from_settings(
+            settings,
             include_expired=include_expired,
-            today=today.date() if today is not None else None,  # type: ignore[attr-defined]
+            today=today.date() if isinstance(today, dt.datetime) else None,
             bom=bom,
         )
-        sys.stdout.buffer.write(writer.render([notice], options=wopts))
-        sys.stdout.buffer.flush()
+        _write_out(writer.render([notice], options=wopts), output)
+    except BrokenPipeError:
+        sys.exit(EXIT_FAILED)
     except AvisError as exc:
         click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
         sys.exit(EXIT_FAILED)
@@ -178,7 +247,7 @@ def parse(
 @main.command()
 @click.argument("name", required=False)
 def schema(name: str | None) -> None:
-    """Print a schema avis publishes (NAME), or list them."""
+    """Print a schema avis publishes (NAME: a schema or an output format name), or list them."""
     from avis.validate import schema_listing, schema_text
 
     if name is None:
@@ -193,20 +262,34 @@ def schema(name: str | None) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
-@click.option(
-    "--kind", default=None, help="skip detection: jsonld, hropen, json, xml, feed, dc, alto"
-)
+@click.option("--kind", default=None, help="skip detection: " + ", ".join(_kind_names()))
 def validate(files: tuple[Path, ...], kind: str | None) -> None:
-    """Check emitted FILES against their schema and say what is wrong (exit 1 if any is)."""
+    """Check emitted FILES against their schema and say what is wrong (exit 1 if any is,
+    2 if a file cannot be read)."""
+    from avis.files import read_input, read_stream, shown
     from avis.validate import validate_output
 
-    bad = 0
+    limit = ReadOptions().max_bytes
+    bad = unreadable = 0
     for file in files:
-        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        try:  # limits from stat first: a FIFO or /dev/zero is refused, never read
+            data = (
+                read_stream(sys.stdin.buffer, limit)
+                if str(file) == "-"
+                else read_input(file, limit)
+            )
+        except AvisError as exc:
+            unreadable += 1
+            click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
+            continue
         try:
             problems = validate_output(data, kind)
         except AvisError as exc:
+            if exc.code == "usage":
+                click.echo(f"avis: {exc}", err=True)
+                sys.exit(EXIT_USAGE)
             problems = [str(exc)]
+        file = Path(shown(file))
         if problems:
             bad += 1
             click.echo(f"{file}: INVALID")
@@ -214,7 +297,7 @@ def validate(files: tuple[Path, ...], kind: str | None) -> None:
                 click.echo(f"  - {p}")
         else:
             click.echo(f"{file}: valid")
-    sys.exit(EXIT_FAILED if bad else 0)
+    sys.exit(EXIT_USAGE if unreadable else EXIT_FAILED if bad else 0)
 
 
 @main.command(name="eval")
@@ -263,7 +346,7 @@ def eval_cmd(
     default=("json",),
     show_default=True,
     multiple=True,
-    help="comma-separated output formats (json, jsonld, hropen, xml, dc, feed, csv…)",
+    help="comma-separated output formats: " + ", ".join(_writer_names()),
 )
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="worker processes [one per CPU]"
@@ -303,9 +386,9 @@ def eval_cmd(
     help="fix 'today' for expiry and status (YYYY-MM-DD)",
 )
 @click.option("--include-expired", is_flag=True, help="keep expired notices in the feed")
-@click.option("--base-url", default=None, help="base URL of notice pages (feed, jsonld links)")
 @click.option("--no-validate", is_flag=True, help="skip schema validation of outputs (faster)")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar and no summary line")
+@settings_options
 @_read_options
 def convert(
     inputs: tuple[str, ...],
@@ -321,7 +404,6 @@ def convert(
     exclude: tuple[str, ...],
     today: object,
     include_expired: bool,
-    base_url: str | None,
     no_validate: bool,
     quiet: bool,
     password: str | None,
@@ -335,9 +417,11 @@ def convert(
     file for the batch. Writes OUTDIR/avis-report.jsonl (one status per input: ok, partial,
     failed, skipped) and avis-summary.json; a second run reuses what is unchanged (--force
     redoes it). Lock files, hidden files and NAME.truth.json are skipped; so is content that
-    is no notice format when found in a folder (named explicitly, it fails). Exit status: 0
-    all converted, 1 some failed, 2 usage error, 130 interrupted. SOURCE_DATE_EPOCH fixes
-    the feed's build date.
+    is no notice format, or no notice (a README, a script), when found in a folder (named
+    explicitly, it fails); a damaged file of a known type (.pdf…) fails. Failed inputs are
+    named on stderr, even with -q. Exit status: 0 all converted (or nothing to do), 1 some
+    failed, 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
+    SOURCE_DATE_EPOCH fixes the feed's build date.
     """
     import datetime as dt
     import os
@@ -347,6 +431,11 @@ def convert(
     from avis.batch import BatchOptions, run_batch
     from avis.batch.progress import NoProgress, ProgressSink, RichProgress
 
+    try:
+        settings = current_settings()
+    except AvisError as exc:
+        click.echo(f"avis: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     generated_at = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
     options = BatchOptions(
@@ -362,8 +451,8 @@ def convert(
         excludes=exclude,
         today=today.date() if isinstance(today, dt.datetime) else None,
         include_expired=include_expired,
-        base_url=base_url,
         validate=not no_validate,
+        settings=settings,
         generated_at=generated_at,
     )
     console = Console(stderr=True)
@@ -375,14 +464,50 @@ def convert(
     except AvisError as exc:
         click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
         sys.exit(EXIT_USAGE if exc.code == "usage" else EXIT_FAILED)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # before the batch could set anything up
         click.echo("avis: interrupted", err=True)
         sys.exit(130)
-    if not quiet:
-        click.echo(f"avis: {summary.line()}", err=True)
+    _print_batch_end(summary, quiet)
     sys.exit(summary.exit_code)
+
+
+def _print_batch_end(summary: BatchSummary, quiet: bool) -> None:
+    """Failed inputs are always named (cron mails them); the rest only without ``-q``."""
+    from avis.batch.runner import REPORT_NAME
+
+    shown_max = 20
+    for failure in summary.failures[:shown_max]:
+        click.echo(
+            f"avis: failed: {failure['input']} [{failure['code']}] {failure['message']}", err=True
+        )
+    more = summary.failed - min(summary.failed, shown_max)
+    if more:
+        click.echo(f"avis: … and {more} more failed: see {summary.outdir}/{REPORT_NAME}", err=True)
+    for problem in summary.run_errors:
+        click.echo(f"avis: error [{problem['code']}]: {problem['message']}", err=True)
+    for entry in summary.batch_outputs:
+        if entry["status"] == "failed":
+            click.echo(
+                f"avis: not written: {entry['path']} [{entry['code']}] {entry['message']}", err=True
+            )
+    if quiet:
+        return
+    for dup in summary.duplicates:
+        click.echo(
+            f"avis: warning: reference {dup['reference']} is in {len(dup['left_out']) + 1} "
+            f"inputs; kept {dup['kept']} in the feed/csv, left out {', '.join(dup['left_out'])}",
+            err=True,
+        )
+    for entry in summary.batch_outputs:
+        if entry["status"] == "empty":
+            click.echo(f"avis: {entry['path']}: {entry['message']}", err=True)
+    click.echo(f"avis: {summary.line()}", err=True)
 
 
 from avis.review.command import review  # noqa: E402
 
 main.add_command(review)
+
+from avis.sync.command import sync  # noqa: E402
+
+main.add_command(sync)

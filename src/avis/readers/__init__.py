@@ -22,6 +22,10 @@ from avis.errors import (
 )
 from avis.layout import Document
 
+NOTICE_JSON = "notice-json"
+"""Not a layout format: the bytes are a Notice already (:mod:`avis.readers.notice_json`); the
+pipeline takes it as it is, :func:`read_bytes` reads it as text."""
+
 CHARS_PER_PAGE = 5_000
 """Formats without pages (text, HTML, Word) are held to ``max_pages`` through their length:
 a dense A4 page holds 4–5,000 characters, a notice is about three pages. Extraction time grows
@@ -55,6 +59,7 @@ READER_MODULES = (
     "avis.readers.pdf",
     "avis.readers.docx",
     "avis.readers.image",
+    "avis.readers.notice_json",
     "avis.readers.html",
     "avis.readers.text",
 )

@@ -238,7 +238,13 @@ def _chars(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Char]:
             ch = f"(cid:{ord(ch)})"
         space = ch.isspace()
         if space and is_generated(tp, k):
-            continue  # pdfium's own spaces and line breaks: pdfplumber has none
+            # pdfium's own spaces: between text objects (line breaks, wide gaps) they are
+            # left to the gap test; inside one (a word break Word's export draws as a TJ
+            # offset, not a space) they break the word, as in the token path.
+            if out and text_object(tp, k):
+                last = out[-1]
+                append((" ", *last[1:8], True))
+            continue
         obj = text_object(tp, k)
         if not obj:
             continue
