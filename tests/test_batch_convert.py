@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from avis.cli import main
+from avis.enrich import INFORMATIONAL_WARNINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "corpus" / "real"
@@ -134,7 +135,12 @@ def test_statuses_report_names_and_resume(in_tmp: Path) -> None:
         assert record["cached"] is False
         assert record["pages"] >= 1 and record["seconds"] > 0
         assert len(record["sha256"]) == 64
-        assert (record["status"] == "partial") == (record["warnings"] > 0)
+        (json_out,) = [rel for rel in record["outputs"] if rel.endswith(".json")]
+        notice = json.loads((out / json_out).read_text(encoding="utf-8"))
+        assert len(notice["warnings"]) == record["warnings"]
+        # informational warnings (nothing printed about the contract kind) keep a notice "ok"
+        worrying = [w for w in notice["warnings"] if w["code"] not in INFORMATIONAL_WARNINGS]
+        assert (record["status"] == "partial") == bool(worrying)
         for rel in record["outputs"]:
             assert (out / rel).is_file()
     assert rep["in/a/x.md"]["outputs"] == ["a/x.md.json", "a/x.md.xml"]

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from avis.batch.outdir import OutDir
+from avis.enrich import INFORMATIONAL_WARNINGS
 from avis.errors import AvisError, CorruptInputError, UnsupportedFormatError
 from avis.files import TMP_SUFFIX, read_input, shown, umask, write_atomic
 
@@ -315,6 +316,7 @@ class _Engine:
         del doc
         out["pages"] = notice.source.pages
         out["warnings"] = len(notice.warnings)
+        worrying = [w for w in notice.warnings if w.code not in INFORMATIONAL_WARNINGS]
         out["reference"] = notice.reference.id
         out["posted_on"] = notice.posted_on.isoformat() if notice.posted_on else None
         rendered: dict[str, bytes] = {}
@@ -346,7 +348,7 @@ class _Engine:
         out["outputs"] = [planned[k] for k in planned if k in rendered and k != NOTICE_KEY]
         out["outputs"] += list(pages)
         out["notice_json"] = notice_json_path(task.base, self.config)
-        out["status"] = "partial" if out["warnings"] else "ok"
+        out["status"] = "partial" if worrying else "ok"
 
 
 _WARM_NOTICE = (
