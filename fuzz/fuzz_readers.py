@@ -56,10 +56,12 @@ def _instrumented(deep: bool) -> contextlib.AbstractContextManager[Any]:
 
 _MODULES = (
     "avis.pipeline", "avis.readers.text", "avis.readers.html", "avis.readers.pdf",
-    "avis.readers.docx", "avis.readers._ooxml", "avis.readers._geometry", "avis.readers._bullets",
-    "avis.readers._inline_pairs", "avis.readers.image", "avis.readers.ocr",
-    "avis.readers._preprocess", "avis.extract.notice", "avis.extract.header",
-    "avis.extract.sections", "avis.extract.values", "avis.extract.dates",
+    "avis.readers.docx", "avis.readers._ooxml", "avis.layout.lines", "avis.layout.grids",
+    "avis.layout.columns", "avis.layout.blocks", "avis.layout.page", "avis.layout.bullets",
+    "avis.layout.pairs", "avis.readers.image", "avis.readers.ocr", "avis.readers.pdf.plumber",
+    "avis.readers.pdf.repair", "avis.readers.pdf.pdfium_engine", "avis.readers.pdf.paths",
+    "avis.readers.pdf.words", "avis.readers.scan.preprocess", "avis.extract.notice",
+    "avis.extract.header", "avis.extract.sections", "avis.extract.values", "avis.extract.dates",
     "avis.extract.lexicon", "avis.extract.normalize", "pdfplumber", "pdfminer.pdfparser",
     "pdfminer.pdfdocument", "pdfminer.pdfpage", "pdfminer.pdfinterp", "pdfminer.converter",
     "pdfminer.psparser", "pdfminer.cmapdb", "pdfminer.pdffont", "pdfminer.layout", "docx",

@@ -304,13 +304,13 @@ def test_pdfminer_warnings_are_kept_off_stderr(capfd: pytest.CaptureFixture[str]
 def test_a_page_pdfminer_cannot_parse_is_read_from_pdfium(monkeypatch: pytest.MonkeyPatch) -> None:
     """pdfminer failing on a page (damaged content it chokes on) loses no text: pdfium's
     character boxes give it, laid out by position."""
-    import avis.readers.pdf as pdf
+    import avis.readers.pdf.plumber as plumber
 
     def choke(*args: object) -> None:
         raise ValueError("pdfminer choked")
 
-    monkeypatch.setattr(pdf, "_text_page", choke)
-    doc = read_bytes(h.notice_pdf(), ReadOptions(ocr=False))
+    monkeypatch.setattr(plumber, "page_words", choke)
+    doc = read_bytes(h.notice_pdf(), ReadOptions(ocr=False, pdf_engine="pdfplumber"))
     lines = [line.text for line in doc.lines()]
     assert "Employeur : Province des îles Loyauté" in lines
     assert any("character positions" in w for w in doc.warnings)

@@ -33,8 +33,8 @@ from avis.errors import (
 from avis.layout import Page
 from avis.readers import ReadOptions, read_bytes
 from avis.readers import ocr as ocr_mod
-from avis.readers._preprocess import estimate_skew, remove_rulings, resolution, to_grey
 from avis.readers.ocr import ocr_image, parse_tsv, strip_bullet
+from avis.readers.scan.preprocess import estimate_skew, remove_rulings, resolution, to_grey
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:

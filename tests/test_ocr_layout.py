@@ -20,12 +20,12 @@ from hypothesis.extra.numpy import arrays
 from PIL import Image, ImageDraw, ImageFilter
 
 from avis.layout import Line, Page, Word
+from avis.layout.furniture import drop_furniture
 from avis.readers import ReadOptions
-from avis.readers._furniture import drop_furniture
-from avis.readers._gutters import split_columns
-from avis.readers._pixel_bullets import has_bullet_mark
-from avis.readers._preprocess import SPECKLE_LIMIT, median3, speckle
 from avis.readers.ocr import ocr_image
+from avis.readers.scan.gutters import split_columns
+from avis.readers.scan.marks import has_bullet_mark
+from avis.readers.scan.preprocess import SPECKLE_LIMIT, median3, speckle
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -285,7 +285,7 @@ def test_ordered_map_keeps_order_and_bounds_lookahead(items: list[int], threads:
     import threading
     import time
 
-    from avis.readers._parallel import ordered_map
+    from avis.readers.parallel import ordered_map
 
     taken: list[int] = []
     done: list[int] = []

@@ -21,8 +21,9 @@ from avis.errors import (
     PasswordRequiredError,
 )
 from avis.layout import Document, Line, Page, Word
+from avis.layout.columns import find_columns
+from avis.layout.lines import group_lines
 from avis.readers import ReadOptions, read_bytes
-from avis.readers._geometry import find_columns, group_lines
 from avis.readers.pdf import read
 
 NO_OCR = ReadOptions(ocr=False)

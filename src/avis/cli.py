@@ -16,7 +16,7 @@ from avis.errors import AvisError
 
 if TYPE_CHECKING:
     from avis.batch import BatchSummary
-from avis.readers import ReadOptions
+from avis.readers import PDF_ENGINES, ReadOptions
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -30,6 +30,7 @@ def _options(
     processes already share the cores."""
     ctx = click.get_current_context(silent=True)
     max_pixels = ctx.meta.get("avis.max_pixels") if ctx is not None else None
+    engine = ctx.meta.get("avis.pdf_engine") if ctx is not None else None
     return ReadOptions(
         password=password,
         max_pages=max_pages,
@@ -37,6 +38,7 @@ def _options(
         ocr=ocr,
         ocr_threads=min(os.cpu_count() or 1, 4) if one_document else 1,
         **({"max_pixels": max_pixels} if max_pixels else {}),
+        **({"pdf_engine": engine} if engine else {}),
     )
 
 
@@ -45,7 +47,20 @@ def _store_max_pixels(ctx: click.Context, _param: click.Parameter, value: int | 
         ctx.meta["avis.max_pixels"] = value
 
 
+def _store_pdf_engine(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.meta["avis.pdf_engine"] = value
+
+
 def _read_options(f):  # type: ignore[no-untyped-def]
+    f = click.option(
+        "--pdf-engine",
+        type=click.Choice(PDF_ENGINES),
+        default=None,
+        expose_value=False,
+        callback=_store_pdf_engine,
+        help=f"what reads a PDF's text layer [default: {PDF_ENGINES[0]}; pdfplumber is slower]",
+    )(f)
     f = click.option("--password", default=None, help="password of an encrypted PDF")(f)
     f = click.option("--max-pages", default=200, show_default=True, help="refuse longer files")(f)
     f = click.option("--max-mb", default=200.0, show_default=True, help="refuse larger files")(f)

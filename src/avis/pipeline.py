@@ -99,7 +99,3 @@ def parse_path(
     except AvisError as exc:
         exc.path = exc.path or shown(path)
         raise
-
-
-def read_document(data: bytes, options: ReadOptions | None = None) -> Document:
-    return read_bytes(data, options)

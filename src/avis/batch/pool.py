@@ -36,6 +36,7 @@ PRELOAD = (
     "avis.writers",
     "avis.readers.text",
     "avis.readers.pdf",
+    "pypdfium2",  # loads and initialises pdfium (~0.3 s) once, not in every new worker
     "avis.readers.docx",
     "avis.batch._preload",
 )

@@ -2,14 +2,15 @@
 
 The kind is detected from the content (magic bytes, zip members), never from the file name, so a
 ``.pdf`` that is really a Word file is still read — and an HTML page named ``.pdf`` is refused
-with a clear error instead of a library traceback.
+with a clear error instead of a library traceback. Each reader module declares a
+:class:`ReaderSpec` (``READER``); :data:`READER_MODULES` lists them in sniffing order.
+Readers never import extraction or writers.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from avis.errors import (
@@ -21,15 +22,18 @@ from avis.errors import (
 )
 from avis.layout import Document
 
-FORMATS = ("pdf", "docx", "image", "html", "text")
-
 NOTICE_JSON = "notice-json"
-"""Not a layout format: the bytes are a Notice already (:mod:`avis.readers.notice_json`)."""
+"""Not a layout format: the bytes are a Notice already (:mod:`avis.readers.notice_json`); the
+pipeline takes it as it is, :func:`read_bytes` reads it as text."""
 
 CHARS_PER_PAGE = 5_000
 """Formats without pages (text, HTML, Word) are held to ``max_pages`` through their length:
 a dense A4 page holds 4–5,000 characters, a notice is about three pages. Extraction time grows
 with the text, so this bounds it with the limit users already know (``--max-pages``)."""
+
+
+PDF_ENGINES = ("pdfium", "pdfplumber")
+"""What can read a PDF's text layer (:data:`avis.readers.pdf.ENGINES`), the default first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,81 +50,80 @@ class ReadOptions:
     ocr_threads: int = 1
     """Pages of one document OCR'd at a time (Tesseract processes): the cores for a single
     document (``avis parse``); 1 in a batch, whose worker processes already use them."""
+    pdf_engine: str = PDF_ENGINES[0]
+    """What reads a PDF's text layer: ``pdfium`` (fast, the default) or ``pdfplumber`` (the
+    pdfminer parse; see :mod:`avis.readers.pdf`)."""
 
 
-_IMAGE_MAGIC = (
-    b"\x89PNG\r\n\x1a\n",
-    b"\xff\xd8\xff",
-    b"II*\x00",
-    b"MM\x00*",
-    b"GIF87a",
-    b"GIF89a",
-    b"BM",
+READER_MODULES = (
+    "avis.readers.pdf",
+    "avis.readers.docx",
+    "avis.readers.image",
+    "avis.readers.notice_json",
+    "avis.readers.html",
+    "avis.readers.text",
 )
+"""Every reader, in the order their sniffing is tried (text last: it takes what is left).
+Adding a reader is one module declaring a :class:`ReaderSpec` named ``READER``, plus its name
+here. Modules are imported when detection reaches them, so they keep heavy imports lazy."""
 
 
-_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
-"""A password-protected .docx is an OLE container holding this stream, not a zip."""
+@dataclass(frozen=True, slots=True)
+class ReaderSpec:
+    """What a reader module declares: its name (``SourceInfo.format``), how it recognises its
+    bytes, how it reads them, and what to say when it finds no text.
+
+    ``sniff`` looks at the content only (never the file name) and may raise a typed
+    :class:`~avis.errors.AvisError` for bytes of its kind it refuses (a legacy ``.doc``, a ZIP
+    that is not a Word document). ``paged`` is False for formats without pages, which are held
+    to ``max_pages`` through their length (:data:`CHARS_PER_PAGE`).
+    """
+
+    name: str
+    sniff: Callable[[bytes], bool]
+    read: Callable[[bytes, ReadOptions], Document]
+    paged: bool
+    no_text: str
 
 
-def detect_format(data: bytes) -> str:
-    """Name the reader for these bytes: ``pdf``, ``docx``, ``image``, ``html``, ``text`` or
-    ``notice-json``."""
+def reader_specs() -> Iterator[ReaderSpec]:
+    """The readers in sniffing order, each module imported when reached."""
+    for module in READER_MODULES:
+        spec = importlib.import_module(module).READER
+        assert isinstance(spec, ReaderSpec), module
+        yield spec
+
+
+def get_reader(name: str) -> ReaderSpec:
+    """The reader registered under ``name`` (as :func:`detect_format` returns it)."""
+    for spec in reader_specs():
+        if spec.name == name:
+            return spec
+    raise UnsupportedFormatError(f"no reader named {name!r}")
+
+
+def _sniff(data: bytes) -> ReaderSpec:
     if not data:
         raise EmptyInputError(
             "the file is empty (0 bytes); check that it was saved, copied or downloaded completely"
-        )
-    head = data[:1024]
-    if b"%PDF-" in head:
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        from avis.readers._ooxml import check_member_count
-
-        check_member_count(data)  # before zipfile builds an entry per member
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise CorruptInputError(
-                f"the file is a damaged ZIP archive ({exc}); ask for a new copy or re-save it "
-                "from Word"
-            ) from exc
-        if "word/document.xml" in names or any(n.startswith("word/") for n in names):
-            return "docx"
-        raise UnsupportedFormatError(
-            "the file is a ZIP archive but not a Word document (no word/document.xml); "
-            "unzip it and convert the notices inside"
-        )
-    if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
-        return "image"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        if _ENCRYPTED_OOXML in data:
-            from avis.errors import PasswordRequiredError
-
-            raise PasswordRequiredError(
-                "the Word document is password-protected (encrypted); open it in Word, remove "
-                "the password (File > Info > Protect Document) and save it again"
-            )
-        raise UnsupportedFormatError(
-            "this is an old binary Word/Office file (.doc); save it as .docx or PDF first"
         )
     if not data.strip(b"\x00"):
         raise EmptyInputError(
             f"the file holds only zero bytes ({len(data):,} NUL bytes): it was not written or "
             "copied completely; get a fresh copy"
         )
-    from avis.readers.html import looks_like_html
-    from avis.readers.notice_json import looks_like_notice_json
-    from avis.readers.text import looks_like_text
-
-    if looks_like_notice_json(data):
-        return NOTICE_JSON
-    if looks_like_text(data):
-        return "html" if looks_like_html(data) else "text"
+    for spec in reader_specs():
+        if spec.sniff(data):
+            return spec
     raise UnsupportedFormatError(
         "unrecognised binary content: avis reads PDF, DOCX, images (PNG, JPEG, TIFF, GIF, BMP, "
         "WebP), HTML and text; save the notice in one of those formats"
     )
+
+
+def detect_format(data: bytes) -> str:
+    """Name the reader for these bytes (``pdf``, ``docx``, ``image``, ``html``, ``text``…)."""
+    return _sniff(data).name
 
 
 def check_text_size(chars: int, options: ReadOptions, what: str) -> None:
@@ -136,27 +139,14 @@ def check_text_size(chars: int, options: ReadOptions, what: str) -> None:
         )
 
 
-def _reader(fmt: str) -> Callable[[bytes, ReadOptions], Document]:
-    if fmt == "pdf":
-        from avis.readers.pdf import read
-    elif fmt == "docx":
-        from avis.readers.docx import read
-    elif fmt == "image":
-        from avis.readers.image import read
-    elif fmt == "html":
-        from avis.readers.html import read
-    else:
-        from avis.readers.text import read
-    return read
-
-
 def read_bytes(data: bytes, options: ReadOptions | None = None, fmt: str | None = None) -> Document:
     """Read a whole file's bytes into the layout model, raising only :class:`AvisError`."""
     options = options or ReadOptions()
     check_size(data, options)
-    fmt = fmt or detect_format(data)
+    reader = get_reader(fmt) if fmt else _sniff(data)
+    fmt = reader.name
     try:
-        doc = _reader(fmt)(data, options)
+        doc = reader.read(data, options)
     except AvisError:
         raise
     except MemoryError as exc:
@@ -174,21 +164,11 @@ def read_bytes(data: bytes, options: ReadOptions | None = None, fmt: str | None 
             f"the {fmt} file could not be decoded ({type(exc).__name__}: {_short(exc)}); it is "
             "damaged: ask for a new copy or re-save it from the application that made it"
         ) from exc
-    if fmt in ("text", "html", "docx"):
+    if not reader.paged:
         check_text_size(sum(len(line.text) for line in doc.lines()), options, f"{fmt} file")
     if not any(line.text.strip() for line in doc.lines()):
-        raise EmptyInputError(_NO_TEXT.get(fmt, f"no text found in this {fmt} file"))
+        raise EmptyInputError(reader.no_text)
     return doc
-
-
-_NO_TEXT = {
-    "html": "no text found in this HTML page (only scripts, styles or markup); check that it is "
-    "the notice and not an error or login page, or save the notice as PDF",
-    "pdf": "no text found in this PDF; if it is a scan, turn OCR on (--ocr) and install "
-    "Tesseract, else check that it is the right file",
-    "docx": "no text found in this Word document; check that it is the right file",
-    "text": "the text file holds only white space; check that it is the right file",
-}
 
 
 def _short(exc: BaseException, limit: int = 200) -> str:

@@ -20,12 +20,17 @@ from typing import Any
 
 from lxml import etree
 
-from avis.errors import CorruptInputError, UnsafeInputError, UnsupportedFormatError
+from avis.errors import (
+    CorruptInputError,
+    PasswordRequiredError,
+    UnsafeInputError,
+    UnsupportedFormatError,
+)
 from avis.layout import Document, Line, Page
-from avis.readers import ReadOptions
-from avis.readers._bullets import is_symbol_font, strip_bullet
-from avis.readers._inline_pairs import mostly_inline
-from avis.readers._ooxml import safe_package
+from avis.layout.bullets import is_symbol_font, strip_bullet
+from avis.layout.pairs import mostly_inline
+from avis.readers import ReaderSpec, ReadOptions
+from avis.readers._ooxml import check_member_count, safe_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -538,3 +543,47 @@ def _cells(tr: Any) -> list[tuple[Any, bool]]:
 
 def _has_text(tc: Any) -> bool:
     return any((t.text or "").strip() for t in tc.iter(T))
+
+
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+"""A password-protected .docx is an OLE container holding this stream, not a zip."""
+
+
+def sniff(data: bytes) -> bool:
+    """A ZIP holding ``word/`` parts; a ZIP of something else, an encrypted .docx or a legacy
+    binary .doc is refused here with what to do about it."""
+    if data.startswith(b"PK\x03\x04"):
+        check_member_count(data)  # before zipfile builds an entry per member
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise CorruptInputError(
+                f"the file is a damaged ZIP archive ({exc}); ask for a new copy or re-save it "
+                "from Word"
+            ) from exc
+        if "word/document.xml" in names or any(n.startswith("word/") for n in names):
+            return True
+        raise UnsupportedFormatError(
+            "the file is a ZIP archive but not a Word document (no word/document.xml); "
+            "unzip it and convert the notices inside"
+        )
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if _ENCRYPTED_OOXML in data:
+            raise PasswordRequiredError(
+                "the Word document is password-protected (encrypted); open it in Word, remove "
+                "the password (File > Info > Protect Document) and save it again"
+            )
+        raise UnsupportedFormatError(
+            "this is an old binary Word/Office file (.doc); save it as .docx or PDF first"
+        )
+    return False
+
+
+READER = ReaderSpec(
+    name="docx",
+    sniff=sniff,
+    read=read,
+    paged=False,
+    no_text="no text found in this Word document; check that it is the right file",
+)

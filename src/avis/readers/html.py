@@ -10,8 +10,8 @@ from lxml import html as lxml_html
 
 from avis.errors import CorruptInputError, EmptyInputError, LimitExceededError, UnsafeInputError
 from avis.layout import Document, Line, Page, Word
-from avis.readers import CHARS_PER_PAGE, ReadOptions, check_text_size
-from avis.readers.text import decode
+from avis.readers import CHARS_PER_PAGE, ReaderSpec, ReadOptions, check_text_size
+from avis.readers.text import decode, looks_like_text
 
 MAX_TAGS = 1_000_000
 """About 500,000 elements, ~150 MB once parsed; a notice page has a few thousand."""
@@ -194,3 +194,13 @@ def read(data: bytes, options: ReadOptions | None = None) -> Document:
     builder.walk(body if body is not None else root)
     builder.flush()
     return Document(format="html", pages=[Page(number=1, origin="text", lines=builder.lines)])
+
+
+READER = ReaderSpec(
+    name="html",
+    sniff=lambda data: looks_like_text(data) and looks_like_html(data),
+    read=read,
+    paged=False,
+    no_text="no text found in this HTML page (only scripts, styles or markup); check that it "
+    "is the notice and not an error or login page, or save the notice as PDF",
+)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Iterator
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from avis.errors import (
     CorruptInputError,
@@ -23,15 +22,21 @@ from avis.errors import (
     OcrUnavailableError,
 )
 from avis.layout import Document
-from avis.readers import ReadOptions
-from avis.readers._furniture import drop_furniture
-from avis.readers.ocr import PageJob, ocr_pages, tesseract
+from avis.layout.furniture import drop_furniture
+from avis.readers import ReaderSpec, ReadOptions
+
+if TYPE_CHECKING:  # Pillow, numpy and the OCR module load only when an image is read
+    from PIL import Image
+
+    from avis.readers.ocr import PageJob
 
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError)
 
 
 def _open(data: bytes) -> Image.Image:
     """Open lazily (header only); Pillow's bomb check becomes a :class:`LimitExceededError`."""
+    from PIL import Image, UnidentifiedImageError
+
     with warnings.catch_warnings():
         # Between Pillow's warning and error thresholds our own max_pixels check decides.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -82,6 +87,8 @@ def _decode(img: Image.Image) -> Image.Image:
         img.load()
         info = dict(img.info)
         try:
+            from PIL import ImageOps
+
             upright = ImageOps.exif_transpose(img)
         except _DECODE_ERRORS:  # a damaged EXIF block must not cost the page
             upright = img
@@ -106,6 +113,8 @@ def read(data: bytes, options: ReadOptions) -> Document:
         raise OcrUnavailableError(
             "this file is an image (a scan): reading it needs OCR, which is turned off"
         )
+    from avis.readers.ocr import ocr_pages, tesseract
+
     tesseract(options.ocr_lang)  # missing OCR is said before any decoding work
     img = _open(data)
     doc = Document(format="image")
@@ -115,10 +124,10 @@ def read(data: bytes, options: ReadOptions) -> Document:
             f"the image has {count} pages, over the {options.max_pages}-page limit "
             "(raise it with --max-pages)"
         )
-    frames = _animation_frames(img) if img.format != "TIFF" else 1
-    if frames > 1:
+    animated = _animation_frames(img) if img.format != "TIFF" else 1
+    if animated > 1:
         doc.warnings.append(
-            f"the {img.format} image has {frames} frames; only the first was read "
+            f"the {img.format} image has {animated} frames; only the first was read "
             "(multi-page scans belong in TIFF or PDF)"
         )
     if count is None:
@@ -182,3 +191,28 @@ def read(data: bytes, options: ReadOptions) -> Document:
             "resolution; check the page, or scan it again at 300 dpi"
         )
     return doc
+
+
+_MAGIC = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"II*\x00",
+    b"MM\x00*",
+    b"GIF87a",
+    b"GIF89a",
+    b"BM",
+)
+
+
+def sniff(data: bytes) -> bool:
+    """PNG, JPEG, TIFF, GIF, BMP or WebP magic bytes."""
+    return data.startswith(_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+
+
+READER = ReaderSpec(
+    name="image",
+    sniff=sniff,
+    read=read,
+    paged=True,
+    no_text="no text found in this image file",
+)

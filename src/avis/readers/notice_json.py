@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 
 from avis.errors import CorruptInputError
+from avis.layout import Document
 from avis.model import Notice
+from avis.readers import NOTICE_JSON, ReaderSpec, ReadOptions
 
 _SNIFF = 4 * 1024 * 1024
 """Larger JSON is no notice (a notice is a few tens of kB)."""
@@ -55,3 +57,19 @@ def read_notice(data: bytes) -> Notice:
             + more
             + " — correct it (schema: avis schema notice-json)"
         ) from exc
+
+
+def _as_text(data: bytes, options: ReadOptions) -> Document:
+    """As a layout (``read_bytes``), Notice JSON is its text; the pipeline takes the notice."""
+    from avis.readers.text import read
+
+    return read(data, options)
+
+
+READER = ReaderSpec(
+    name=NOTICE_JSON,
+    sniff=looks_like_notice_json,
+    read=_as_text,
+    paged=False,
+    no_text="the Notice JSON file holds only white space; check that it is the right file",
+)

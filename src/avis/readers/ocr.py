@@ -6,7 +6,7 @@ pages or documents with processes instead), TSV output for word boxes and confid
 
 Before OCR the page is turned to 8-bit grey, scaled to about ``options.ocr_dpi``, straightened
 (skew estimated by a projection profile) and stripped of table rulings; see
-:mod:`avis.readers._preprocess`. Tesseract runs once per page in psm 4 (one column of text of
+:mod:`avis.readers.scan.preprocess`. Tesseract runs once per page in psm 4 (one column of text of
 varying sizes: as accurate as psm 3 here, and it keeps a value that is a lone "/" or "2").
 
 Layout hints, as the PDF reader gives them: rulings found before OCR mark the cells of a ruled
@@ -43,19 +43,15 @@ from PIL import Image
 
 from avis.errors import CorruptInputError, DocumentTimeoutError, OcrUnavailableError
 from avis.layout import BBox, Line, Page, Word, union_bbox
+from avis.layout.blocks import assign_blocks
+from avis.layout.columns import find_columns
+from avis.layout.lines import group_lines, right_edge, split_at
+from avis.layout.pairs import mostly_inline
 from avis.readers import ReadOptions
-from avis.readers._geometry import (
-    assign_blocks,
-    find_columns,
-    group_lines,
-    right_edge,
-    split_at,
-)
-from avis.readers._gutters import split_columns, uncovered_rows
-from avis.readers._inline_pairs import mostly_inline
-from avis.readers._parallel import ordered_map
-from avis.readers._pixel_bullets import has_bullet_mark
-from avis.readers._preprocess import (
+from avis.readers.parallel import ordered_map
+from avis.readers.scan.gutters import split_columns, uncovered_rows
+from avis.readers.scan.marks import has_bullet_mark
+from avis.readers.scan.preprocess import (
     Ruling,
     despeckle,
     estimate_skew,
@@ -79,7 +75,7 @@ RECOVERED_MIN_CONF = 0.6  # below this, what was read again is a logo or a smudg
 DEFAULT_PSM = 4  # one column of text of varying sizes; measured in tests/test_ocr.py's docs
 MIN_SIDE_PX = 16  # smaller images cannot hold a readable word
 MAX_WORK_PIXELS = 60_000_000  # cap on the rescaled page handed to Tesseract
-ROTATE_RESAMPLE = Image.NEAREST  # as accurate as bicubic on 300 dpi pages, 4× faster
+ROTATE_RESAMPLE = Image.Resampling.NEAREST  # as accurate as bicubic on 300 dpi pages, 4× faster
 
 # Words made only of table-border or box-drawing characters are ruling remnants, not text.
 _GARBAGE = re.compile(r"^[|¦│┃║‖┆┊╎╏_\u2500-\u257f]+$")
@@ -597,7 +593,9 @@ def prepare(
         scale = math.sqrt(MAX_WORK_PIXELS / (w * h))
     work = grey
     if abs(scale - 1.0) > 0.02:
-        work = grey.resize((max(round(w * scale), 1), max(round(h * scale), 1)), Image.BICUBIC)
+        work = grey.resize(
+            (max(round(w * scale), 1), max(round(h * scale), 1)), Image.Resampling.BICUBIC
+        )
     else:
         scale = 1.0
     work_dpi = src_dpi * scale
@@ -672,7 +670,7 @@ def orientation(image: Image.Image, dpi: float, lang: str = "fra") -> int:
 def _read_pieces(
     work: Image.Image, dark: np.ndarray, dpi: float, lang: str, psm: int, base: int
 ) -> list[_RawLine]:
-    """OCR a prepared page cut into bands and two-column strips (see ``_gutters``).
+    """OCR a prepared page cut into bands and two-column strips (:mod:`avis.readers.scan.gutters`).
 
     All pieces go to one Tesseract process. Lines come back in page order: by their top, which
     interleaves the labels and values of a stretch as a reader sees them. A short value alone
@@ -785,8 +783,9 @@ PageJob = tuple[Image.Image, int, float | None]
 def ocr_pages(
     jobs: Iterable[PageJob], options: ReadOptions
 ) -> Iterator[tuple[int, Page | OcrUnavailableError]]:
-    """OCR pages in order, up to ``options.ocr_threads`` at a time (see ``_parallel``); each
-    image is closed once read. A missing Tesseract is yielded for the caller to report."""
+    """OCR pages in order, up to ``options.ocr_threads`` at a time (see
+    :mod:`avis.readers.parallel`); each image is closed once read. A missing Tesseract is
+    yielded for the caller to report."""
 
     def one(job: PageJob) -> tuple[int, Page | OcrUnavailableError]:
         image, number, dpi = job

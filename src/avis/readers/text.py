@@ -16,6 +16,7 @@ from typing import Any
 
 from avis.errors import EmptyInputError, LimitExceededError
 from avis.layout import Document, Line, Page, Word
+from avis.readers import ReaderSpec
 
 _BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣–—]|\d{1,2}[.)])\s+(.*)$")
 # May not scan past the next opening bracket: "<a<a<a…" on a long line would otherwise make it
@@ -353,3 +354,12 @@ def read(data: bytes, options: object = None) -> Document:
             "the text file holds only white space; check that it is the right file"
         )
     return Document(format="text", pages=[_build(text)])
+
+
+READER = ReaderSpec(
+    name="text",
+    sniff=looks_like_text,
+    read=read,
+    paged=False,
+    no_text="the text file holds only white space; check that it is the right file",
+)

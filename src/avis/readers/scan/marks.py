@@ -43,7 +43,7 @@ def has_bullet_mark(dark: np.ndarray, line: BoxPx, first: BoxPx) -> bool:
     if x1 - x0 < 3 or y1 - y0 < 3:
         return False
     window = dark[y0:y1, x0:x1]
-    columns = _runs(window.any(axis=0), bridge=max(1, int(0.08 * height)))
+    columns = _runs(np.asarray(window.any(axis=0)), bridge=max(1, int(0.08 * height)))
     if not columns:
         return False
     c0, c1 = columns[-1]  # the mark nearest the text
@@ -53,7 +53,7 @@ def has_bullet_mark(dark: np.ndarray, line: BoxPx, first: BoxPx) -> bool:
         return False  # ink just left of it: the end of a word, a colon, a column's text
     if c0 < CLEAR * height and x0 > 0:
         return False  # the window starts too close to the mark to tell it is clear
-    rows = _runs(window[:, c0:c1].any(axis=1), bridge=1)
+    rows = _runs(np.asarray(window[:, c0:c1].any(axis=1)), bridge=1)
     if len(rows) != 1:
         return False
     r0, r1 = rows[0]

@@ -100,7 +100,7 @@ def even_background(grey: Image.Image, dpi: float) -> Image.Image:
     if hi - lo < 40 or hi < 60:
         return grey
     bg = Image.fromarray(blocks).filter(ImageFilter.MaxFilter(5))
-    bg = bg.filter(ImageFilter.GaussianBlur(2)).resize(grey.size, Image.BILINEAR)
+    bg = bg.filter(ImageFilter.GaussianBlur(2)).resize(grey.size, Image.Resampling.BILINEAR)
     # Integer arithmetic: grey * 255 fits in 16 bits, and a 16-bit page is half a float32 one.
     out = np.asarray(grey).astype(np.uint16)
     out *= 255

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from avis.readers._preprocess import otsu
+from avis.readers.scan.preprocess import otsu
 
 MIN_GUTTER_IN = 0.1
 MIN_SIDE_IN = 0.8
@@ -129,7 +129,7 @@ def split_columns(image: Image.Image, dpi: float) -> list[Piece]:
     sdpi = dpi / f
     min_gap = max(2, round(MIN_GUTTER_IN * sdpi))
     min_side = max(4, round(MIN_SIDE_IN * sdpi))
-    rows_ink = [ink[a:b].any(axis=0) for a, b in rows]
+    rows_ink = [np.asarray(ink[a:b].any(axis=0)) for a, b in rows]
     stretches: list[tuple[int, int, tuple[int, int]]] = []  # first row, end row, gutter
     i = 0
     while i < len(rows):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from avis.layout import Line, Page
+from avis.layout.model import Line, Page
 
 _FURNITURE_ZONE = 0.08
 _PAGE_NUMBER_ANYWHERE = re.compile(r"^page\s*\d{1,4}(\s*(/|sur|of|de)\s*\d{1,4})?$", re.I)

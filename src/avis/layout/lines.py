@@ -1,0 +1,115 @@
+"""Visual lines from positioned words: clustering by height, line text, sizes, edges.
+
+Pure functions on :class:`~avis.layout.model.Word` boxes (PDF points, top-left origin), shared by
+every reader with geometry (PDF text layers, OCR). Linear or ``n log n`` in the number of words:
+reading the file is the expensive part and this must stay small next to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from avis.layout.model import BBox, Line, Origin, Word, union_bbox
+
+
+def bb(word: Word) -> BBox:
+    """The word's box (callers only pass words that have one)."""
+    assert word.bbox is not None
+    return word.bbox
+
+
+def height(word: Word) -> float:
+    b = bb(word)
+    return max(b[3] - b[1], 1.0)
+
+
+def group_lines(words: Iterable[Word]) -> list[list[Word]]:
+    """Cluster words into visual lines by vertical centre, each sorted left to right.
+
+    The tolerance is a fraction of the taller word so that a value printed half a line lower
+    (vertically centred in a table row) makes its own line; a smaller word whose baseline sits
+    inside the line (a superscript footnote mark) joins it.
+    """
+    ordered = sorted(
+        (w for w in words if w.bbox is not None), key=lambda w: (bb(w)[1] + bb(w)[3]) / 2
+    )
+    lines: list[tuple[float, float, float, list[Word]]] = []  # (centre, height, bottom, words)
+    for w in ordered:
+        b = bb(w)
+        centre = (b[1] + b[3]) / 2
+        h = height(w)
+        for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+            c, lh, bottom, ws = lines[i]
+            same = (
+                abs(centre - c) <= 0.45 * max(h, lh)
+                or (h < 0.85 * lh and bottom - 0.8 * lh <= b[3] <= bottom + 0.2 * lh)
+                or (lh < 0.85 * h and b[3] - 0.8 * h <= bottom <= b[3] + 0.2 * h)
+            )
+            if same:
+                ws.append(w)
+                if h > lh:
+                    lines[i] = (c, h, b[3], ws)
+                break
+        else:
+            lines.append((centre, h, b[3], [w]))
+    result = [sorted(ws, key=lambda w: bb(w)[0]) for _, _, _, ws in lines]
+    result.sort(key=lambda ws: min(bb(w)[1] for w in ws))
+    return result
+
+
+def line_size(words: list[Word]) -> float:
+    """Dominant font size of a line (by characters), falling back to box height."""
+    if not words:
+        return 0.0
+    weight: dict[float, int] = {}
+    for w in words:
+        size = w.size if w.size else height(w)
+        key = round(size * 2) / 2
+        weight[key] = weight.get(key, 0) + len(w.text)
+    return max(weight.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def join_words(words: list[Word]) -> str:
+    """Text of a line: words split only by a font change (no gap) are glued back together."""
+    parts: list[str] = []
+    prev: Word | None = None
+    for w in words:
+        if prev is not None:
+            gap = bb(w)[0] - bb(prev)[2]
+            size = prev.size or height(prev)
+            if gap > 0.12 * size:
+                parts.append(" ")
+        parts.append(w.text)
+        prev = w
+    return "".join(parts)
+
+
+def make_line(words: list[Word], page: int, origin: Origin, col: int | None = None) -> Line:
+    """Build a layout line from words already sorted left to right."""
+    conf = min((w.conf for w in words), default=1.0)
+    return Line(
+        text=join_words(words),
+        words=words,
+        bbox=union_bbox([w.bbox for w in words]),
+        page=page,
+        origin=origin,
+        conf=conf,
+        bold=bool(words) and all(w.bold for w in words),
+        col=col,
+    )
+
+
+def split_at(words: list[Word], x: float) -> tuple[list[Word], list[Word]]:
+    """Words left and right of a column boundary (by word centre)."""
+    left = [w for w in words if (bb(w)[0] + bb(w)[2]) / 2 < x]
+    right = [w for w in words if (bb(w)[0] + bb(w)[2]) / 2 >= x]
+    return left, right
+
+
+def right_edge(lines: Iterable[Line]) -> float:
+    """Where the lines of a flow wrap: a high percentile of their right ends (robust to a stray
+    overflowing line)."""
+    ends = sorted(line.bbox[2] for line in lines if line.bbox is not None)
+    if not ends:
+        return 0.0
+    return ends[min(len(ends) - 1, int(len(ends) * 0.9))]
