@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -27,7 +27,8 @@ class Match:
     label: Label
     start: int  # offsets in the original (unfolded) text
     end: int  # end of the label, after a trailing "(1)" and ":" when present
-    colon: bool  # the label was followed by ":"
+    colon: bool  # the label was followed by ":" or leader dots
+    leader: bool = False  # … by leader dots ("Référence ........ 3134-…")
 
 
 def _pattern(folded: str) -> str:
@@ -62,31 +63,72 @@ class Lexicon:
     labels: tuple[Label, ...]
     boilerplate_titles: tuple[str, ...]
     list_notes: tuple[str, ...]
+    #: value wordings ([values] of lexicon.toml), folded: ``words["residence_none"]``
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
         data = tomllib.loads(text)
         labels: list[Label] = []
         for kind in ("header", "section", "inline"):
-            for field, spec in data.get(kind, {}).items():
+            for name, spec in data.get(kind, {}).items():
                 weak = {fold(w) for w in spec.get("weak", [])}
                 prefix = {" ".join(fold(w).split()) for w in spec.get("prefix", [])}
                 for wording in spec["labels"]:
                     f = " ".join(fold(wording).split())
                     vtype = spec.get("type", "text")
-                    labels.append(Label(kind, field, wording, f, vtype, f in weak, f in prefix))
+                    labels.append(Label(kind, name, wording, f, vtype, f in weak, f in prefix))
         boiler = data.get("boilerplate", {})
+        words = {
+            key: tuple(" ".join(fold(w).split()) for w in wordings)
+            for key, wordings in data.get("values", {}).items()
+        }
         return cls(
             labels=tuple(labels),
             boilerplate_titles=tuple(fold(t) for t in boiler.get("titles", [])),
             list_notes=tuple(fold(t) for t in boiler.get("list_notes", [])),
+            words=words,
         )
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
 
     def matcher(self, kinds: tuple[str, ...]) -> LabelMatcher:
         return _matcher(self, kinds)
 
     def variants(self, kind: str, field: str) -> list[str]:
         return [lb.folded for lb in self.labels if lb.kind == kind and lb.field == field]
+
+    def label_as_value(self, path: str, value: str) -> str | None:
+        """The label of another field that a value is, or starts with (a scalar), if any.
+
+        "LIEU DE TRAVAIL POSTE À POURVOIR" as the employer is two labels, not a value. A value
+        may start with its own field's wording ("Cadre d'emplois des attachés" as the corps),
+        and weak or one-word wordings ("Service des routes") are common words, so neither counts.
+        """
+        from avis.fields import FIELDS
+
+        owner = next((s for s in FIELDS if path.split("[")[0] in s.outputs), None)
+        own = owner.name if owner else path
+        folded = " ".join(fold(value).strip(" :.").split())
+        for lb in _by_folded(self).get(folded, ()):
+            if lb.field != own and not lb.field.startswith("group:"):
+                return lb.text
+        if owner is None or owner.shape != "scalar":
+            return None
+        m = self.matcher(("header", "inline")).match_start(value)
+        if (
+            m is not None
+            and m.start == 0
+            and m.label.field != own
+            and not m.label.weak
+            and len(m.label.folded.split()) >= 2
+        ):
+            return m.label.text
+        return None
 
     def is_label_prefix(self, folded: str) -> bool:
         """Whether folded text is a whole label wording or the start of one."""
@@ -125,7 +167,12 @@ class Lexicon:
 class LabelMatcher:
     """One alternation regex over many labels, longest wording first."""
 
-    _SUFFIX = r"(?P<tail>\s*(?:\(\s*\d\s*\)|\*)?\s*(?P<colon>:)?)"
+    # After a label: a footnote mark, then a colon or leader dots ("........", "…", ". . .",
+    # "____"), which say "a value follows" as clearly as a colon does.
+    _SUFFIX = (
+        r"(?P<tail>\s*(?:\(\s*\d\s*\)|\*)?\s*"
+        r"(?P<colon>:|(?:(?:\.\s?){3,}|…+|_{3,})\s*:?)?)"
+    )
 
     def __init__(self, labels: list[Label]) -> None:
         ordered = sorted(labels, key=lambda lb: -len(lb.folded))
@@ -149,7 +196,8 @@ class LabelMatcher:
         end = index[m.end() - 1] + 1 if m.end() > m.start() else start
         while end > start and text[end - 1].isspace():
             end -= 1
-        return Match(label, start, end, m.group("colon") is not None)
+        colon = m.group("colon")
+        return Match(label, start, end, colon is not None, bool(colon) and colon.strip() != ":")
 
     def finditer(self, text: str) -> list[Match]:
         folded, index = fold_with_map(text)
@@ -170,7 +218,9 @@ class LabelMatcher:
         found = self._match(m, rest, index)
         if found.start != 0:
             return None
-        return Match(found.label, found.start + offset, found.end + offset, found.colon)
+        return Match(
+            found.label, found.start + offset, found.end + offset, found.colon, found.leader
+        )
 
 
 _NUMBERING = re.compile(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{1,4}|[A-Z])\s*[.)-]\s+)?")
@@ -179,6 +229,14 @@ _NUMBERING = re.compile(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{
 @cache
 def _matcher(lexicon: Lexicon, kinds: tuple[str, ...]) -> LabelMatcher:
     return LabelMatcher([lb for lb in lexicon.labels if lb.kind in kinds])
+
+
+@cache
+def _by_folded(lexicon: Lexicon) -> dict[str, list[Label]]:
+    out: dict[str, list[Label]] = {}
+    for lb in lexicon.labels:
+        out.setdefault(lb.folded.strip(" :."), []).append(lb)
+    return out
 
 
 @cache

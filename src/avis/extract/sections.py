@@ -9,8 +9,10 @@ onto the next line, and split when a converter glued two entries together.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
+from avis.extract.grid import arrange_grids
 from avis.extract.header import (
     Fragment,
     Pair,
@@ -33,9 +35,9 @@ class Section:
     field: str
     heading: Line
     heading_text: str
-    fragments: list[Fragment] = field(default_factory=list)
-    groups: list[str] = field(default_factory=list)
-    pending_tail: list[str] = field(default_factory=list)  # heading words wrapped to next line
+    fragments: list[Fragment] = dc_field(default_factory=list)
+    groups: list[str] = dc_field(default_factory=list)
+    pending_tail: list[str] = dc_field(default_factory=list)  # heading words wrapped to next line
     prefix: bool = False  # the heading is the sub-heading of the items (lexicon "prefix")
 
 
@@ -46,6 +48,7 @@ class Zones:
     sections: list[Section]
     inline: list[Pair]
     dropped: list[Fragment]
+    relations: dict[int, str] = dc_field(default_factory=dict)  # value line id → grid relation
 
 
 def _heading_ok(m: Match, line: Line, text: str) -> bool:
@@ -62,6 +65,7 @@ def _inline_ok(m: Match, line: Line, text: str) -> bool:
 
 
 def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
+    lines, relations = arrange_grids(lines, lexicon)
     lines = merge_label_cells(lines, lexicon)
     header_m = lexicon.matcher(("header",))
     section_m = lexicon.matcher(("section",))
@@ -140,8 +144,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             pair = Pair(hm.label.field, hm.label, text[hm.start : hm.end], [line], idx)
             if text[hm.end :].strip(" :"):
                 pair.values.append(Fragment(text[hm.end :], line))
-            pair.rule = "body.displaced-header"
-            pair.confidence = 0.7
+            pair.relate("body.displaced-header")
             if hm.label.field in header_fields_seen:
                 dropped.append(Fragment(text, line))
             else:
@@ -149,7 +152,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             continue
         if line.col == 0 and not isinstance(current, Section):
             # An unknown label in a body label│value table: its own pair, not a value.
-            pair = Pair(f"extra:{clean_value(text)}", None, text, [line], idx)
+            pair = Pair(None, None, text, [line], idx)
             pair.rule = "body.table-label"
             inline.append(pair)
             current = pair
@@ -172,7 +175,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             current.fragments.append(Fragment(text, line))
         else:
             dropped.append(Fragment(text, line))
-    return Zones(title_lines, header_lines, sections, inline, dropped)
+    return Zones(title_lines, header_lines, sections, inline, dropped, relations)
 
 
 def _is_sub_heading_of(current: object, m: Match, line: Line) -> bool:

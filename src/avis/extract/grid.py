@@ -1,0 +1,269 @@
+"""Header grids read by geometry: each value goes to the label it sits under or beside.
+
+A header may print its labels *above* their values, two, three or four to a row
+(``RÉFÉRENCE  EMPLOYEUR`` / ``3134-…  Commune de …``), a layout readers see as lines of labels
+followed by lines of values. This module cuts every line into cells by the gaps between its
+words (and by the labels found in it), finds the rows holding several label cells, and assigns
+every other cell of the grid to one label at once: the candidate relations are *below* (the
+value sits in the label's column span, under it) and *right-of* (on the label's row, after it);
+each has a cost from the distance, and a value that does not fit the label's type (a date under
+"Lieu") costs more, so it goes to a label it fits when there is one. The result is handed on as
+ordinary label│value cells (``col`` 0/1 and a row id), which :mod:`avis.extract.header` pairs
+like any table; the relation is kept for provenance.
+
+Only pages whose lines carry word boxes (PDF text layers, OCR) are read this way; a header with
+no row of several labels is left as the reader gave it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from avis.extract.lexicon import Label, Lexicon
+from avis.extract.normalize import fold
+from avis.extract.values import looks_like
+from avis.layout import BBox, Line, Word, union_bbox
+
+#: a word that is only leader dots or rules ("........", "____", "…")
+LEADER_WORD = re.compile(r"^[.…_·]{3,}$")
+#: row ids given to cells rebuilt here, clear of the readers' own row numbers
+_ROW_BASE = 100_000
+
+
+@dataclass(slots=True)
+class Cell:
+    words: list[Word]
+    line: Line
+    label: Label | None = None
+    label_text: str = ""
+    tail: list[str] = field(default_factory=list)  # words of a wrapped label still expected
+    owner: Cell | None = None  # the label cell a value cell was assigned to
+    relation: str = ""
+    values: list[Cell] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def box(self) -> BBox:
+        box = union_bbox([w.bbox for w in self.words])
+        assert box is not None
+        return box
+
+
+def _height(words: list[Word]) -> float:
+    hs = sorted(w.bbox[3] - w.bbox[1] for w in words if w.bbox is not None)
+    return hs[len(hs) // 2] if hs else 10.0
+
+
+def _cells(line: Line, lexicon: Lexicon) -> list[Cell]:
+    """Cut a line into cells at wide gaps and leader dots, then at each label cell's edges."""
+    words = [w for w in line.words if w.bbox is not None]
+    if not words:
+        return []
+    gap = 1.1 * _height(words)
+    runs: list[list[Word]] = [[]]
+    for w in words:
+        if LEADER_WORD.match(w.text):
+            runs.append([])
+            continue
+        prev = runs[-1][-1] if runs[-1] else None
+        if prev is not None and prev.bbox is not None and w.bbox is not None:
+            if w.bbox[0] - prev.bbox[2] > gap:
+                runs.append([])
+        runs[-1].append(w)
+    cells: list[Cell] = []
+    matcher = lexicon.matcher(("header",))
+    for run in runs:
+        if not run:
+            continue
+        text = " ".join(w.text for w in run)
+        offsets, pos = [], 0
+        for w in run:
+            offsets.append(pos)
+            pos += len(w.text) + 1
+        cut_at = [0]
+        found = [m for m in matcher.finditer(text) if m.start in offsets]
+        # Label cells: the label and nothing else up to the next label (or the run's end).
+        labels: dict[int, tuple[Label, str, list[str]]] = {}
+        for i, m in enumerate(found):
+            end = found[i + 1].start if i + 1 < len(found) else len(text)
+            rest = text[m.end : end]
+            grown, tail = lexicon.grow(m.label, text[m.start : m.end], rest)
+            if rest[grown:].strip(" :"):
+                continue
+            k = offsets.index(m.start)
+            labels[k] = (m.label, text[m.start : m.start + (m.end - m.start) + grown], tail)
+            cut_at.append(k)
+            nxt = next((j for j, o in enumerate(offsets) if o >= end), len(run))
+            cut_at.append(nxt)
+        bounds = sorted(set(cut_at) | {len(run)})
+        for a, b in itertools.pairwise(bounds):
+            if a >= b:
+                continue
+            cell = Cell(run[a:b], line)
+            if a in labels:
+                cell.label, cell.label_text, cell.tail = labels[a]
+            cells.append(cell)
+    return cells
+
+
+def _overlap_v(a: BBox, b: BBox) -> float:
+    return min(a[3], b[3]) - max(a[1], b[1])
+
+
+def _label_rows(cells: list[Cell]) -> list[list[Cell]]:
+    """Visual rows (same page, overlapping vertically) holding two label cells or more."""
+    labels = sorted(
+        (c for c in cells if c.label is not None), key=lambda c: (c.line.page, c.box[1])
+    )
+    rows: list[list[Cell]] = []
+    for c in labels:
+        if rows and rows[-1][0].line.page == c.line.page and _overlap_v(rows[-1][0].box, c.box) > 0:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return [sorted(r, key=lambda c: c.box[0]) for r in rows if len(r) >= 2]
+
+
+def _join_tails(cells: list[Cell]) -> None:
+    """A label cell wrapped onto the next line ("DATE LIMITE DE" / "CANDIDATURE") takes its tail."""
+    for c in cells:
+        if c.label is None or not c.tail:
+            continue
+        below = [
+            d
+            for d in cells
+            if d is not c
+            and d.label is None
+            and d.line.page == c.line.page
+            and abs(d.box[0] - c.box[0]) < 4
+            and 0 <= d.box[1] - c.box[3] < _height(c.words)
+        ]
+        if not below:
+            continue
+        d = min(below, key=lambda d: d.box[1])
+        words = d.text.split()
+        if [fold(w).strip(":") for w in words[: len(c.tail)]] == c.tail:
+            n = len(c.tail)
+            c.label_text += " " + " ".join(words[:n])
+            c.words = c.words + d.words[:n]
+            d.words = d.words[n:]
+            c.tail = []
+
+
+def _cost(label: Cell, value: Cell, spans: dict[int, tuple[float, float]]) -> tuple[float, str]:
+    """How unlikely ``value`` is to be ``label``'s (inf when impossible), and the relation.
+
+    *below*: in the label's column span and no more than a line under the label or under the
+    value lines it already has (a wrapped value goes on; a body paragraph further down does
+    not). *right-of*: on the label's row, after it.
+    """
+    lb, vb = label.box, value.box
+    if label.line.page != value.line.page:
+        return float("inf"), ""
+    h = _height(label.words)
+    if _overlap_v(lb, vb) > 0.4 * h and vb[0] >= lb[2] - 1:
+        cost, relation = (vb[0] - lb[2]) / 200.0, "right-of"
+    else:
+        x0, x1 = spans[id(label)]
+        above = label.values[-1].box[3] if label.values else lb[3]
+        if vb[1] < lb[3] - 1 or not (x0 - 4 <= vb[0] < x1 - 4) or vb[1] - above > 1.2 * h:
+            return float("inf"), ""
+        cost, relation = 0.3 + (vb[1] - lb[3]) / (4 * h), "below"
+    if label.label is not None and not looks_like(label.label.vtype, value.text):
+        cost += 5.0
+    return cost, relation
+
+
+def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict[int, str]]:
+    """Rewrite header grids as label│value cells; other lines are returned unchanged.
+
+    Also returns the relation (below, right-of) that placed each value line, by ``id``.
+    """
+    relations: dict[int, str] = {}
+    if not any(ln.words and ln.words[0].bbox is not None for ln in lines):
+        return lines, relations
+    per_line = {id(ln): _cells(ln, lexicon) for ln in lines}
+    cells = [c for cs in per_line.values() for c in cs]
+    rows = _label_rows(cells)
+    if not rows:
+        return lines, relations
+    _join_tails(cells)
+    grid_labels = [c for r in rows for c in r]
+    # Each label's column: from its left edge to the next label of its row.
+    spans: dict[int, tuple[float, float]] = {}
+    for r in rows:
+        for i, c in enumerate(r):
+            spans[id(c)] = (c.box[0], r[i + 1].box[0] if i + 1 < len(r) else float("inf"))
+    pages = {c.line.page for c in grid_labels}
+    first_top = {p: min(c.box[1] for c in grid_labels if c.line.page == p) for p in pages}
+    values = sorted(
+        (
+            c
+            for c in cells
+            if c.label is None
+            and c.words
+            and c.line.page in first_top
+            and c.box[1] >= first_top[c.line.page] - 1
+        ),
+        key=lambda c: (c.line.page, c.box[1], c.box[0]),
+    )
+    # Every value cell, top to bottom, to its cheapest label; a label column grows only by
+    # contiguous lines, so the body under the grid is never taken for a value.
+    for v in values:
+        best: tuple[float, str, Cell | None] = (float("inf"), "", None)
+        for lab in grid_labels:
+            cost, relation = _cost(lab, v, spans)
+            if cost < best[0]:
+                best = (cost, relation, lab)
+        _, relation, owner = best
+        if owner is None:
+            continue
+        v.owner, v.relation = owner, relation
+        owner.values.append(v)
+    consumed = {id(c) for lab in grid_labels for c in [lab, *lab.values]}
+    grid_lines = {id(c.line) for lab in grid_labels for c in [lab, *lab.values]}
+    out: list[Line] = []
+    emitted = False
+    for ln in lines:
+        if id(ln) not in grid_lines:
+            out.append(ln)
+            continue
+        if not emitted:
+            emitted = True
+            for k, lab in enumerate(grid_labels):
+                out.append(_line(lab.words, lab.line, 0, _ROW_BASE + k, bold=lab.line.bold))
+                for v in sorted(lab.values, key=lambda c: (c.box[1], c.box[0])):
+                    made = _line(v.words, v.line, 1, _ROW_BASE + k)
+                    relations[id(made)] = v.relation
+                    out.append(made)
+        left = [c for c in per_line.get(id(ln), []) if id(c) not in consumed and c.words]
+        for c in left:
+            out.append(_line(c.words, ln, ln.col, ln.row))
+    return out, relations
+
+
+def _line(
+    words: list[Word],
+    like: Line,
+    col: int | None,
+    row: int | None,
+    bold: bool | None = None,
+) -> Line:
+    return Line(
+        text=" ".join(w.text for w in words),
+        words=list(words),
+        bbox=union_bbox([w.bbox for w in words]),
+        page=like.page,
+        origin=like.origin,
+        conf=min((w.conf for w in words), default=like.conf),
+        heading=None,
+        bullet=False,
+        bold=all(w.bold for w in words) if bold is None else bold,
+        col=col,
+        row=row,
+        block=like.block,
+    )
