@@ -17,6 +17,7 @@ no row of several labels is left as the reader gave it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
