@@ -186,7 +186,8 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     """
     relations: dict[int, str] = {}
     if not any(ln.words and ln.words[0].bbox is not None for ln in lines):
-        return lines, relations
+        lines = _arrange_rows(lines, lexicon, relations)
+        return _arrange_runs(lines, lexicon, relations), relations
     per_line = {id(ln): _cells(ln, lexicon) for ln in lines}
     cells = [c for cs in per_line.values() for c in cs]
     rows = _label_rows(cells)
@@ -245,6 +246,128 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
         for c in left:
             out.append(_line(c.words, ln, ln.col, ln.row))
     return out, relations
+
+
+def _label_only(line: Line, lexicon: Lexicon, cells: bool = False) -> Label | None:
+    """The header label a line (or a table cell) consists of (a trailing colon allowed)."""
+    if (line.col is not None and not cells) or line.bullet:
+        return None
+    m = lexicon.matcher(("header",)).match_start(line.text)
+    if m is None or line.text[m.end :].strip(" :"):
+        return None
+    return m.label
+
+
+def _arrange_runs(lines: list[Line], lexicon: Lexicon, relations: dict[int, str]) -> list[Line]:
+    """The same grid with no geometry (a Word table of label rows and value rows, text):
+    a run of k lines that are each a label, then k lines that are not, each value fitting its
+    label's type, pairs the i-th value with the i-th label."""
+    out: list[Line] = []
+    i, k_row = 0, 0
+    while i < len(lines):
+        j = i
+        labels: list[Label] = []
+        while j < len(lines) and (lb := _label_only(lines[j], lexicon)) is not None:
+            labels.append(lb)
+            j += 1
+        k = len(labels)
+        vals = lines[j : j + k]
+        if (
+            k >= 2
+            and len(vals) == k
+            and all(v.col is None and _label_only(v, lexicon) is None for v in vals)
+            and not lexicon.matcher(("header", "section")).match_start(vals[-1].text)
+            and all(looks_like(lb.vtype, v.text) for lb, v in zip(labels, vals, strict=True))
+            and (j + k >= len(lines) or not _continues_value(lines[j + k], lexicon))
+        ):
+            for lb_line, v in zip(lines[i:j], vals, strict=True):
+                row = _ROW_BASE + 1000 + k_row
+                k_row += 1
+                out.append(_copy(lb_line, 0, row))
+                made = _copy(v, 1, row)
+                relations[id(made)] = "below"
+                out.append(made)
+            i = j + k
+            continue
+        out.extend(lines[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
+
+
+def _arrange_rows(lines: list[Line], lexicon: Lexicon, relations: dict[int, str]) -> list[Line]:
+    """A table whose rows alternate labels and values (a Word table): a row of label cells
+    followed by a row of as many value cells pairs them column by column."""
+    out: list[Line] = []
+    i, k_row = 0, 0
+
+    def row_end(start: int) -> int:
+        end = start
+        first = lines[start]
+        while (
+            end < len(lines)
+            and lines[end].col is not None
+            and lines[end].row == first.row
+            and lines[end].page == first.page
+        ):
+            end += 1
+        return end
+
+    while i < len(lines):
+        if lines[i].col is None or lines[i].row is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = row_end(i)
+        heads = lines[i:j]
+        k = row_end(j) if j < len(lines) and lines[j].row is not None else j
+        vals = lines[j:k]
+        labels = [_label_only(h, lexicon, cells=True) for h in heads]
+        if (
+            len(heads) >= 2
+            and len(vals) == len(heads)
+            and all(labels)
+            and not any(_label_only(v, lexicon, cells=True) for v in vals)
+            and all(
+                lb is not None and looks_like(lb.vtype, v.text)
+                for lb, v in zip(labels, vals, strict=True)
+            )
+        ):
+            for h, v in zip(heads, vals, strict=True):
+                row = _ROW_BASE + 2000 + k_row
+                k_row += 1
+                out.append(_copy(h, 0, row))
+                made = _copy(v, 1, row)
+                relations[id(made)] = "below"
+                out.append(made)
+            i = k
+            continue
+        out.extend(heads)
+        i = j
+    return out
+
+
+def _continues_value(line: Line, lexicon: Lexicon) -> bool:
+    """A line after the values that is neither a label nor a heading: the values may wrap."""
+    if line.heading is not None or line.bold:
+        return False
+    return lexicon.matcher(("header", "section")).match_start(line.text) is None
+
+
+def _copy(line: Line, col: int, row: int) -> Line:
+    return Line(
+        text=line.text,
+        words=line.words,
+        bbox=line.bbox,
+        page=line.page,
+        origin=line.origin,
+        conf=line.conf,
+        heading=None,
+        bullet=False,
+        bold=line.bold,
+        col=col,
+        row=row,
+        block=line.block,
+    )
 
 
 def _line(
