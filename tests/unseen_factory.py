@@ -17,7 +17,22 @@ from dataclasses import dataclass, field
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+MONTHS = tuple(
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
+)
 
 WORDINGS: dict[str, list[str]] = {
     "reference": ["Référence", "N° de référence", "N° de l'offre", "Référence de l'offre"],
