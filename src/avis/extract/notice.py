@@ -29,6 +29,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(
     r"(?:(?:\(\s*\+\s*687\s*\)|\+\s*687|00\s*687)[\s.]?)?(?<!\d)\d{2}[\s.]?\d{2}[\s.]?\d{2}(?!\d)"
 )
+_CONTACT_START = re.compile(r"^\s*(?:renseignements?|contacts?|informations?)\b", re.I)
 __all__ = ["LOW_CONFIDENCE", "extract_notice"]
 
 
@@ -232,6 +233,12 @@ def _apply_sections(b: _Builder, sections: list[Section], lexicon: Lexicon) -> N
 def _apply_contact(b: _Builder, sections: list[Section], lines: list[Line]) -> None:
     contact_lines = [fr for s in sections if s.field == "group:contact" for fr in s.fragments]
     apply_lines = [fr for s in sections if s.field == "group:apply" for fr in s.fragments]
+    # Paragraphs that closed a list: the notice's closing, read like its sections.
+    for fr in (fr for s in sections for fr in s.after):
+        if _CONTACT_START.match(fr.text) or _EMAIL.search(fr.text) or _PHONE.search(fr.text):
+            contact_lines.append(fr)
+        else:
+            apply_lines.append(fr)
     pool = contact_lines + apply_lines
     text = " ".join(fr.text for fr in pool)
     email = _EMAIL.search(text) or _EMAIL.search(" ".join(ln.text for ln in lines))

@@ -39,6 +39,7 @@ class Section:
     groups: list[str] = dc_field(default_factory=list)
     pending_tail: list[str] = dc_field(default_factory=list)  # heading words wrapped to next line
     prefix: bool = False  # the heading is the sub-heading of the items (lexicon "prefix")
+    after: list[Fragment] = dc_field(default_factory=list)  # paragraphs that closed the list
 
 
 @dataclass(slots=True)
@@ -178,6 +179,40 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
     return Zones(title_lines, header_lines, sections, inline, dropped, relations)
 
 
+def _ends_list(frag: Fragment, items: list[tuple[list[str], list[Line]]], lexicon: Lexicon) -> bool:
+    """An unbulleted paragraph after a bulleted list ends it.
+
+    It is told from a wrapped item by its indentation (printed left of the items' text), by
+    being a whole sentence in sentence case, or by opening the notice's closing: a contact or
+    application wording ("Renseignements : …", "Les candidatures … sont à adresser …").
+    """
+    line = frag.line
+    text = frag.text.strip()
+    if line.bullet or not text[:1].isupper():
+        return False
+    done = [ln for _, src in items for ln in src]
+    if not any(ln.bullet for ln in done):
+        return False
+    m = lexicon.matcher(("section",)).match_start(text)
+    if m is not None and m.label.field in ("group:contact", "group:apply"):
+        return True
+    if _is_closing(text, lexicon):
+        return True
+    boxes = [ln.bbox for ln in done if ln.bbox is not None and ln.bullet]
+    if line.bbox is not None and boxes:
+        return line.bbox[0] < min(b[0] for b in boxes) - 4
+    return text.endswith(".") and len(text.split()) >= 8
+
+
+def _is_closing(text: str, lexicon: Lexicon) -> bool:
+    """A sentence of the notice's closing: how to apply, whom to ask."""
+    f = " ".join(fold(text).split())
+    return any(
+        re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", f)
+        for w in lexicon.words.get("apply_words", ())
+    )
+
+
 def _is_sub_heading_of(current: object, m: Match, line: Line) -> bool:
     """ "Contraintes particulières :" inside the conditions section is one of its sub-headings,
     not a second conditions section; so is a listed "Temps de travail :" or "Rémunération :",
@@ -289,7 +324,8 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
     section_m = lexicon.matcher(("section",))
     prev_line: Line | None = None
     closed = False
-    for frag in section.fragments:
+    section.after = []
+    for k, frag in enumerate(section.fragments):
         text = frag.text.strip()
         if not text:
             continue
@@ -299,6 +335,10 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
             continue
         if closed and not frag.line.bullet:
             continue
+        if bulleted and items and _ends_list(frag, items, lexicon):
+            # What follows belongs to the notice's closing (how to apply, contact), not the list.
+            section.after = section.fragments[k:]
+            break
         marked_title = (
             bulleted and (frag.line.heading is not None or frag.line.bold) and text[:1].isupper()
         )
