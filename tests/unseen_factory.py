@@ -189,6 +189,34 @@ def grid_pdf(s: Sample, ncols: int, ruled: bool, colon: bool) -> bytes:
     return buf.getvalue()
 
 
+def pairs4_pdf(s: Sample, ruled: bool) -> bytes:
+    """Label │ value │ label │ value rows (a 4-column Word table printed), labels wrapping."""
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 15)
+    c.drawString(50, H - 60, s.title)
+    y = H - 95
+    widths = (90.0, 150.0, 90.0, 150.0)
+    xs = (50.0, 140.0, 290.0, 380.0)
+    for i in range(0, len(s.header), 2):
+        row = s.header[i : i + 2]
+        cells = []
+        for j, (_, label, value) in enumerate(row):
+            cells.append(_fit(c, label, "Helvetica-Bold", 8, widths[2 * j] - 8))
+            cells.append(_fit(c, value, "Helvetica", 9, widths[2 * j + 1] - 8))
+        height = 11 * max(len(x) for x in cells) + 8
+        for k, parts in enumerate(cells):
+            if ruled:
+                c.rect(xs[k], y - height + 9, widths[k], height, stroke=1, fill=0)
+            c.setFont("Helvetica-Bold" if k % 2 == 0 else "Helvetica", 8 if k % 2 == 0 else 9)
+            for n, part in enumerate(parts):
+                c.drawString(xs[k] + 4, y - 11 * n, part)
+        y -= height + (0 if ruled else 6)
+    _body(c, s, y - 12)
+    c.save()
+    return buf.getvalue()
+
+
 def leaders_pdf(s: Sample) -> bytes:
     """``Label ........ value``, dots up to a value column."""
     buf = io.BytesIO()
@@ -275,6 +303,8 @@ def build(seed: int) -> list[tuple[str, bytes, dict[str, object]]]:
         )
     s = sample(seed * 100 + 10)
     out.append((f"leaders-{seed}.pdf", leaders_pdf(s), s.truth))
+    s = sample(seed * 100 + 14)
+    out.append((f"pairs4-{seed}.pdf", pairs4_pdf(s, rng.random() < 0.5), s.truth))
     s = sample(seed * 100 + 11)
     out.append((f"prose1-{seed}.pdf", prose_pdf(s, False), s.truth))
     s = sample(seed * 100 + 12)

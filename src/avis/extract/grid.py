@@ -17,11 +17,10 @@ no row of several labels is left as the reader gave it.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
-from avis.extract.lexicon import Label, Lexicon
+from avis.extract.lexicon import Label, Lexicon, Match
 from avis.extract.normalize import fold
 from avis.extract.values import looks_like
 from avis.layout import BBox, Line, Word, union_bbox
@@ -42,6 +41,7 @@ class Cell:
     owner: Cell | None = None  # the label cell a value cell was assigned to
     relation: str = ""
     values: list[Cell] = field(default_factory=list)
+    led: bool = False  # leader dots follow the label
 
     @property
     def text(self) -> str:
@@ -66,8 +66,10 @@ def _cells(line: Line, lexicon: Lexicon) -> list[Cell]:
         return []
     gap = 1.1 * _height(words)
     runs: list[list[Word]] = [[]]
+    led: set[int] = set()  # runs that end with leader dots
     for w in words:
         if LEADER_WORD.match(w.text):
+            led.add(len(runs) - 1)
             runs.append([])
             continue
         prev = runs[-1][-1] if runs[-1] else None
@@ -77,7 +79,7 @@ def _cells(line: Line, lexicon: Lexicon) -> list[Cell]:
         runs[-1].append(w)
     cells: list[Cell] = []
     matcher = lexicon.matcher(("header",))
-    for run in runs:
+    for r, run in enumerate(runs):
         if not run:
             continue
         text = " ".join(w.text for w in run)
@@ -85,30 +87,63 @@ def _cells(line: Line, lexicon: Lexicon) -> list[Cell]:
         for w in run:
             offsets.append(pos)
             pos += len(w.text) + 1
-        cut_at = [0]
         found = [m for m in matcher.finditer(text) if m.start in offsets]
-        # Label cells: the label and nothing else up to the next label (or the run's end).
-        labels: dict[int, tuple[Label, str, list[str]]] = {}
+        # A label followed by more text counts only when clearly a label ("Pôle ressources"
+        # is a value); the last wording of a run may be a label cell on its own.
+        found = [
+            m
+            for i, m in enumerate(found)
+            if _inline_ok(m, run, offsets)
+            or not text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)].strip(" :")
+            or lexicon.grow(m.label, text[m.start : m.end], text[m.end :])[0]
+            >= len(text[m.end :].rstrip())
+        ]
+        # Cut the run at each label: the label's own cell, then (when the label is followed
+        # by text on the run) that text as its value, "inline" or after "leader" dots.
+        cuts: list[tuple[int, int, Match | None, str, list[str]]] = []  # word spans
         for i, m in enumerate(found):
             end = found[i + 1].start if i + 1 < len(found) else len(text)
             rest = text[m.end : end]
             grown, tail = lexicon.grow(m.label, text[m.start : m.end], rest)
-            if rest[grown:].strip(" :"):
+            lab_end = m.end + grown
+            if rest[grown:].strip(" :") and not _inline_ok(m, run, offsets):
                 continue
             k = offsets.index(m.start)
-            labels[k] = (m.label, text[m.start : m.start + (m.end - m.start) + grown], tail)
-            cut_at.append(k)
+            k_end = next((j for j, o in enumerate(offsets) if o >= lab_end), len(run))
             nxt = next((j for j, o in enumerate(offsets) if o >= end), len(run))
-            cut_at.append(nxt)
-        bounds = sorted(set(cut_at) | {len(run)})
-        for a, b in itertools.pairwise(bounds):
+            cuts.append((k, k_end, m, text[m.start : lab_end], tail))
+            if nxt > k_end:
+                cuts.append((k_end, nxt, None, "", []))
+        if not cuts or cuts[0][0] > 0:
+            cuts.insert(0, (0, cuts[0][0] if cuts else len(run), None, "", []))
+        owner: Cell | None = None
+        for a, b, m, label_text, tail in cuts:
             if a >= b:
                 continue
             cell = Cell(run[a:b], line)
-            if a in labels:
-                cell.label, cell.label_text, cell.tail = labels[a]
+            if m is not None:
+                cell.label, cell.label_text, cell.tail = m.label, label_text, tail
+                owner = cell
+            elif owner is not None:
+                cell.owner = owner
+                cell.relation = "inline"
+                owner.values.append(cell)
             cells.append(cell)
+        if r in led and cells and cells[-1].label is not None:
+            cells[-1].led = True
     return cells
+
+
+def _inline_ok(m: Match, run: list[Word], offsets: list[int]) -> bool:
+    """A label followed by its value in the same cell counts when it is clearly a label: a
+    colon or leader dots after it, or bold type before plain text (weak wordings such as
+    "Direction" open many values: "Direction des finances")."""
+    if m.colon:
+        return True
+    k = offsets.index(m.start)
+    k_end = next((j for j, o in enumerate(offsets) if o >= m.end), len(run))
+    bold = all(w.bold for w in run[k:k_end]) and not all(w.bold for w in run[k_end:])
+    return bold or (not m.label.weak and k == 0 and len(m.label.folded) > 8)
 
 
 def _overlap_v(a: BBox, b: BBox) -> float:
@@ -167,7 +202,7 @@ def _cost(label: Cell, value: Cell, spans: dict[int, tuple[float, float]]) -> tu
         return float("inf"), ""
     h = _height(label.words)
     if _overlap_v(lb, vb) > 0.4 * h and vb[0] >= lb[2] - 1:
-        cost, relation = (vb[0] - lb[2]) / 200.0, "right-of"
+        cost, relation = (vb[0] - lb[2]) / 200.0, "leader" if label.led else "right-of"
     else:
         x0, x1 = spans[id(label)]
         above = label.values[-1].box[3] if label.values else lb[3]
@@ -207,6 +242,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
             c
             for c in cells
             if c.label is None
+            and c.owner is None
             and c.words
             and c.line.page in first_top
             and c.box[1] >= first_top[c.line.page] - 1

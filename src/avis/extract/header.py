@@ -160,15 +160,14 @@ def _merge_table_run(run: list[Line], lexicon: Lexicon) -> list[Line]:
             groups[-1].append(ln)
         else:
             groups.append([ln])
-    if all(ln.row is not None for ln in run):
-        placed: dict[int, list[Line]] = {k: [] for k in range(len(groups))}
-        for v in values:
-            k = next((k for k, g in enumerate(groups) if g[0].row == v.row), None)
-            placed.setdefault(k if k is not None else len(groups) - 1, []).append(v)
-    else:
-        placed = {k: [] for k in range(len(groups))}
-        for v in values:
-            placed[_facing_group(groups, v, run)].append(v)
+    # A value goes to the label cell of its row when rows are known, else to the one it faces.
+    placed: dict[int, list[Line]] = {k: [] for k in range(len(groups))}
+    every_row = all(ln.row is not None for ln in run)
+    for v in values:
+        k = next((k for k, g in enumerate(groups) if v.row is not None and g[0].row == v.row), None)
+        if k is None:
+            k = len(groups) - 1 if every_row else _facing_group(groups, v, run)
+        placed[k].append(v)
     out: list[Line] = []
     for k, group in enumerate(groups):
         out.append(_join_lines(group) if len(group) > 1 else group[0])
