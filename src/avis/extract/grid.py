@@ -17,6 +17,8 @@ no row of several labels is left as the reader gave it.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -59,27 +61,100 @@ def _height(words: list[Word]) -> float:
     return hs[len(hs) // 2] if hs else 10.0
 
 
-def _cells(line: Line, lexicon: Lexicon) -> list[Cell]:
-    """Cut a line into cells at wide gaps and leader dots, then at each label cell's edges."""
+@dataclass(slots=True)
+class Run:
+    """Words of one line with no wide gap between them; ``led``: leader dots follow."""
+
+    words: list[Word]
+    led: bool = False
+    box: BBox = (0.0, 0.0, 0.0, 0.0)
+
+
+def _runs(line: Line) -> list[Run]:
+    """Cut a line at wide gaps (table columns) and at leader dots."""
     words = [w for w in line.words if w.bbox is not None]
     if not words:
         return []
     gap = 1.1 * _height(words)
-    runs: list[list[Word]] = [[]]
-    led: set[int] = set()  # runs that end with leader dots
+    runs: list[Run] = [Run([])]
     for w in words:
         if LEADER_WORD.match(w.text):
-            led.add(len(runs) - 1)
-            runs.append([])
+            runs[-1].led = True
+            runs.append(Run([]))
             continue
-        prev = runs[-1][-1] if runs[-1] else None
+        prev = runs[-1].words[-1] if runs[-1].words else None
         if prev is not None and prev.bbox is not None and w.bbox is not None:
             if w.bbox[0] - prev.bbox[2] > gap:
-                runs.append([])
-        runs[-1].append(w)
+                runs.append(Run([]))
+        runs[-1].words.append(w)
+    out = [r for r in runs if r.words]
+    for r in out:
+        r.box = union_bbox([w.bbox for w in r.words]) or r.box
+    return out
+
+
+def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexicon) -> set[int]:
+    """A label wrapped in its cell ("DATE DE MISE EN" / "LIGNE", "Collectivité" /
+    "employeur") is one run: the run under it, at the same left edge, joins it when together
+    they spell a longer label wording. Returns the ids of lines that gave words away."""
+    matcher = lexicon.matcher(("header",))
+    touched: set[int] = set()
+    flat = sorted(
+        ((ln, r) for ln in lines for r in runs.get(id(ln), [])),
+        key=lambda item: (item[0].page, item[1].box[1]),
+    )
+    keys = [(ln.page, r.box[1]) for ln, r in flat]
+    for ln, a in flat:
+        while a.words and (b_item := _under(a, ln, flat, keys)) is not None:
+            ln_b, b = b_item
+            text_a = " ".join(w.text for w in a.words)
+            both = text_a + " " + " ".join(w.text for w in b.words)
+            m = matcher.match_start(both)
+            alone = matcher.match_start(text_a)
+            whole = (
+                m is not None
+                and m.start == 0
+                and m.end > len(text_a)
+                and not both[m.end :].strip(" :")
+                and (alone is None or alone.end < m.end)
+            )
+            # "DATE DE CLÔTURE" / "DES" / "CANDIDATURES": a longer wording still unfinished.
+            folded = " ".join(fold(both).strip(" :").split())
+            unfinished = lexicon.is_label_prefix(folded) and folded not in _wordings(lexicon)
+            if not whole and not unfinished:
+                break
+            a.words = a.words + b.words
+            a.led = a.led or b.led
+            a.box = union_bbox([a.box, b.box]) or a.box
+            b.words = []
+            touched.add(id(ln_b))
+    return touched
+
+
+def _under(
+    a: Run, ln: Line, flat: list[tuple[Line, Run]], keys: list[tuple[int, float]]
+) -> tuple[Line, Run] | None:
+    """The run just under ``a``, at its left edge (the next line of the same cell)."""
+    h = _height(a.words)
+    lo = bisect.bisect_left(keys, (ln.page, a.box[3] - 1))
+    hi = bisect.bisect_right(keys, (ln.page, a.box[3] + 0.8 * h))
+    for ln_b, b in flat[lo:hi]:
+        if b is not a and b.words and abs(b.box[0] - a.box[0]) <= 3:
+            return ln_b, b
+    return None
+
+
+@functools.cache
+def _wordings(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lb.folded for lb in lexicon.labels)
+
+
+def _cells(line: Line, runs: list[Run], lexicon: Lexicon) -> list[Cell]:
+    """Cut a line's runs into cells: each label's own cell, then the value after it."""
     cells: list[Cell] = []
     matcher = lexicon.matcher(("header",))
-    for r, run in enumerate(runs):
+    for run_ in runs:
+        run = run_.words
         if not run:
             continue
         text = " ".join(w.text for w in run)
@@ -129,7 +204,7 @@ def _cells(line: Line, lexicon: Lexicon) -> list[Cell]:
                 cell.relation = "inline"
                 owner.values.append(cell)
             cells.append(cell)
-        if r in led and cells and cells[-1].label is not None:
+        if run_.led and cells and cells[-1].label is not None:
             cells[-1].led = True
     return cells
 
@@ -153,7 +228,7 @@ def _overlap_v(a: BBox, b: BBox) -> float:
 def _label_rows(cells: list[Cell]) -> list[list[Cell]]:
     """Visual rows (same page, overlapping vertically) holding two label cells or more."""
     labels = sorted(
-        (c for c in cells if c.label is not None), key=lambda c: (c.line.page, c.box[1])
+        (c for c in cells if c.label is not None and c.words), key=lambda c: (c.line.page, c.box[1])
     )
     rows: list[list[Cell]] = []
     for c in labels:
@@ -173,6 +248,7 @@ def _join_tails(cells: list[Cell]) -> None:
             d
             for d in cells
             if d is not c
+            and d.words
             and d.label is None
             and d.line.page == c.line.page
             and abs(d.box[0] - c.box[0]) < 4
@@ -223,12 +299,22 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     if not any(ln.words and ln.words[0].bbox is not None for ln in lines):
         lines = _arrange_rows(lines, lexicon, relations)
         return _arrange_runs(lines, lexicon, relations), relations
-    per_line = {id(ln): _cells(ln, lexicon) for ln in lines}
+    # The header ends at the first section heading: the body is left as the reader gave it.
+    body = _body_start(lines, lexicon)
+    lines, rest = lines[:body], lines[body:]
+    runs = {id(ln): _runs(ln) for ln in lines}
+    touched = _stack_labels(lines, runs, lexicon)
+    per_line = {id(ln): _cells(ln, runs[id(ln)], lexicon) for ln in lines}
     cells = [c for cs in per_line.values() for c in cs]
+    _join_tails(cells)
+    for cs in per_line.values():
+        cs[:] = [c for c in cs if c.words]
+    cells = [c for c in cells if c.words]
+    for c in cells:
+        c.values = [v for v in c.values if v.words]
     rows = _label_rows(cells)
     if not rows:
-        return lines, relations
-    _join_tails(cells)
+        return lines + rest, relations
     grid_labels = [c for r in rows for c in r]
     # Each label's column: from its left edge to the next label of its row.
     spans: dict[int, tuple[float, float]] = {}
@@ -263,7 +349,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
         v.owner, v.relation = owner, relation
         owner.values.append(v)
     consumed = {id(c) for lab in grid_labels for c in [lab, *lab.values]}
-    grid_lines = {id(c.line) for lab in grid_labels for c in [lab, *lab.values]}
+    grid_lines = {id(c.line) for lab in grid_labels for c in [lab, *lab.values]} | touched
     out: list[Line] = []
     emitted = False
     for ln in lines:
@@ -281,7 +367,15 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
         left = [c for c in per_line.get(id(ln), []) if id(c) not in consumed and c.words]
         for c in left:
             out.append(_line(c.words, ln, ln.col, ln.row))
-    return out, relations
+    return out + rest, relations
+
+
+def _body_start(lines: list[Line], lexicon: Lexicon) -> int:
+    section = lexicon.matcher(("section",))
+    for i, ln in enumerate(lines):
+        if (ln.heading is not None or ln.bold) and not ln.bullet and section.match_start(ln.text):
+            return i
+    return len(lines)
 
 
 def _label_only(line: Line, lexicon: Lexicon, cells: bool = False) -> Label | None:
