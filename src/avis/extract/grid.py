@@ -192,12 +192,12 @@ def _cells(line: Line, runs: list[Run], lexicon: Lexicon) -> list[Cell]:
         if not cuts or cuts[0][0] > 0:
             cuts.insert(0, (0, cuts[0][0] if cuts else len(run), None, "", []))
         owner: Cell | None = None
-        for a, b, m, label_text, tail in cuts:
+        for a, b, cut, label_text, tail in cuts:
             if a >= b:
                 continue
             cell = Cell(run[a:b], line)
-            if m is not None:
-                cell.label, cell.label_text, cell.tail = m.label, label_text, tail
+            if cut is not None:
+                cell.label, cell.label_text, cell.tail = cut.label, label_text, tail
                 owner = cell
             elif owner is not None:
                 cell.owner = owner
