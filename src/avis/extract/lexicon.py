@@ -31,15 +31,41 @@ class Match:
     leader: bool = False  # … by leader dots ("Référence ........ 3134-…")
 
 
-def _pattern(folded: str) -> str:
-    """Regex for a folded label: flexible spacing, around '/', '-' and apostrophes."""
+#: Words an abbreviated wording drops ("Date lim. dépôt" for "Date limite de dépôt",
+#: "Réf. offre" for "Référence de l'offre").
+_DROPPABLE = frozenset({"de", "des", "du", "d", "l", "la", "le", "les"})
+
+
+def _word(token: str, abbreviations: dict[str, tuple[str, ...]]) -> str:
+    """Regex for one word of a label: plural or singular, cut short with a dot ("lim.",
+    "candid."), or one of its abbreviations from the lexicon ("nb" for "nombre")."""
+    if not (token.isalpha() and len(token) >= 3):
+        return re.escape(token)
+    # Singular and plural alike: "profil(s) recherche(s)", "savoir(s)".
+    stem = token[:-1] if token[-1] in "sx" and len(token) > 3 else token
+    forms = [re.escape(stem) + "[sx]?"]
+    if len(token) >= 5:
+        # A prefix of three letters or more, then a dot: "lim." or "limi." for "limite".
+        rest = token[3:-1]
+        nested = "".join("(?:" + re.escape(c) for c in rest) + ")?" * len(rest)
+        forms.append(re.escape(token[:3]) + nested + "\\.")
+    forms.extend(re.escape(a) + "\\.?" for a in abbreviations.get(token, ()))
+    return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+
+
+def _pattern(folded: str, abbreviations: dict[str, tuple[str, ...]] | None = None) -> str:
+    """Regex for a folded label: flexible spacing, around '/', '-' and apostrophes; words
+    abbreviated, and small words dropped as abbreviated wordings do."""
+    abbreviations = abbreviations or {}
+    tokens = [t for t in re.split(r"(\s+|/|'|-|\(|\))", folded) if t]
     parts: list[str] = []
-    for token in re.split(r"(\s+|/|'|-|\(|\))", folded):
-        if not token or token.isspace():
-            if token:
-                parts.append(r"\s+")
-            continue
-        if token == "/":
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token.isspace():
+            parts.append(r"\s+")
+        elif token == "/":
             parts.append(r"\s*/\s*")
         elif token == "'":
             parts.append(r"\s*'\s*")
@@ -47,12 +73,16 @@ def _pattern(folded: str) -> str:
             parts.append(r"\s*-?\s*")
         elif token in "()":
             parts.append(r"\s*" + re.escape(token) + r"\s*")
-        elif token.isalpha() and len(token) >= 3:
-            # Singular and plural alike: "profil(s) recherche(s)", "savoir(s)".
-            stem = token[:-1] if token[-1] in "sx" and len(token) > 3 else token
-            parts.append(re.escape(stem) + "[sx]?")
+        elif (
+            token in _DROPPABLE and parts and (nxt.isspace() or nxt == "'") and i + 2 < len(tokens)
+        ):
+            sep = r"\s*'\s*" if nxt == "'" else r"\s+"
+            parts.append("(?:" + re.escape(token) + sep + ")?")
+            i += 2
+            continue
         else:
-            parts.append(re.escape(token))
+            parts.append(_word(token, abbreviations))
+        i += 1
     body = "".join(parts)
     body = re.sub(r"(\\s\+|\\s\*)+", lambda m: r"\s*" if "*" in m.group(0) else r"\s+", body)
     return body
@@ -65,6 +95,8 @@ class Lexicon:
     list_notes: tuple[str, ...]
     #: value wordings ([values] of lexicon.toml), folded: ``words["residence_none"]``
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: folded word → its abbreviations ([abbreviations] of lexicon.toml): "nombre" → "nb"
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
@@ -88,6 +120,9 @@ class Lexicon:
             boilerplate_titles=tuple(fold(t) for t in boiler.get("titles", [])),
             list_notes=tuple(fold(t) for t in boiler.get("list_notes", [])),
             words=words,
+            abbreviations={
+                fold(k): tuple(fold(a) for a in v) for k, v in data.get("abbreviations", {}).items()
+            },
         )
 
     def __hash__(self) -> int:
@@ -174,10 +209,12 @@ class LabelMatcher:
         r"(?P<colon>:|(?:(?:\.\s?){3,}|…+|_{3,})\s*:?)?)"
     )
 
-    def __init__(self, labels: list[Label]) -> None:
+    def __init__(
+        self, labels: list[Label], abbreviations: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         ordered = sorted(labels, key=lambda lb: -len(lb.folded))
         self._labels = ordered
-        groups = [f"(?P<l{i}>{_pattern(lb.folded)})" for i, lb in enumerate(ordered)]
+        groups = [f"(?P<l{i}>{_pattern(lb.folded, abbreviations)})" for i, lb in enumerate(ordered)]
         # When every wording starts with a letter or digit, a lookahead on those first
         # characters skips the hundreds of alternatives at every other position (a line of
         # ": : : …" took seconds per 100 kB); it changes no match.
@@ -228,7 +265,7 @@ _NUMBERING = re.compile(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{
 
 @cache
 def _matcher(lexicon: Lexicon, kinds: tuple[str, ...]) -> LabelMatcher:
-    return LabelMatcher([lb for lb in lexicon.labels if lb.kind in kinds])
+    return LabelMatcher([lb for lb in lexicon.labels if lb.kind in kinds], lexicon.abbreviations)
 
 
 @cache
