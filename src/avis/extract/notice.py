@@ -9,13 +9,14 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from avis.extract.confidence import LOW_CONFIDENCE, confidence
-from avis.extract.header import Pair, pair_header
+from avis.extract.header import Fragment, Pair, pair_header
 from avis.extract.lexicon import Lexicon, default_lexicon
 from avis.extract.normalize import clean_value, fold
 from avis.extract.sections import (
     Section,
     build_conditions,
     build_items,
+    closing_paragraphs,
     paragraph_text,
     split_zones,
 )
@@ -29,7 +30,6 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(
     r"(?:(?:\(\s*\+\s*687\s*\)|\+\s*687|00\s*687)[\s.]?)?(?<!\d)\d{2}[\s.]?\d{2}[\s.]?\d{2}(?!\d)"
 )
-_CONTACT_START = re.compile(r"^\s*(?:renseignements?|contacts?|informations?)\b", re.I)
 __all__ = ["LOW_CONFIDENCE", "extract_notice"]
 
 
@@ -115,7 +115,7 @@ def extract_notice(
     _apply_pairs(b, header.pairs + zones.inline)
     _apply_title(b, zones.title_lines, header.orphans, lexicon)
     _apply_sections(b, zones.sections, lexicon)
-    _apply_contact(b, zones.sections, lines)
+    _apply_contact(b, zones.sections, lines, lexicon)
     _check_dates(b)
     _warn_missing(b)
     _warn_low_confidence(b)
@@ -230,15 +230,25 @@ def _apply_sections(b: _Builder, sections: list[Section], lexicon: Lexicon) -> N
                 b.values["description"] = f"{b.values['description']}\n\n{text}"
 
 
-def _apply_contact(b: _Builder, sections: list[Section], lines: list[Line]) -> None:
+def _apply_contact(
+    b: _Builder, sections: list[Section], lines: list[Line], lexicon: Lexicon
+) -> None:
     contact_lines = [fr for s in sections if s.field == "group:contact" for fr in s.fragments]
-    apply_lines = [fr for s in sections if s.field == "group:apply" for fr in s.fragments]
-    # Paragraphs that closed a list: the notice's closing, read like its sections.
-    for fr in (fr for s in sections for fr in s.after):
-        if _CONTACT_START.match(fr.text) or _EMAIL.search(fr.text) or _PHONE.search(fr.text):
-            contact_lines.append(fr)
-        else:
-            apply_lines.append(fr)
+    apply_lines: list[Fragment] = []
+    # The application section and the paragraphs that closed a list, cut into paragraphs: a
+    # "Renseignements …" paragraph is contact, a note on the list nothing.
+    closing = [
+        (s.field == "group:apply", fr)
+        for s in sections
+        for fr in (s.fragments if s.field == "group:apply" else s.after)
+    ]
+    for under_apply in (True, False):
+        frags = [fr for flag, fr in closing if flag is under_apply]
+        for kind, para in closing_paragraphs(frags, lexicon):
+            if kind == "contact":
+                contact_lines.extend(para)
+            elif kind == "apply" or (kind == "other" and under_apply):
+                apply_lines.extend(para)
     pool = contact_lines + apply_lines
     text = " ".join(fr.text for fr in pool)
     email = _EMAIL.search(text) or _EMAIL.search(" ".join(ln.text for ln in lines))

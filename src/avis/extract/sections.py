@@ -196,12 +196,54 @@ def _ends_list(frag: Fragment, items: list[tuple[list[str], list[Line]]], lexico
     m = lexicon.matcher(("section",)).match_start(text)
     if m is not None and m.label.field in ("group:contact", "group:apply"):
         return True
-    if _is_closing(text, lexicon):
+    if _closing_kind(text, lexicon) != "other":
         return True
     boxes = [ln.bbox for ln in done if ln.bbox is not None and ln.bullet]
     if line.bbox is not None and boxes:
         return line.bbox[0] < min(b[0] for b in boxes) - 4
     return text.endswith(".") and len(text.split()) >= 8
+
+
+def closing_paragraphs(frags: list[Fragment], lexicon: Lexicon) -> list[tuple[str, list[Fragment]]]:
+    """The notice's closing, cut into paragraphs, each with what it is: ``contact`` (opens
+    with "Renseignements", "Informations", "Contact"…), ``note`` ("Liste non exhaustive."),
+    ``apply`` (how to apply) or ``other``.
+
+    A paragraph is a reader block, or (with no blocks) the lines up to one ending a sentence.
+    """
+    paras: list[tuple[str, list[Fragment]]] = []
+    prev: Fragment | None = None
+    for fr in frags:
+        text = fr.text.strip()
+        if not text:
+            continue
+        same = prev is not None and (
+            (
+                fr.line.block is not None
+                and fr.line.block == prev.line.block
+                and fr.line.origin != "text"
+            )
+            or text[:1].islower()
+            or not prev.text.rstrip().endswith((".", "!", "?", ":"))
+        )
+        kind = _closing_kind(text, lexicon)
+        if same and paras and (kind == "other" or paras[-1][0] == kind or text[:1].islower()):
+            paras[-1][1].append(fr)
+        else:
+            paras.append((kind, [fr]))
+        prev = fr
+    return paras
+
+
+def _closing_kind(text: str, lexicon: Lexicon) -> str:
+    f = " ".join(fold(text).split())
+    if any(w in f for w in lexicon.words.get("list_note_words", ())):
+        return "note"
+    if any(f.startswith(w) for w in lexicon.words.get("contact_starts", ())):
+        return "contact"
+    if _is_closing(text, lexicon):
+        return "apply"
+    return "other"
 
 
 def _is_closing(text: str, lexicon: Lexicon) -> bool:
