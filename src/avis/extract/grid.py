@@ -97,7 +97,7 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
     """A label wrapped in its cell ("DATE DE MISE EN" / "LIGNE", "Collectivité" /
     "employeur") is one run: the run under it, at the same left edge, joins it when together
     they spell a longer label wording. Returns the ids of lines that gave words away."""
-    matcher = lexicon.matcher(("header",))
+    matcher = lexicon.matcher(("header", "inline"))
     touched: set[int] = set()
     flat = sorted(
         ((ln, r) for ln in lines for r in runs.get(id(ln), [])),
@@ -128,6 +128,7 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
             a.box = union_bbox([a.box, b.box]) or a.box
             b.words = []
             touched.add(id(ln_b))
+            touched.add(id(ln))
     return touched
 
 
@@ -152,10 +153,13 @@ def _wordings(lexicon: Lexicon) -> frozenset[str]:
 def _cells(line: Line, runs: list[Run], lexicon: Lexicon) -> list[Cell]:
     """Cut a line's runs into cells: each label's own cell, then the value after it."""
     cells: list[Cell] = []
-    matcher = lexicon.matcher(("header",))
+    matcher = lexicon.matcher(("header", "inline"))
     for run_ in runs:
         run = run_.words
         if not run:
+            continue
+        if len(run) > 14:  # running text, not a cell
+            cells.append(Cell(run, line))
             continue
         text = " ".join(w.text for w in run)
         offsets, pos = [], 0
@@ -168,10 +172,13 @@ def _cells(line: Line, runs: list[Run], lexicon: Lexicon) -> list[Cell]:
         found = [
             m
             for i, m in enumerate(found)
-            if _inline_ok(m, run, offsets)
-            or not text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)].strip(" :")
-            or lexicon.grow(m.label, text[m.start : m.end], text[m.end :])[0]
-            >= len(text[m.end :].rstrip())
+            if _starts_cell(m, run, offsets)
+            and (
+                _inline_ok(m, run, offsets)
+                or not text[m.end : found[i + 1].start if i + 1 < len(found) else None].strip(" :")
+                or lexicon.grow(m.label, text[m.start : m.end], text[m.end :])[0]
+                >= len(text[m.end :].rstrip())
+            )
         ]
         # Cut the run at each label: the label's own cell, then (when the label is followed
         # by text on the run) that text as its value, "inline" or after "leader" dots.
@@ -207,6 +214,18 @@ def _cells(line: Line, runs: list[Run], lexicon: Lexicon) -> list[Cell]:
         if run_.led and cells and cells[-1].label is not None:
             cells[-1].led = True
     return cells
+
+
+def _starts_cell(m: Match, run: list[Word], offsets: list[int]) -> bool:
+    """A label after other words of its run ("Chef de service") must look like one: a colon
+    after it, or bold type where the words before it are plain; weak wordings never."""
+    k = offsets.index(m.start)
+    if k == 0:
+        return True
+    if m.label.weak and not m.colon:
+        return False
+    k_end = next((j for j, o in enumerate(offsets) if o >= m.end), len(run))
+    return m.colon or (all(w.bold for w in run[k:k_end]) and not run[k - 1].bold)
 
 
 def _inline_ok(m: Match, run: list[Word], offsets: list[int]) -> bool:
@@ -299,10 +318,9 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     if not any(ln.words and ln.words[0].bbox is not None for ln in lines):
         lines = _arrange_rows(lines, lexicon, relations)
         return _arrange_runs(lines, lexicon, relations), relations
-    # The header ends at the first section heading: the body is left as the reader gave it.
-    body = _body_start(lines, lexicon)
-    lines, rest = lines[:body], lines[body:]
-    runs = {id(ln): _runs(ln) for ln in lines}
+    # Grids may also sit in the body (organisation facts under the missions); list items and
+    # running text are no cells.
+    runs = {id(ln): ([] if ln.bullet else _runs(ln)) for ln in lines}
     touched = _stack_labels(lines, runs, lexicon)
     per_line = {id(ln): _cells(ln, runs[id(ln)], lexicon) for ln in lines}
     cells = [c for cs in per_line.values() for c in cs]
@@ -314,7 +332,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
         c.values = [v for v in c.values if v.words]
     rows = _label_rows(cells)
     if not rows:
-        return lines + rest, relations
+        return lines, relations
     grid_labels = [c for r in rows for c in r]
     # Each label's column: from its left edge to the next label of its row.
     spans: dict[int, tuple[float, float]] = {}
@@ -367,22 +385,14 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
         left = [c for c in per_line.get(id(ln), []) if id(c) not in consumed and c.words]
         for c in left:
             out.append(_line(c.words, ln, ln.col, ln.row))
-    return out + rest, relations
-
-
-def _body_start(lines: list[Line], lexicon: Lexicon) -> int:
-    section = lexicon.matcher(("section",))
-    for i, ln in enumerate(lines):
-        if (ln.heading is not None or ln.bold) and not ln.bullet and section.match_start(ln.text):
-            return i
-    return len(lines)
+    return out, relations
 
 
 def _label_only(line: Line, lexicon: Lexicon, cells: bool = False) -> Label | None:
     """The header label a line (or a table cell) consists of (a trailing colon allowed)."""
     if (line.col is not None and not cells) or line.bullet:
         return None
-    m = lexicon.matcher(("header",)).match_start(line.text)
+    m = lexicon.matcher(("header", "inline")).match_start(line.text)
     if m is None or line.text[m.end :].strip(" :"):
         return None
     return m.label

@@ -61,6 +61,13 @@ def _heading_ok(m: Match, line: Line, text: str) -> bool:
     return is_bold_span(line, text, m.start, m.end)
 
 
+def _longer_label(m: Match, text: str, header_m: LabelMatcher) -> bool:
+    """ "Candidatures avant le" is a header label (the deadline), not the "Candidatures"
+    section: the longer wording at the same place wins."""
+    h = header_m.match_start(text)
+    return h is not None and h.end > m.end
+
+
 def _inline_ok(m: Match, line: Line, text: str) -> bool:
     return _heading_ok(m, line, text) or len(m.label.folded.split()) >= 3
 
@@ -98,7 +105,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
         if line.col is not None:
             continue
         m = section_m.match_start(line.text)
-        if m and _heading_ok(m, line, line.text):
+        if m and _heading_ok(m, line, line.text) and not _longer_label(m, line.text, header_m):
             body_start = i
             break
     header_lines = lines[header_start:body_start] if header_start < body_start else []
@@ -115,7 +122,12 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
         line = lines[idx]
         text = line.text
         m = section_m.match_start(text)
-        if m and _heading_ok(m, line, text) and not _is_sub_heading_of(current, m, line):
+        if (
+            m
+            and _heading_ok(m, line, text)
+            and not _is_sub_heading_of(current, m, line)
+            and not _longer_label(m, text, header_m)
+        ):
             current = _open_section(m, line, text, section_m, sections, lexicon)
             continue
         im = inline_m.match_start(text)
