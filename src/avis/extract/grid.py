@@ -218,12 +218,10 @@ def _cells(line: Line, runs: list[Run], lexicon: Lexicon) -> list[Cell]:
 
 def _starts_cell(m: Match, run: list[Word], offsets: list[int]) -> bool:
     """A label after other words of its run ("Chef de service") must look like one: a colon
-    after it, or bold type where the words before it are plain; weak wordings never."""
+    after it, or bold type where the words before it are plain."""
     k = offsets.index(m.start)
     if k == 0:
         return True
-    if m.label.weak and not m.colon:
-        return False
     k_end = next((j for j, o in enumerate(offsets) if o >= m.end), len(run))
     return m.colon or (all(w.bold for w in run[k:k_end]) and not run[k - 1].bold)
 
@@ -245,7 +243,8 @@ def _overlap_v(a: BBox, b: BBox) -> float:
 
 
 def _label_rows(cells: list[Cell]) -> list[list[Cell]]:
-    """Visual rows (same page, overlapping vertically) holding two label cells or more."""
+    """Visual rows (same page, overlapping vertically) holding two label cells or more, and
+    the rows of one label that start at a column of such a row (a grid's last, short row)."""
     labels = sorted(
         (c for c in cells if c.label is not None and c.words), key=lambda c: (c.line.page, c.box[1])
     )
@@ -255,7 +254,20 @@ def _label_rows(cells: list[Cell]) -> list[list[Cell]]:
             rows[-1].append(c)
         else:
             rows.append([c])
-    return [sorted(r, key=lambda c: c.box[0]) for r in rows if len(r) >= 2]
+    grid = [sorted(r, key=lambda c: c.box[0]) for r in rows if len(r) >= 2]
+    columns = {(r[0].line.page, round(c.box[0])) for r in grid for c in r}
+    return [
+        sorted(r, key=lambda c: c.box[0])
+        for r in rows
+        if len(r) >= 2
+        or (
+            any(p == r[0].line.page and abs(x - r[0].box[0]) <= 4 for p, x in columns)
+            and any(
+                abs(g[0].box[1] - r[0].box[1]) < 120 and g[0].line.page == r[0].line.page
+                for g in grid
+            )
+        )
+    ]
 
 
 def _join_tails(cells: list[Cell]) -> None:

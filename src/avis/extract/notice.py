@@ -233,21 +233,21 @@ def _apply_sections(b: _Builder, sections: list[Section], lexicon: Lexicon) -> N
 def _apply_contact(
     b: _Builder, sections: list[Section], lines: list[Line], lexicon: Lexicon
 ) -> None:
-    contact_lines = [fr for s in sections if s.field == "group:contact" for fr in s.fragments]
+    contact_lines: list[Fragment] = []
     apply_lines: list[Fragment] = []
-    # The application section and the paragraphs that closed a list, cut into paragraphs: a
-    # "Renseignements …" paragraph is contact, a note on the list nothing.
-    closing = [
-        (s.field == "group:apply", fr)
-        for s in sections
-        for fr in (s.fragments if s.field == "group:apply" else s.after)
-    ]
-    for under_apply in (True, False):
-        frags = [fr for flag, fr in closing if flag is under_apply]
+    # The contact and application sections and the paragraphs that closed a list, cut into
+    # paragraphs: "Renseignements …" is contact, "Les candidatures sont à adresser …" how to
+    # apply, a note on the list nothing; others follow the section they are printed under.
+    for home in ("group:contact", "group:apply", None):
+        frags = [
+            fr
+            for s in sections
+            for fr in (s.fragments if s.field == home else s.after if home is None else [])
+        ]
         for kind, para in closing_paragraphs(frags, lexicon):
-            if kind == "contact":
+            if kind == "contact" or (kind == "other" and home == "group:contact"):
                 contact_lines.extend(para)
-            elif kind == "apply" or (kind == "other" and under_apply):
+            elif kind == "apply" or (kind == "other" and home == "group:apply"):
                 apply_lines.extend(para)
     pool = contact_lines + apply_lines
     text = " ".join(fr.text for fr in pool)
