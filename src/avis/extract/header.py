@@ -181,6 +181,9 @@ def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
         return line.row == prev.row
     if prev.text.rstrip().endswith(":"):
         return False
+    m = lexicon.matcher(("header", "inline")).match_start(prev.text)
+    if m is not None and (m.leader or m.colon):
+        return False  # "RÉFÉRENCE ........" is a whole label cell
     joined = " ".join(fold(" ".join(ln.text for ln in [*group, line])).replace(":", " ").split())
     joined = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", joined)
     return lexicon.is_label_prefix(joined) or (

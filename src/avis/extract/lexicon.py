@@ -36,7 +36,7 @@ class Match:
 _DROPPABLE = frozenset({"de", "des", "du", "d", "l", "la", "le", "les"})
 
 
-def _word(token: str, abbreviations: dict[str, tuple[str, ...]]) -> str:
+def _word(token: str, abbreviations: dict[str, tuple[str, ...]], cut: bool = True) -> str:
     """Regex for one word of a label: plural or singular, cut short with a dot ("lim.",
     "candid."), or one of its abbreviations from the lexicon ("nb" for "nombre")."""
     if not (token.isalpha() and len(token) >= 3):
@@ -44,7 +44,7 @@ def _word(token: str, abbreviations: dict[str, tuple[str, ...]]) -> str:
     # Singular and plural alike: "profil(s) recherche(s)", "savoir(s)".
     stem = token[:-1] if token[-1] in "sx" and len(token) > 3 else token
     forms = [re.escape(stem) + "[sx]?"]
-    if len(token) >= 5:
+    if cut and len(token) >= 5:
         # A prefix of three letters or more, then a dot: "lim." or "limi." for "limite".
         rest = token[3:-1]
         nested = "".join("(?:" + re.escape(c) for c in rest) + ")?" * len(rest)
@@ -58,6 +58,8 @@ def _pattern(folded: str, abbreviations: dict[str, tuple[str, ...]] | None = Non
     abbreviated, and small words dropped as abbreviated wordings do."""
     abbreviations = abbreviations or {}
     tokens = [t for t in re.split(r"(\s+|/|'|-|\(|\))", folded) if t]
+    # Only a wording of several words is cut short ("Date lim."): "Tél." is no "Télétravail".
+    cut = len(folded.split()) >= 2
     parts: list[str] = []
     i = 0
     while i < len(tokens):
@@ -81,7 +83,7 @@ def _pattern(folded: str, abbreviations: dict[str, tuple[str, ...]] | None = Non
             i += 2
             continue
         else:
-            parts.append(_word(token, abbreviations))
+            parts.append(_word(token, abbreviations, cut))
         i += 1
     body = "".join(parts)
     body = re.sub(r"(\\s\+|\\s\*)+", lambda m: r"\s*" if "*" in m.group(0) else r"\s+", body)
