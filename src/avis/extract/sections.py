@@ -53,7 +53,10 @@ class Zones:
 
 
 def _heading_ok(m: Match, line: Line, text: str) -> bool:
-    """A section label at a line start is a heading when it is marked as one."""
+    """A section label at a line start is a heading when it is marked as one; a line in lower
+    case continues what is above it ("Date de clôture des" / "candidatures ..... : …")."""
+    if text.lstrip(" -–•*#0123456789.)")[:1].islower():
+        return False
     rest = text[m.end :].strip()
     if m.colon or line.heading is not None or line.bold or line.col == 0 or not rest:
         return True
@@ -389,7 +392,12 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
             continue
         if closed and not frag.line.bullet:
             continue
-        if bulleted and items and _ends_list(frag, items, lexicon):
+        if (
+            bulleted
+            and items
+            and not (items[-1][0] and _continues(" ".join(items[-1][0]), frag, prev_line))
+            and _ends_list(frag, items, lexicon)
+        ):
             # What follows belongs to the notice's closing (how to apply, contact), not the list.
             section.after = section.fragments[k:]
             break
