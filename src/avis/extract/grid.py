@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from avis.extract.lexicon import Label, Lexicon, Match
+from avis.extract.lexicon import Label, LabelMatcher, Lexicon, Match
 from avis.extract.normalize import fold
 from avis.extract.values import looks_like
 from avis.layout import BBox, Line, Word, union_bbox
@@ -108,28 +108,55 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
         while a.words and (b_item := _under(a, ln, flat, keys)) is not None:
             ln_b, b = b_item
             text_a = " ".join(w.text for w in a.words)
-            both = text_a + " " + " ".join(w.text for w in b.words)
-            m = matcher.match_start(both)
-            alone = matcher.match_start(text_a)
-            whole = (
-                m is not None
-                and m.start == 0
-                and m.end > len(text_a)
-                and not both[m.end :].strip(" :")
-                and (alone is None or alone.end < m.end)
+            text_b = " ".join(w.text for w in b.words)
+            # A word broken at the cell's edge with no hyphen ("ORGANISATIO" / "NNELLE") joins
+            # without a space.
+            glue = next(
+                (
+                    g
+                    for g in (" ", "")
+                    if _continues_label(text_a, text_a + g + text_b, matcher, lexicon)
+                ),
+                None,
             )
-            # "DATE DE CLÔTURE" / "DES" / "CANDIDATURES": a longer wording still unfinished.
-            folded = " ".join(fold(both).strip(" :").split())
-            unfinished = lexicon.is_label_prefix(folded) and folded not in _wordings(lexicon)
-            if not whole and not unfinished:
+            if glue is None:
                 break
-            a.words = a.words + b.words
+            if glue == "":
+                last, first = a.words[-1], b.words[0]
+                joined = Word(
+                    last.text + first.text,
+                    union_bbox([last.bbox, first.bbox]),
+                    last.font,
+                    last.size,
+                    last.bold,
+                    min(last.conf, first.conf),
+                )
+                a.words = [*a.words[:-1], joined, *b.words[1:]]
+            else:
+                a.words = a.words + b.words
             a.led = a.led or b.led
             a.box = union_bbox([a.box, b.box]) or a.box
             b.words = []
             touched.add(id(ln_b))
             touched.add(id(ln))
     return touched
+
+
+def _continues_label(text_a: str, both: str, matcher: LabelMatcher, lexicon: Lexicon) -> bool:
+    """Whether ``both`` is a longer label wording than ``text_a``, whole or still unfinished
+    ("DATE DE CLÔTURE" / "DES" / "CANDIDATURES")."""
+    m = matcher.match_start(both)
+    alone = matcher.match_start(text_a)
+    if (
+        m is not None
+        and m.start == 0
+        and m.end > len(text_a)
+        and not both[m.end :].strip(" :")
+        and (alone is None or alone.end < m.end)
+    ):
+        return True
+    folded = " ".join(fold(both).strip(" :").split())
+    return lexicon.is_label_prefix(folded) and folded not in _wordings(lexicon)
 
 
 def _under(
