@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -91,6 +92,38 @@ def _runs(line: Line) -> list[Run]:
     for r in out:
         r.box = union_bbox([w.bbox for w in r.words]) or r.box
     return out
+
+
+def _split_at_columns(lines: list[Line], runs: dict[int, list[Run]]) -> None:
+    """Cut a run where a word starts at a column that other lines' cells start at: a long
+    label nearly touching the next cell ("UNITÉ ORGANISATIONNELLE PLACE DANS") is two cells."""
+    starts: dict[tuple[int, int], set[int]] = {}
+    for ln in lines:
+        for r in runs[id(ln)]:
+            if len(r.words) <= 6:  # cells, not running text
+                starts.setdefault((ln.page, round(r.box[0] / 2)), set()).add(id(ln))
+    for ln in lines:
+        out: list[Run] = []
+        for r in runs[id(ln)]:
+            if len(r.words) > 14:
+                out.append(r)
+                continue
+            cur = Run([r.words[0]])
+            for prev, w in itertools.pairwise(r.words):
+                assert w.bbox is not None and prev.bbox is not None
+                key = round(w.bbox[0] / 2)
+                seen = set().union(
+                    *(starts.get((ln.page, k), set()) for k in (key - 1, key, key + 1))
+                )
+                if len(seen - {id(ln)}) >= 2 and w.bbox[0] - prev.bbox[2] > 0.6 * _height([w]):
+                    cur.box = union_bbox([x.bbox for x in cur.words]) or cur.box
+                    out.append(cur)
+                    cur = Run([])
+                cur.words.append(w)
+            cur.box = union_bbox([x.bbox for x in cur.words]) or cur.box
+            cur.led = r.led
+            out.append(cur)
+        runs[id(ln)] = out
 
 
 def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexicon) -> set[int]:
@@ -360,6 +393,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     # Grids may also sit in the body (organisation facts under the missions); list items and
     # running text are no cells.
     runs = {id(ln): ([] if ln.bullet else _runs(ln)) for ln in lines}
+    _split_at_columns(lines, runs)
     touched = _stack_labels(lines, runs, lexicon)
     per_line = {id(ln): _cells(ln, runs[id(ln)], lexicon) for ln in lines}
     cells = [c for cs in per_line.values() for c in cs]
