@@ -73,3 +73,14 @@ def test_model_types_are_what_the_registry_says() -> None:
     for spec in FIELDS:
         if spec.shape == "list":
             assert hints[spec.name] == list[str], spec.name
+
+
+def test_the_native_xsd_declares_every_registry_field() -> None:
+    """The XSD is written by hand: this keeps it in step with the registry."""
+    import re
+    from importlib import resources
+
+    xsd = resources.files("avis.data.schemas").joinpath("avis-notice.xsd").read_text("utf-8")
+    declared = set(re.findall(r'name="([a-z_]+)"', xsd))
+    for path in value_paths():
+        assert set(path.split(".")) <= declared, path
