@@ -10,7 +10,7 @@ from avis.explain import SCALARS
 from avis.extract.confidence import CONFIDENCE
 from avis.extract.lexicon import default_lexicon
 from avis.extract.values import VALUE_KINDS
-from avis.fields import BY_NAME, FIELDS, META, value_paths
+from avis.fields import BY_NAME, ENRICHED, FIELDS, META, value_paths
 from avis.model import Notice
 from avis.writers.csv_table import HEADER
 
@@ -19,6 +19,8 @@ def _leaves(model: type[BaseModel], prefix: str = "") -> list[str]:
     out: list[str] = []
     for name, info in model.model_fields.items():
         ann = info.annotation
+        if name in ENRICHED and not prefix:
+            continue
         if isinstance(ann, type) and issubclass(ann, BaseModel) and not prefix:
             if prefix + name in META:
                 continue

@@ -240,13 +240,20 @@ def unseen_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _docx_text(doc: Path) -> str:
-    """Every paragraph of the body, tables and text boxes (python-docx skips text boxes)."""
+    """Every paragraph of the body, tables and text boxes (python-docx skips text boxes);
+    tabs and breaks read as spaces."""
     with zipfile.ZipFile(doc) as z:
         root = ET.fromstring(z.read("word/document.xml"))
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    return _norm(
-        " ".join("".join(t.text or "" for t in p.iter(w + "t")) for p in root.iter(w + "p"))
-    )
+
+    def para(p: ET.Element) -> str:
+        return "".join(
+            (el.text or "") if el.tag == w + "t" else " "
+            for el in p.iter()
+            if el.tag in (w + "t", w + "tab", w + "br")
+        )
+
+    return _norm(" ".join(para(p) for p in root.iter(w + "p")))
 
 
 def _unseen_text(doc: Path) -> str:
@@ -270,7 +277,12 @@ def _check_printed(doc: Path) -> None:
     fields = _truth(doc)["fields"]
     # LibreOffice breaks lines after a hard hyphen ("Nouvelle-" / "Calédonie")
     text = _unseen_text(doc).replace("’", "'").replace("- ", "-")
-    words = Counter(w.strip(",;:.()") for w in text.split())
+
+    def tokens(value: str) -> Counter[str]:
+        # hyphenated words may break at the hyphen inside a narrow cell
+        return Counter(w.strip(",;:.()") for w in re.split(r"[\s-]+", value) if w)
+
+    words = tokens(text)
 
     def norm(value: str) -> str:
         return _norm(value).replace("’", "'").replace("- ", "-")
@@ -279,7 +291,7 @@ def _check_printed(doc: Path) -> None:
         return norm(value) in text
 
     def has_words(value: str) -> bool:
-        return not Counter(w.strip(",;:.()") for w in norm(value).split()) - words
+        return not tokens(norm(value)) - words
 
     for key in LIST_KEYS[:-1]:
         for item in fields[key]:

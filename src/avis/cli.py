@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import click
 
 from avis import __version__
+from avis.cli_settings import current_settings, settings_options
 from avis.errors import AvisError
 from avis.readers import ReadOptions
 
@@ -70,6 +72,39 @@ def _writer_names() -> list[str]:
     return writer_names()
 
 
+def _kind_names() -> list[str]:
+    from avis.writers import FORMATS
+
+    return [f.name for f in FORMATS]
+
+
+def _write_out(data: bytes, output: Path | None) -> None:
+    """``data`` to ``output`` (atomically: a temp file, then rename), else to stdout."""
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    import tempfile
+
+    target = output.resolve()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise AvisError(
+            f"cannot write {output}: {exc.strerror or exc}; check the folder and its permissions",
+            path=str(output),
+        ) from exc
+
+
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -80,14 +115,21 @@ def _writer_names() -> list[str]:
     "to",
     default="json",
     show_default=True,
-    help="output format: json, jsonld, hropen, xml, feed, csv, dc",
+    help="output format: " + ", ".join(_writer_names()),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(allow_dash=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="write to this file (atomically) instead of stdout",
 )
 @click.option("--include-expired", is_flag=True, help="feed: keep notices whose deadline passed")
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="the date 'expired' and statuses are judged against (default: today in Nouméa)",
+    help="the date 'expired' and statuses are judged against (default: today where the notice is)",
 )
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 BOM for Excel")
 @click.option(
@@ -97,11 +139,13 @@ def _writer_names() -> list[str]:
     default=None,
     help="also write each page's text with word boxes as ALTO 4.4 XML into this folder",
 )
+@settings_options
 @_read_options
 def parse(
     file: Path,
     explain: bool,
     to: str,
+    output: Path | None,
     include_expired: bool,
     today: object,
     bom: bool,
@@ -111,13 +155,21 @@ def parse(
     max_mb: float,
     ocr: bool,
 ) -> None:
-    """Parse one notice FILE ('-' for stdin) and print it (Notice JSON by default)."""
+    """Parse one notice FILE ('-' for stdin) and print it (Notice JSON by default).
+
+    FILE may be a notice (PDF, Word, HTML, text, scan) or a Notice JSON avis wrote, corrected
+    by hand or not: it is validated and written again (avis parse x.json --to jsonld).
+    Settings come from --config FILE or ./avis.toml, overridden by the options.
+    """
+    import datetime as dt
+
     from avis.pipeline import parse_document
     from avis.writers import WriterOptions, get_writer
 
     options = _options(password, max_pages, max_mb, ocr, one_document=True)
     try:
         writer = get_writer(to)
+        settings = current_settings()
     except AvisError as exc:
         click.echo(f"avis: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -131,7 +183,9 @@ def parse(
                 raise AvisError(
                     f"cannot read the file: {exc.strerror or exc}", path=str(file)
                 ) from exc
-        doc, notice = parse_document(data, name, options)
+        doc, notice = parse_document(
+            data, name, options, settings, input_path=None if name is None else file
+        )
         if alto_dir is not None:
             from avis.writers.alto import write_alto_dir
 
@@ -142,19 +196,29 @@ def parse(
                     err=True,
                 )
             else:
-                write_alto_dir(doc, alto_dir, stem, source_name=name)
+                from avis.readers.ocr import tesseract_version
+
+                ocr_pages = any(p.origin == "ocr" for p in doc.pages)
+                version = tesseract_version() if ocr_pages else None
+                try:
+                    write_alto_dir(doc, alto_dir, stem, source_name=name, ocr_version=version)
+                except OSError as exc:
+                    raise AvisError(
+                        f"cannot write ALTO into {alto_dir}: {exc.strerror or exc}"
+                    ) from exc
         if explain:
             from avis.explain import explain_notice
 
-            click.echo(explain_notice(notice))
+            text = explain_notice(notice) + "\n"
+            _write_out(text.encode("utf-8"), output)
             return
-        wopts = WriterOptions(
+        wopts = WriterOptions.from_settings(
+            settings,
             include_expired=include_expired,
-            today=today.date() if today is not None else None,  # type: ignore[attr-defined]
+            today=today.date() if isinstance(today, dt.datetime) else None,
             bom=bom,
         )
-        sys.stdout.buffer.write(writer.render([notice], options=wopts))
-        sys.stdout.buffer.flush()
+        _write_out(writer.render([notice], options=wopts), output)
     except AvisError as exc:
         click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
         sys.exit(EXIT_FAILED)
@@ -163,7 +227,7 @@ def parse(
 @main.command()
 @click.argument("name", required=False)
 def schema(name: str | None) -> None:
-    """Print a schema avis publishes (NAME), or list them."""
+    """Print a schema avis publishes (NAME: a schema or an output format name), or list them."""
     from avis.validate import schema_listing, schema_text
 
     if name is None:
@@ -178,19 +242,26 @@ def schema(name: str | None) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
-@click.option(
-    "--kind", default=None, help="skip detection: jsonld, hropen, json, xml, feed, dc, alto"
-)
+@click.option("--kind", default=None, help="skip detection: " + ", ".join(_kind_names()))
 def validate(files: tuple[Path, ...], kind: str | None) -> None:
-    """Check emitted FILES against their schema and say what is wrong (exit 1 if any is)."""
+    """Check emitted FILES against their schema and say what is wrong (exit 1 if any is,
+    2 if a file cannot be read)."""
     from avis.validate import validate_output
 
-    bad = 0
+    bad = unreadable = 0
     for file in files:
-        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        try:
+            data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        except OSError as exc:
+            unreadable += 1
+            click.echo(f"{file}: UNREADABLE — {exc.strerror or exc}", err=True)
+            continue
         try:
             problems = validate_output(data, kind)
         except AvisError as exc:
+            if exc.code == "usage":
+                click.echo(f"avis: {exc}", err=True)
+                sys.exit(EXIT_USAGE)
             problems = [str(exc)]
         if problems:
             bad += 1
@@ -199,7 +270,7 @@ def validate(files: tuple[Path, ...], kind: str | None) -> None:
                 click.echo(f"  - {p}")
         else:
             click.echo(f"{file}: valid")
-    sys.exit(EXIT_FAILED if bad else 0)
+    sys.exit(EXIT_USAGE if unreadable else EXIT_FAILED if bad else 0)
 
 
 @main.command(name="eval")
@@ -248,7 +319,7 @@ def eval_cmd(
     default=("json",),
     show_default=True,
     multiple=True,
-    help="comma-separated output formats (json, jsonld, hropen, xml, dc, feed, csv…)",
+    help="comma-separated output formats: " + ", ".join(_writer_names()),
 )
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="worker processes [one per CPU]"
@@ -288,9 +359,9 @@ def eval_cmd(
     help="fix 'today' for expiry and status (YYYY-MM-DD)",
 )
 @click.option("--include-expired", is_flag=True, help="keep expired notices in the feed")
-@click.option("--base-url", default=None, help="base URL of notice pages (feed, jsonld links)")
 @click.option("--no-validate", is_flag=True, help="skip schema validation of outputs (faster)")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar and no summary line")
+@settings_options
 @_read_options
 def convert(
     inputs: tuple[str, ...],
@@ -306,7 +377,6 @@ def convert(
     exclude: tuple[str, ...],
     today: object,
     include_expired: bool,
-    base_url: str | None,
     no_validate: bool,
     quiet: bool,
     password: str | None,
@@ -332,6 +402,11 @@ def convert(
     from avis.batch import BatchOptions, run_batch
     from avis.batch.progress import NoProgress, ProgressSink, RichProgress
 
+    try:
+        settings = current_settings()
+    except AvisError as exc:
+        click.echo(f"avis: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     generated_at = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
     options = BatchOptions(
@@ -347,8 +422,8 @@ def convert(
         excludes=exclude,
         today=today.date() if isinstance(today, dt.datetime) else None,
         include_expired=include_expired,
-        base_url=base_url,
         validate=not no_validate,
+        settings=settings,
         generated_at=generated_at,
     )
     console = Console(stderr=True)
@@ -366,3 +441,12 @@ def convert(
     if not quiet:
         click.echo(f"avis: {summary.line()}", err=True)
     sys.exit(summary.exit_code)
+
+
+from avis.review.command import review  # noqa: E402
+
+main.add_command(review)
+
+from avis.sync.command import sync  # noqa: E402
+
+main.add_command(sync)

@@ -96,6 +96,8 @@ LIST_FIELDS: tuple[str, ...] = tuple(s.name for s in FIELDS if s.shape == "list"
 CORE_PATHS: tuple[str, ...] = tuple(p for s in FIELDS for p in s.core)
 #: Notice parts that are not fields of the notice (they describe the reading).
 META = ("extra", "source", "warnings", "provenance")
+#: Notice parts the enrich stage (``avis.enrich``) derives from the fields, not read by rules.
+ENRICHED = ("place", "employment", "diplomas")
 
 
 def value_paths() -> tuple[str, ...]:

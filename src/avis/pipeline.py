@@ -1,35 +1,62 @@
-"""Bytes in, Notice out: the one path every command (parse, eval, convert) goes through."""
+"""Bytes in, Notice out: the one path every command (parse, eval, convert) goes through.
+
+readers → layout → extract → enrich; a Notice JSON input skips straight to enrich.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from avis.corrections import apply_sidecar
 from avis.errors import AvisError, InternalError, LimitExceededError
 from avis.extract import extract_notice
 from avis.layout import Document
 from avis.model import Notice, SourceInfo
-from avis.readers import ReadOptions, check_size, detect_format, read_bytes
+from avis.readers import NOTICE_JSON, ReadOptions, check_size, detect_format, read_bytes
+
+if TYPE_CHECKING:
+    from avis.settings import Settings
 
 
-def parse_bytes(data: bytes, name: str | None = None, options: ReadOptions | None = None) -> Notice:
-    """Read and extract one notice; raises only :class:`avis.errors.AvisError`."""
-    return parse_document(data, name, options)[1]
+def parse_bytes(
+    data: bytes,
+    name: str | None = None,
+    options: ReadOptions | None = None,
+    settings: Settings | None = None,
+) -> Notice:
+    """Read, extract and enrich one notice; raises only :class:`avis.errors.AvisError`."""
+    return parse_document(data, name, options, settings)[1]
 
 
 def parse_document(
-    data: bytes, name: str | None = None, options: ReadOptions | None = None
+    data: bytes,
+    name: str | None = None,
+    options: ReadOptions | None = None,
+    settings: Settings | None = None,
+    *,
+    input_path: Path | None = None,
 ) -> tuple[Document, Notice]:
     """Read and extract one notice, keeping the layout (for ALTO and other page-level output).
 
     Readers translate their libraries' errors themselves; anything else that escapes (a bug in
     avis) becomes an :class:`~avis.errors.InternalError` naming the exception, so one odd file
-    never stops a batch or prints a traceback.
+    never stops a batch or prints a traceback. ``input_path``: the file the bytes came from;
+    a reviewer's ``NAME.corrections.json`` beside it is applied over extraction.
     """
+    from avis.enrich import enrich
+    from avis.settings import Settings
+
     options = options or ReadOptions()
+    settings = settings or Settings()
     try:
         check_size(data, options)
         fmt = detect_format(data)
+        if fmt == NOTICE_JSON:
+            from avis.readers.notice_json import read_notice
+
+            return Document(format=fmt), enrich(read_notice(data), settings.enrich_options())
         doc = read_bytes(data, options, fmt=fmt)
         source = SourceInfo(
             file=name,
@@ -38,7 +65,10 @@ def parse_document(
             pages=len(doc.pages),
             size=len(data),
         )
-        return doc, extract_notice(doc, source)
+        notice = extract_notice(doc, source, settings.lexicon)
+        if input_path is not None:
+            notice = apply_sidecar(notice, Path(input_path))
+        return doc, enrich(notice, settings.enrich_options())
     except AvisError:
         raise
     except MemoryError as exc:
@@ -53,7 +83,9 @@ def parse_document(
         ) from exc
 
 
-def parse_path(path: str | Path, options: ReadOptions | None = None) -> Notice:
+def parse_path(
+    path: str | Path, options: ReadOptions | None = None, settings: Settings | None = None
+) -> Notice:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -63,7 +95,7 @@ def parse_path(path: str | Path, options: ReadOptions | None = None) -> Notice:
             path=str(path),
         ) from exc
     try:
-        return parse_bytes(data, path.name, options)
+        return parse_bytes(data, path.name, options, settings)
     except AvisError as exc:
         exc.path = exc.path or str(path)
         raise

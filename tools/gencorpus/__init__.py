@@ -12,6 +12,7 @@ UNSEEN_LAYOUTS: tuple[str, ...] = (
     "pdf-grid2",
     "pdf-grid3",
     "pdf-grid4",
+    "pdf-table4",
     "pdf-leaders",
     "pdf-inline",
     "pdf-split",

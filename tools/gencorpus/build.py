@@ -37,6 +37,7 @@ RENDERERS: dict[str, Renderer] = {
     "pdf-grid2": render_pdf_unseen.render,
     "pdf-grid3": render_pdf_unseen.render,
     "pdf-grid4": render_pdf_unseen.render,
+    "pdf-table4": render_pdf_unseen.render,
     "pdf-leaders": render_pdf_unseen.render,
     "pdf-inline": render_pdf_unseen.render,
     "pdf-split": render_pdf_unseen.render,

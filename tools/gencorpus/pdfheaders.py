@@ -4,6 +4,7 @@ dotted leaders, inline "Label : value" prose, and a header pushed across a page 
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -41,6 +42,36 @@ def grid(spec: NoticeSpec, rows: tuple[HeaderRow, ...], st: Styles) -> Table:
     else:
         commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#999999")))
     table = Table(data, colWidths=[FRAME_W / n] * n, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def pairs4(spec: NoticeSpec, rows: tuple[HeaderRow, ...], st: Styles) -> Table:
+    """Label │ value │ label │ value: two pairs side by side on each table row."""
+    small = ParagraphStyle("label4", parent=st["label"], fontSize=8.5, leading=11)
+    cells: list[Paragraph | str] = []
+    for r in rows:
+        cells += [
+            Paragraph(para_text(label_text(spec, r)), small),
+            Paragraph(para_text(r.value), st["value"]),
+        ]
+    cells += [""] * (-len(cells) % 4)
+    data = [cells[i : i + 4] for i in range(0, len(cells), 4)]
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if spec.ruled:
+        commands += [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#EDEDED")),
+            ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#EDEDED")),
+        ]
+    widths = [FRAME_W * w for w in (0.21, 0.29, 0.21, 0.29)]
+    table = Table(data, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
 

@@ -11,6 +11,8 @@ FAMILY_NOTES: dict[str, str] = {
     "POURVOIR / value), ruled or not, labels upper-case or not",
     "pdf-grid3": "the same grid in three columns: short cells, wrapped labels and values",
     "pdf-grid4": "the same grid in four columns: the narrowest cells, many wrapped labels",
+    "pdf-table4": "label │ value │ label │ value: two pairs per row of a PDF table, ruled and "
+    "shaded or borderless, narrow wrapped label columns",
     "pdf-leaders": "dotted leaders `N° de référence ........ value` (or `...... : value`), in a "
     "two-column table or in running text where the value wraps under the label",
     "pdf-inline": "inline `Label : value` prose, two short pairs sometimes on one line "

@@ -1,5 +1,6 @@
 """PDF families of the unseen set drawn with reportlab: ``pdf-grid2`` / ``pdf-grid3`` /
-``pdf-grid4`` (label above value), ``pdf-leaders``, ``pdf-inline`` and ``pdf-split``."""
+``pdf-grid4`` (label above value), ``pdf-table4``, ``pdf-leaders``, ``pdf-inline`` and
+``pdf-split``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from .pdfbody import Headings, OrgRenderer, body_story, title_block
 from .pdfcommon import FRAME_W, Styles, build_pdf, styles
-from .pdfheaders import grid, inline, leaders
+from .pdfheaders import grid, inline, leaders, pairs4
 from .pdftable import label_table
 from .spec import HeaderRow, NoticeSpec
 
@@ -39,6 +40,8 @@ def header_flowables(spec: NoticeSpec, st: Styles) -> list[Flowable]:
         return [grid(spec, spec.header, st)]
     if style == "leaders":
         return leaders(spec, spec.header, st)
+    if style == "pairs4":
+        return [pairs4(spec, spec.header, st)]
     if style == "inline":
         return inline(spec, spec.header, st)
     if style == "split":
@@ -61,6 +64,8 @@ def org_flowables(spec: NoticeSpec) -> OrgRenderer:
             return [Spacer(1, 6), grid(spec, rows, st)]
         if spec.header_style == "leaders":
             return [Spacer(1, 4), *leaders(spec, rows, st)]
+        if spec.header_style == "pairs4":
+            return [Spacer(1, 6), pairs4(spec, rows, st)]
         if spec.header_style == "inline":
             return [Spacer(1, 4), *inline(spec, rows, st)]
         return [

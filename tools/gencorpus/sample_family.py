@@ -34,6 +34,7 @@ FAMILY_STYLE: dict[str, tuple[str, tuple[int, ...]]] = {
     "pdf-grid2": ("above", (2,)),
     "pdf-grid3": ("above", (3,)),
     "pdf-grid4": ("above", (4,)),
+    "pdf-table4": ("pairs4", (4,)),
     "pdf-leaders": ("leaders", (1, 2)),
     "pdf-inline": ("inline", (1,)),
     "pdf-split": ("split", (2,)),

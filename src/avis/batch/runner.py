@@ -44,8 +44,10 @@ from avis.batch.worker import (
     remove_outputs,
     write_atomic,
 )
+from avis.corrections import corrections_tag
 from avis.errors import AvisError, DocumentTimeoutError, UsageError
 from avis.readers import ReadOptions
+from avis.settings import Settings, settings_dict
 
 REPORT_NAME = "avis-report.jsonl"
 SUMMARY_NAME = "avis-summary.json"
@@ -83,6 +85,8 @@ class BatchOptions:
     validate: bool = True
     generated_at: dt.datetime | None = None
     """``lastBuildDate`` of a feed (set it for byte-identical feeds across runs)."""
+    settings: Settings = field(default_factory=Settings)
+    """The user's settings (avis.toml and options): country, publisher, lexicon…"""
 
 
 @dataclass(slots=True)
@@ -352,6 +356,7 @@ class _Run:
             read_options=asdict(options.read_options),
             writer_options=self._writer_options(),
             alto=options.alto,
+            settings=settings_dict(options.settings),
         )
         self.fp = self._fingerprint()
         jobs = options.jobs or os.cpu_count() or 1
@@ -364,6 +369,7 @@ class _Run:
         self._reported: set[int] = set()
         self.notice_paths: list[str | None] = [None] * len(self.found.candidates)
         self.hashes: list[str | None] = [None] * len(self.found.candidates)
+        self.tags: list[str] = [""] * len(self.found.candidates)
 
     def _writer_options(self) -> dict[str, Any]:
         o = self.options
@@ -371,8 +377,11 @@ class _Run:
             "today": o.today,
             "generated_at": o.generated_at,
             "include_expired": o.include_expired,
-            "base_url": o.base_url,
+            "base_url": o.base_url or o.settings.base_url,
             "validate": o.validate,
+            "publisher": o.settings.publisher or "avis",
+            "publisher_url": o.settings.publisher_url,
+            "logo": o.settings.logo,
         }
 
     def _fingerprint(self) -> str:
@@ -391,6 +400,7 @@ class _Run:
                 "alto": self.config.alto,
                 "read": read,
                 "writer": writer,
+                "settings": self.config.settings,
             }
         )
 
@@ -432,7 +442,11 @@ class _Run:
             if outcome["notice_json"] and outcome["notice_json"] not in outcome["outputs"]:
                 extra.append(outcome["notice_json"])
             self.journal.record(
-                base=task.base, sha256=sha, fp=self.fp, outcome=outcome, extra_files=extra
+                base=task.base,
+                sha256=sha + self.tags[task.index],  # as before the worker ran: edits since redo
+                fp=self.fp,
+                outcome=outcome,
+                extra_files=extra,
             )
             self.notice_paths[task.index] = outcome["notice_json"]
         fields = {k: v for k, v in outcome.items() if k not in ("index", "notice_json")}
@@ -467,8 +481,9 @@ class _Run:
             )
             return None
         self.hashes[index] = sha
+        self.tags[index] = corrections_tag(cand.path)
         if not self.options.force:
-            entry = self.journal.lookup(base, sha, self.fp)
+            entry = self.journal.lookup(base, sha + self.tags[index], self.fp)
             if entry is not None:
                 self.notice_paths[index] = entry.get("notice_json")
                 self._finish_input(

@@ -29,7 +29,7 @@ STATE_NAME = ".avis-state.jsonl"
 STATE_VERSION = 1
 
 
-_NOT_CODE_DIRS = ("batch", "__pycache__")
+_NOT_CODE_DIRS = ("batch", "review", "__pycache__")  # review: a UI, not what a notice becomes
 _NOT_CODE_FILES = ("cli.py",)
 
 
