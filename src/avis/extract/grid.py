@@ -233,6 +233,7 @@ def _cells(line: Line, runs: list[Run], lexicon: Lexicon) -> list[Cell]:
             m
             for i, m in enumerate(found)
             if _starts_cell(m, run, offsets)
+            and not text[m.start : m.start + 1].islower()  # "services" ends a wrapped value
             and (
                 _inline_ok(m, run, offsets)
                 or not text[m.end : found[i + 1].start if i + 1 < len(found) else None].strip(" :")
