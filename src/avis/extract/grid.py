@@ -105,7 +105,7 @@ def _split_at_columns(lines: list[Line], runs: dict[int, list[Run]]) -> None:
     for ln in lines:
         out: list[Run] = []
         for r in runs[id(ln)]:
-            if len(r.words) > 14:
+            if len(r.words) > 24:
                 out.append(r)
                 continue
             cur = Run([r.words[0]])
@@ -218,7 +218,7 @@ def _cells(line: Line, runs: list[Run], lexicon: Lexicon) -> list[Cell]:
         run = run_.words
         if not run:
             continue
-        if len(run) > 14:  # running text, not a cell
+        if len(run) > 24:  # running text, not a cell
             cells.append(Cell(run, line))
             continue
         text = " ".join(w.text for w in run)

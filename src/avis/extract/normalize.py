@@ -111,7 +111,8 @@ FUNCTION_WORDS = frozenset(
     }
 )
 
-_TRAIL = re.compile(r"(?:[\s;,.:|]|…{2,})+$")
+# Trailing separators, and a dash that joined this value to the next pair ("Lifou – Date …").
+_TRAIL = re.compile(r"(?:[\s;,.:|]|…{2,}|\s[–—-])+$")
 # Separators a value is printed after: a colon, leader dots ("....", "…", ". . ."), rules
 # ("____") and the pipes of a table a converter left in the text.
 _LEAD = re.compile(r"^(?:[\s:;,|]|\.{2,}|(?:\.\s){2,}|…+|_{2,}|·{2,})+")
