@@ -369,7 +369,9 @@ def _cost(label: Cell, value: Cell, spans: dict[int, tuple[float, float]]) -> tu
     if label.line.page != value.line.page:
         return float("inf"), ""
     h = _height(label.words)
-    if _overlap_v(lb, vb) > 0.4 * h and vb[0] >= lb[2] - 1:
+    if _overlap_v(lb, vb) > 0.4 * h and lb[2] - 1 <= vb[0] < spans[id(label)][1] - 4:
+        # Beside the label and still in its column (a label│value│label│value row); a value
+        # in the next label's column is that label's, whatever the height of this one.
         cost, relation = (vb[0] - lb[2]) / 200.0, "leader" if label.led else "right-of"
     else:
         x0, x1 = spans[id(label)]
