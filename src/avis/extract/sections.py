@@ -312,8 +312,10 @@ def _open_section(
             rest = rest[nxt.end :].strip()
             continue
         short = len(rest.split()) <= 6 and not rest.endswith(".")
-        if _is_group_title(rest, line) or (
-            short and (section.field == "description" or line.heading is not None)
+        closing = section.field in ("group:contact", "group:apply")  # text, never sub-titles
+        if not closing and (
+            _is_group_title(rest, line)
+            or (short and (section.field == "description" or line.heading is not None))
         ):
             # "Détails de l'offre : emploi fonctionnel" — a subtitle, not the description.
             section.groups.append(clean_value(rest))
