@@ -358,7 +358,9 @@ def _join_tails(cells: list[Cell]) -> None:
             c.tail = []
 
 
-def _cost(label: Cell, value: Cell, spans: dict[int, tuple[float, float]]) -> tuple[float, str]:
+def _cost(
+    label: Cell, value: Cell, spans: dict[int, tuple[float, float]], closed: set[int]
+) -> tuple[float, str]:
     """How unlikely ``value`` is to be ``label``'s (inf when impossible), and the relation.
 
     *below*: in the label's column span and no more than a line under the label or under the
@@ -373,9 +375,20 @@ def _cost(label: Cell, value: Cell, spans: dict[int, tuple[float, float]]) -> tu
         # Beside the label and still in its column (a label│value│label│value row); a value
         # in the next label's column is that label's, whatever the height of this one.
         cost, relation = (vb[0] - lb[2]) / 200.0, "leader" if label.led else "right-of"
+    elif (
+        not label.values
+        and label.line.bbox is not None
+        and abs(lb[2] - label.line.bbox[2]) < 2
+        and abs(vb[0] - label.line.bbox[0]) < 4
+        and 0 <= vb[1] - lb[3] <= 1.2 * h
+    ):
+        # "… – DATE LIMITE DE CANDIDATURE :" ends its line, the value opens the next one.
+        cost, relation = 0.5, "inline"
     else:
         x0, x1 = spans[id(label)]
         above = label.values[-1].box[3] if label.values else lb[3]
+        if id(label) in closed and label.values and label.values[0].line is label.line:
+            return float("inf"), ""  # its value ended where the next label began
         if vb[1] < lb[3] - 1 or not (x0 - 4 <= vb[0] < x1 - 4) or vb[1] - above > 1.2 * h:
             return float("inf"), ""
         cost, relation = 0.3 + (vb[1] - lb[3]) / (4 * h), "below"
@@ -415,6 +428,12 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     for r in rows:
         for i, c in enumerate(r):
             spans[id(c)] = (c.box[0], r[i + 1].box[0] if i + 1 < len(r) else float("inf"))
+    # Labels followed on their line by another label: a value after them ends there.
+    closed = {
+        id(c)
+        for c in grid_labels
+        if any(o is not c and o.line is c.line and o.box[0] > c.box[0] for o in grid_labels)
+    }
     pages = {c.line.page for c in grid_labels}
     first_top = {p: min(c.box[1] for c in grid_labels if c.line.page == p) for p in pages}
     values = sorted(
@@ -434,7 +453,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     for v in values:
         best: tuple[float, str, Cell | None] = (float("inf"), "", None)
         for lab in grid_labels:
-            cost, relation = _cost(lab, v, spans)
+            cost, relation = _cost(lab, v, spans, closed)
             if cost < best[0]:
                 best = (cost, relation, lab)
         _, relation, owner = best
