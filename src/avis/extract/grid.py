@@ -380,6 +380,7 @@ def _cost(
         and label.line.bbox is not None
         and abs(lb[2] - label.line.bbox[2]) < 2
         and abs(vb[0] - label.line.bbox[0]) < 4
+        and vb[0] < spans[id(label)][0] - 4  # not under the label: the line wrapped
         and 0 <= vb[1] - lb[3] <= 1.2 * h
     ):
         # "… – DATE LIMITE DE CANDIDATURE :" ends its line, the value opens the next one.
