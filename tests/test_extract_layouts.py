@@ -47,3 +47,28 @@ def test_closing_paragraph_goes_to_contact_not_to_the_list() -> None:
     assert notice.missions == truth["missions"]
     assert notice.contact.how_to_apply
     assert notice.contact.email == truth["contact.email"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("DATE LIM. DE CANDIDATURE :", "deadline"),
+        ("Date lim. dépôt", "deadline"),
+        ("Réf. offre", "reference"),
+        ("NB POSTES", "positions"),
+        ("SERVICE / DIRECTION ........", "direction"),
+        ("Cadre d’emplois / Grade :", "corps"),
+    ],
+)
+def test_label_wordings_abbreviated_or_synonyms_are_found(text: str, field: str) -> None:
+    from avis.extract.lexicon import default_lexicon
+
+    m = default_lexicon().matcher(("header",)).match_start(text)
+    assert m is not None and m.label.field == field
+
+
+def test_a_cut_short_word_is_no_label_of_one_word() -> None:
+    """ "Tél. :" opens a phone number, not the "Télétravail" section."""
+    from avis.extract.lexicon import default_lexicon
+
+    assert default_lexicon().matcher(("section",)).match_start("Tél. : 25 83 61") is None
