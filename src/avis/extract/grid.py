@@ -178,6 +178,8 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
 def _continues_label(text_a: str, both: str, matcher: LabelMatcher, lexicon: Lexicon) -> bool:
     """Whether ``both`` is a longer label wording than ``text_a``, whole or still unfinished
     ("DATE DE CLÔTURE" / "DES" / "CANDIDATURES")."""
+    if not lexicon.is_label_prefix(" ".join(fold(text_a).split())):
+        return False  # the upper part is no start of a label: nothing to continue
     m = matcher.match_start(both)
     alone = matcher.match_start(text_a)
     if (
@@ -218,7 +220,9 @@ def _cells(line: Line, runs: list[Run], lexicon: Lexicon) -> list[Cell]:
         run = run_.words
         if not run:
             continue
-        if len(run) > 24:  # running text, not a cell
+        first = run[0].text[:1]
+        if len(run) > 24 or first.islower() or (len(run) > 8 and run[-1].text.endswith(".")):
+            # Running text (a continued line, a sentence), not a label cell.
             cells.append(Cell(run, line))
             continue
         text = " ".join(w.text for w in run)
