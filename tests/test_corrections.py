@@ -23,6 +23,7 @@ from avis.corrections import (
     record_corrections,
     truth_path,
 )
+from avis.errors import DiskFullError
 from avis.model import Notice
 from avis.pipeline import parse_path
 
@@ -156,6 +157,16 @@ def test_damaged_or_stale_corrections_cost_a_warning_not_the_notice(md: Path) ->
     assert "corrections_stale" in [w["code"] for w in parsed["warnings"]]
 
 
+def test_a_fifo_in_place_of_the_corrections_never_blocks(md: Path) -> None:
+    """A named pipe where the sidecar should be is refused from stat, not read (it would block
+    the parse until some writer opened it)."""
+    os.mkfifo(corrections_path(md))
+    parsed = json.loads(_parse_cli(md))
+    assert parsed["title"]
+    warning = [w for w in parsed["warnings"] if w["code"] == "corrections_unreadable"]
+    assert warning and "FIFO" in warning[0]["message"]
+
+
 def test_a_correction_the_model_refuses_is_skipped_with_a_warning(md: Path) -> None:
     raw = parse_path(md)
     record_corrections(md, raw, {"positions": "2"}, "r")
@@ -178,7 +189,7 @@ def test_the_write_is_atomic(md: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(DiskFullError):
         record_corrections(md, apply_sidecar(raw, md), {"positions": "5"}, "r")
     assert corrections_path(md).read_bytes() == before
     assert sorted(p.name for p in md.parent.iterdir()) == [

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from avis import __version__
 from avis.cli_settings import current_settings, settings_options
 from avis.errors import AvisError
+
+if TYPE_CHECKING:
+    from avis.batch import BatchSummary
 from avis.readers import ReadOptions
 
 EXIT_FAILED = 1
@@ -60,7 +63,27 @@ def _read_options(f):  # type: ignore[no-untyped-def]
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Every command: an OS error that escapes (a full disk, a closed pipe) is a typed message
+    and exit status 1, Ctrl-C exit status 130 — never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from avis.files import os_error
+
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: the conventional status, not click's "Aborted!"
+            click.echo("avis: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(EXIT_FAILED)
+        except OSError as exc:
+            err = os_error(exc, "complete the command", exc.filename)
+            click.echo(f"avis: error [{err.code}]: {err}", err=True)
+            sys.exit(EXIT_FAILED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="avis")
 def main() -> None:
     """avis — job notices (avis de vacance de poste) as validated, exchangeable data."""
@@ -79,30 +102,14 @@ def _kind_names() -> list[str]:
 
 
 def _write_out(data: bytes, output: Path | None) -> None:
-    """``data`` to ``output`` (atomically: a temp file, then rename), else to stdout."""
-    if output is None or str(output) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    import tempfile
+    """``data`` to ``output`` (atomically: a temp file, then rename), else to stdout; a full
+    disk or a refused write is a typed error (``disk_full``, ``permission_denied``…)."""
+    from avis.files import write_atomic, write_stdout
 
-    target = output.resolve()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError as exc:
-        raise AvisError(
-            f"cannot write {output}: {exc.strerror or exc}; check the folder and its permissions",
-            path=str(output),
-        ) from exc
+    if output is None or str(output) == "-":
+        write_stdout(data)
+        return
+    write_atomic(output, data)
 
 
 @main.command()
@@ -174,20 +181,18 @@ def parse(
         click.echo(f"avis: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     try:
+        from avis.files import read_input, read_stream, shown
+
         if str(file) == "-":
-            data, name = sys.stdin.buffer.read(), None
+            data, name = read_stream(sys.stdin.buffer, options.max_bytes), None
         else:
-            try:
-                data, name = file.read_bytes(), file.name
-            except OSError as exc:
-                raise AvisError(
-                    f"cannot read the file: {exc.strerror or exc}", path=str(file)
-                ) from exc
+            data, name = read_input(file, options.max_bytes), shown(file.name)
         doc, notice = parse_document(
             data, name, options, settings, input_path=None if name is None else file
         )
         if alto_dir is not None:
-            from avis.writers.alto import write_alto_dir
+            from avis.files import write_atomic
+            from avis.writers.alto import render_alto
 
             stem = Path(name).name if name else "stdin"
             if not any(p.origin in ("ocr", "text_layer") for p in doc.pages):
@@ -200,12 +205,10 @@ def parse(
 
                 ocr_pages = any(p.origin == "ocr" for p in doc.pages)
                 version = tesseract_version() if ocr_pages else None
-                try:
-                    write_alto_dir(doc, alto_dir, stem, source_name=name, ocr_version=version)
-                except OSError as exc:
-                    raise AvisError(
-                        f"cannot write ALTO into {alto_dir}: {exc.strerror or exc}"
-                    ) from exc
+                for page in doc.pages:  # each page atomically: never a truncated file
+                    alto = render_alto(doc, page, name or stem, version)
+                    page_name = f"{file.name if name else stem}.p{page.number:03d}.alto.xml"
+                    write_atomic(alto_dir / page_name, alto)
         if explain:
             from avis.explain import explain_notice
 
@@ -219,6 +222,8 @@ def parse(
             bom=bom,
         )
         _write_out(writer.render([notice], options=wopts), output)
+    except BrokenPipeError:
+        sys.exit(EXIT_FAILED)
     except AvisError as exc:
         click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
         sys.exit(EXIT_FAILED)
@@ -246,15 +251,21 @@ def schema(name: str | None) -> None:
 def validate(files: tuple[Path, ...], kind: str | None) -> None:
     """Check emitted FILES against their schema and say what is wrong (exit 1 if any is,
     2 if a file cannot be read)."""
+    from avis.files import read_input, read_stream, shown
     from avis.validate import validate_output
 
+    limit = ReadOptions().max_bytes
     bad = unreadable = 0
     for file in files:
-        try:
-            data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
-        except OSError as exc:
+        try:  # limits from stat first: a FIFO or /dev/zero is refused, never read
+            data = (
+                read_stream(sys.stdin.buffer, limit)
+                if str(file) == "-"
+                else read_input(file, limit)
+            )
+        except AvisError as exc:
             unreadable += 1
-            click.echo(f"{file}: UNREADABLE — {exc.strerror or exc}", err=True)
+            click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
             continue
         try:
             problems = validate_output(data, kind)
@@ -263,6 +274,7 @@ def validate(files: tuple[Path, ...], kind: str | None) -> None:
                 click.echo(f"avis: {exc}", err=True)
                 sys.exit(EXIT_USAGE)
             problems = [str(exc)]
+        file = Path(shown(file))
         if problems:
             bad += 1
             click.echo(f"{file}: INVALID")
@@ -390,9 +402,11 @@ def convert(
     file for the batch. Writes OUTDIR/avis-report.jsonl (one status per input: ok, partial,
     failed, skipped) and avis-summary.json; a second run reuses what is unchanged (--force
     redoes it). Lock files, hidden files and NAME.truth.json are skipped; so is content that
-    is no notice format when found in a folder (named explicitly, it fails). Exit status: 0
-    all converted, 1 some failed, 2 usage error, 130 interrupted. SOURCE_DATE_EPOCH fixes
-    the feed's build date.
+    is no notice format, or no notice (a README, a script), when found in a folder (named
+    explicitly, it fails); a damaged file of a known type (.pdf…) fails. Failed inputs are
+    named on stderr, even with -q. Exit status: 0 all converted (or nothing to do), 1 some
+    failed, 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
+    SOURCE_DATE_EPOCH fixes the feed's build date.
     """
     import datetime as dt
     import os
@@ -435,12 +449,44 @@ def convert(
     except AvisError as exc:
         click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
         sys.exit(EXIT_USAGE if exc.code == "usage" else EXIT_FAILED)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # before the batch could set anything up
         click.echo("avis: interrupted", err=True)
         sys.exit(130)
-    if not quiet:
-        click.echo(f"avis: {summary.line()}", err=True)
+    _print_batch_end(summary, quiet)
     sys.exit(summary.exit_code)
+
+
+def _print_batch_end(summary: BatchSummary, quiet: bool) -> None:
+    """Failed inputs are always named (cron mails them); the rest only without ``-q``."""
+    from avis.batch.runner import REPORT_NAME
+
+    shown_max = 20
+    for failure in summary.failures[:shown_max]:
+        click.echo(
+            f"avis: failed: {failure['input']} [{failure['code']}] {failure['message']}", err=True
+        )
+    more = summary.failed - min(summary.failed, shown_max)
+    if more:
+        click.echo(f"avis: … and {more} more failed: see {summary.outdir}/{REPORT_NAME}", err=True)
+    for problem in summary.run_errors:
+        click.echo(f"avis: error [{problem['code']}]: {problem['message']}", err=True)
+    for entry in summary.batch_outputs:
+        if entry["status"] == "failed":
+            click.echo(
+                f"avis: not written: {entry['path']} [{entry['code']}] {entry['message']}", err=True
+            )
+    if quiet:
+        return
+    for dup in summary.duplicates:
+        click.echo(
+            f"avis: warning: reference {dup['reference']} is in {len(dup['left_out']) + 1} "
+            f"inputs; kept {dup['kept']} in the feed/csv, left out {', '.join(dup['left_out'])}",
+            err=True,
+        )
+    for entry in summary.batch_outputs:
+        if entry["status"] == "empty":
+            click.echo(f"avis: {entry['path']}: {entry['message']}", err=True)
+    click.echo(f"avis: {summary.line()}", err=True)
 
 
 from avis.review.command import review  # noqa: E402

@@ -10,14 +10,12 @@ does not apply corrections: it measures extraction, against a ``NAME.truth.json`
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime as dt
 import functools
 import hashlib
 import json
 import os
-import tempfile
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +24,14 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, Field, ValidationError
 
 from avis.errors import AvisError
+from avis.files import hash_input, read_input, write_atomic
 from avis.model import Notice, NoticeWarning, Provenance
 
 CORRECTIONS_SUFFIX = ".corrections.json"
 TRUTH_SUFFIX = ".truth.json"
 FORMAT_VERSION = 1
+MAX_SIDECAR_BYTES = 16 * 1024 * 1024
+"""A corrections log larger than this is refused (a review writes a few kilobytes)."""
 _NOT_EDITABLE = ("source", "warnings", "provenance", "extra")
 
 FieldKind = Literal["text", "longtext", "date", "int", "bool", "list"]
@@ -180,14 +181,12 @@ def parse_value(spec: FieldSpec, raw: str) -> JsonValue:
 def load_corrections(input_path: Path) -> CorrectionLog | None:
     """The corrections log beside ``input_path``, ``None`` when there is none."""
     path = corrections_path(input_path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None
-    except OSError as exc:
-        raise CorrectionError(
-            f"cannot read {path.name}: {exc.strerror or exc}", path=str(path)
-        ) from exc
+    try:
+        raw = read_input(path, MAX_SIDECAR_BYTES)
+    except AvisError as exc:
+        raise CorrectionError(f"cannot read {path.name}: {exc.message}", path=str(path)) from exc
     try:
         log = CorrectionLog.model_validate_json(raw)
     except ValidationError as exc:
@@ -273,22 +272,6 @@ def apply_sidecar(notice: Notice, input_path: Path) -> Notice:
     return notice if log is None else apply_corrections(notice, log)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` in one step: a reader sees the old file or the new, never half."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def record_corrections(
     input_path: Path,
     current: Notice,
@@ -338,9 +321,8 @@ def record_corrections(
 
 def _sha256(path: Path) -> str | None:
     try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
+        return hash_input(path, 1 << 40)
+    except AvisError:
         return None
 
 
@@ -384,7 +366,7 @@ def corrections_tag(input_path: str | Path) -> str:
     file (existing resume journals stay valid), else ``+`` and a digest of the file, so a
     changed correction re-converts the input."""
     try:
-        extra = corrections_path(Path(input_path)).read_bytes()
-    except OSError:
+        extra = read_input(corrections_path(Path(input_path)), MAX_SIDECAR_BYTES)
+    except AvisError:
         return ""
     return "+" + hashlib.sha256(extra).hexdigest()[:16]

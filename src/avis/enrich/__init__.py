@@ -17,12 +17,16 @@ from avis.enrich.employment import KINDS, diploma_items, employment_evidence
 from avis.enrich.places import locate, time_zone
 from avis.model import Employment, Locality, Notice, NoticeWarning, Place, Provenance
 
-__all__ = ["ENRICH_WARNINGS", "EnrichOptions", "enrich"]
+__all__ = ["ENRICH_WARNINGS", "INFORMATIONAL_WARNINGS", "EnrichOptions", "enrich"]
 
 #: Warning codes this stage owns (dropped and re-derived on every run).
 ENRICH_WARNINGS = frozenset(
     {"place_unknown", "locality_unknown", "country_conflict", "employment_unknown"}
 )
+
+#: Warnings that say what the notice does not print rather than what avis may have misread:
+#: most notices print no contract kind, so these never make a batch report a notice "partial".
+INFORMATIONAL_WARNINGS = frozenset({"employment_unknown"})
 
 
 @dataclass(frozen=True, slots=True)
