@@ -409,6 +409,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     """
     relations: dict[int, str] = {}
     if not any(ln.words and ln.words[0].bbox is not None for ln in lines):
+        lines = _join_wrapped_labels(lines, lexicon)
         lines = _arrange_rows(lines, lexicon, relations)
         return _arrange_runs(lines, lexicon, relations), relations
     # Grids may also sit in the body (organisation facts under the missions); list items and
@@ -531,6 +532,57 @@ def _arrange_runs(lines: list[Line], lexicon: Lexicon, relations: dict[int, str]
             continue
         out.extend(lines[i : max(j, i + 1)])
         i = max(j, i + 1)
+    return out
+
+
+def _join_wrapped_labels(lines: list[Line], lexicon: Lexicon) -> list[Line]:
+    """A label typed over several lines with no geometry ("CONDITION DE DURÉE DE" /
+    "RÉSIDENCE POUR LE RECRUTEMENT" / "SUR TITRE (1) ..... : 5 ans") is one line: lines are
+    joined while they spell the start of a wording, up to the line that completes it."""
+    matcher = lexicon.matcher(("header", "inline"))
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        folded = " ".join(fold(ln.text).strip(" :").split())
+        if (
+            ln.col is not None
+            or ln.bullet
+            or not lexicon.is_label_prefix(folded)
+            or folded in _wordings(lexicon)
+            or (matcher.match_start(ln.text) is not None)
+        ):
+            out.append(ln)
+            i += 1
+            continue
+        j, text, done = i + 1, ln.text, False
+        while j < len(lines) and j - i < 4 and lines[j].col is None and not lines[j].bullet:
+            text = text + " " + lines[j].text
+            m = matcher.match_start(text)
+            j += 1
+            if m is not None and m.end > len(text) - len(lines[j - 1].text):
+                done = True
+                break
+            if not lexicon.is_label_prefix(" ".join(fold(text).split())):
+                break
+        if not done:
+            out.append(ln)
+            i += 1
+            continue
+        group = lines[i:j]
+        out.append(
+            Line(
+                text=text,
+                words=[w for g in group for w in g.words],
+                bbox=union_bbox([g.bbox for g in group]),
+                page=ln.page,
+                origin=ln.origin,
+                conf=min(g.conf for g in group),
+                bold=all(g.bold for g in group),
+                block=ln.block,
+            )
+        )
+        i = j
     return out
 
 
