@@ -287,6 +287,8 @@ def _starts_cell(m: Match, run: list[Word], offsets: list[int]) -> bool:
     k = offsets.index(m.start)
     if k == 0:
         return True
+    if m.label.start_only:
+        return False
     k_end = next((j for j, o in enumerate(offsets) if o >= m.end), len(run))
     return m.colon or (all(w.bold for w in run[k:k_end]) and not run[k - 1].bold)
 

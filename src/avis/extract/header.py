@@ -97,6 +97,8 @@ def accept_label(match: Match, line: Line, text: str) -> bool:
     Weak wordings ("Direction", "Commune") are common words: they need a colon, bold type or
     the label column, even at a line start ("Commune de Koné" in a title block is no label).
     """
+    if match.label.start_only and match.start > 0 and line.col != 0:
+        return False  # "In SITE: …" is a sentence, not a label
     if match.colon or line.col == 0:
         return True
     if match.start == 0 and not text[match.end :].strip(" :"):

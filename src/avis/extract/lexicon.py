@@ -21,6 +21,7 @@ class Label:
     vtype: str = "text"
     weak: bool = False
     prefix: bool = False  # the wording is the sub-heading of the section's items
+    start_only: bool = False  # a label only where a line or cell starts ("Site")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +113,15 @@ class Lexicon:
             for name, spec in data.get(kind, {}).items():
                 weak = {fold(w) for w in spec.get("weak", [])}
                 prefix = {" ".join(fold(w).split()) for w in spec.get("prefix", [])}
+                start_only = {" ".join(fold(w).split()) for w in spec.get("start_only", [])}
                 for wording in spec["labels"]:
                     f = " ".join(fold(wording).split())
                     vtype = spec.get("type", "text")
-                    labels.append(Label(kind, name, wording, f, vtype, f in weak, f in prefix))
+                    labels.append(
+                        Label(
+                            kind, name, wording, f, vtype, f in weak, f in prefix, f in start_only
+                        )
+                    )
         boiler = data.get("boilerplate", {})
         words = {
             key: tuple(" ".join(fold(w).split()) for w in wordings)
