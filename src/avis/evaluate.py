@@ -70,8 +70,8 @@ class Counts:
 def compare(pred: object, truth: object, norm: Callable[[object], str]) -> Counts:
     """Counts for one field of one document."""
     if isinstance(truth, list) or isinstance(pred, list):
-        t = Counter(norm(x) for x in (truth or []) if norm(x))
-        p = Counter(norm(x) for x in (pred or []) if norm(x))
+        t = Counter(norm(x) for x in (truth if isinstance(truth, list) else []) if norm(x))
+        p = Counter(norm(x) for x in (pred if isinstance(pred, list) else []) if norm(x))
         common = sum((t & p).values())
         return Counts(common, sum(p.values()) - common, sum(t.values()) - common)
     options = truth["any"] if isinstance(truth, dict) and "any" in truth else [truth]
@@ -95,10 +95,21 @@ class DocResult:
     fields: dict[str, tuple[Counts, Counts]] = field(default_factory=dict)  # exact, soft
     hard: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    defects: list[str] = field(default_factory=list)  # "path: what" (see :func:`defects`)
 
     @property
     def all_right(self) -> bool:
+        """Every scored field right under soft matching: the headline measure."""
         return self.error is None and all(s.fp == 0 and s.fn == 0 for _, s in self.fields.values())
+
+    @property
+    def all_right_exact(self) -> bool:
+        """Every scored field right as printed, and no value carrying layout debris."""
+        return (
+            self.error is None
+            and not self.defects
+            and all(e.fp == 0 and e.fn == 0 for e, _ in self.fields.values())
+        )
 
 
 @dataclass
@@ -136,10 +147,17 @@ class Report:
 
         oe, os_ = self.overall()
         he, hs = self.overall(skip_hard=True)
+        n = len(self.docs)
+        right = sum(1 for d in self.docs if d.all_right)
+        right_exact = sum(1 for d in self.docs if d.all_right_exact)
         return {
-            "documents": len(self.docs),
+            "documents": n,
             "failed": sum(1 for d in self.docs if d.error),
-            "all_fields_right": sum(1 for d in self.docs if d.all_right),
+            "all_fields_right": right,
+            "all_fields_right_share": round(right / n, 4) if n else 0.0,
+            "all_fields_right_exact": right_exact,
+            "all_fields_right_exact_share": round(right_exact / n, 4) if n else 0.0,
+            "defects": sum(len(d.defects) for d in self.docs),
             "overall": {"exact": counts(oe), "soft": counts(os_)},
             "overall_without_hard": {"exact": counts(he), "soft": counts(hs)},
             "fields": {
@@ -152,7 +170,10 @@ class Report:
                     "error": d.error,
                     "all_right": d.all_right,
                     "seconds": round(d.seconds, 4),
+                    "all_right_exact": d.all_right_exact,
                     "wrong": sorted(k for k, (_, s) in d.fields.items() if s.fp or s.fn),
+                    "wrong_exact": sorted(k for k, (e, _) in d.fields.items() if e.fp or e.fn),
+                    "defects": d.defects,
                     "hard": d.hard,
                 }
                 for d in self.docs
@@ -181,10 +202,50 @@ def score_document(
 ) -> DocResult:
     result = DocResult(name=name, error=error, hard=list(truth.get("hard", [])))
     data = notice.model_dump(mode="json") if notice is not None else {}
+    result.defects = defects(notice) if notice is not None else []
+    flawed = {d.split(":", 1)[0].split("[", 1)[0] for d in result.defects}
     for key, expected in truth["fields"].items():
         got = _get(data, key)
-        result.fields[key] = (compare(got, expected, exact), compare(got, expected, soft))
+        e = compare(got, expected, exact)
+        if key in flawed and e.tp:
+            # A value with debris in it is not right as printed, whatever the truth file says.
+            e = Counts(tp=e.tp - 1, fp=e.fp + 1, fn=e.fn + 1)
+        result.fields[key] = (e, compare(got, expected, soft))
     return result
+
+
+_PIPE = re.compile(r"(?:^|\s)\|(?:\s|$)")
+_LEADER = re.compile(r"\.{4,}|…{2,}|(?:\.\s){3,}|_{4,}")
+
+
+def defects(notice: Notice) -> list[str]:
+    """Layout debris left in values, whatever the truth says: a Markdown table pipe, leader dots,
+    or a label of the lexicon taken as a value ("Lieu de travail" as the employer).
+
+    This is the exact-only check of ``avis eval`` (issue #15): a value may be softly right and
+    still unusable as printed.
+    """
+    from avis.extract.lexicon import default_lexicon
+    from avis.fields import value_paths
+
+    lexicon = default_lexicon()
+    data = notice.model_dump(mode="json")
+    out: list[str] = []
+    for path in value_paths():
+        value = _get(data, path)
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not item:
+                continue
+            where = f"{path}[{i}]" if isinstance(value, list) else path
+            if _PIPE.search(item):
+                out.append(f"{where}: table pipe")
+            if _LEADER.search(item):
+                out.append(f"{where}: leader dots")
+            label = lexicon.label_as_value(path, item)
+            if label is not None:
+                out.append(f"{where}: label '{label}' as value")
+    return out
 
 
 def evaluate(root: Path, parse: Callable[[Path], Notice]) -> Report:

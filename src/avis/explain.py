@@ -6,32 +6,19 @@ where to look first.
 
 from __future__ import annotations
 
-from avis.extract.notice import LOW_CONFIDENCE
-from avis.model import LIST_FIELDS, Notice, Provenance
+from avis.extract.confidence import LOW_CONFIDENCE
+from avis.fields import FIELDS
+from avis.model import Notice, Provenance
 
-SCALARS = (
-    "reference.id",
-    "reference.date",
-    "title",
-    "employer",
-    "corps",
-    "direction",
-    "service",
-    "location",
-    "job",
-    "residence_requirement",
-    "start",
-    "posted_on",
-    "deadline",
-    "positions",
-    "description",
-    "organisation.unit",
-    "organisation.supervisor",
-    "organisation.org_chart_position",
-    "contact.name",
-    "contact.email",
-    "contact.phone",
+#: Scalar paths shown one per line, from the field registry (``start`` as its printed text).
+SCALARS = tuple(
+    "start" if spec.name == "start" else path
+    for spec in FIELDS
+    if spec.shape != "list"
+    for path in spec.outputs
+    if path not in ("reference.raw", "start.immediate", "start.date")
 )
+LIST_FIELDS = tuple(spec.name for spec in FIELDS if spec.shape == "list")
 
 
 def _value(data: dict, path: str) -> object:
@@ -65,12 +52,12 @@ def explain_notice(notice: Notice) -> str:
     for path in SCALARS:
         value = _value(data, path)
         if path == "start":
-            value = value if value and value.get("raw") else None
+            value = notice.start.raw
         prov = notice.provenance.get(path)
         if value in (None, "", []):
             out.append(f"  ✗ {path:32} missing")
             continue
-        shown = value["raw"] if path == "start" else value
+        shown = value
         out.append(f"  ✓ {path:32} {_short(shown)}")
         if prov is not None:
             out.append(f"      {_place(prov)}")

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, model_validator
 
+from avis.fields import LIST_FIELDS
+
 Origin = Literal["text_layer", "ocr", "docx", "text", "setting"]
 """Where a value was read: a reader's text, or ``setting`` (an explicit user setting, e.g.
 ``--country``, applied by the enrich stage)."""
@@ -115,15 +117,12 @@ class NoticeWarning(_Base):
     message: str
 
 
-LIST_FIELDS: tuple[str, ...] = (
-    "missions",
-    "activities",
-    "secondary_activities",
-    "knowledge",
-    "know_how",
-    "behaviours",
-    "conditions",
-)
+__all__ = ["LIST_FIELDS", "Notice", "deadline_before_posting"]
+
+
+def deadline_before_posting(posted_on: dt.date | None, deadline: dt.date | None) -> bool:
+    """The one test of "deadline not before posting", used by extraction and by the model."""
+    return posted_on is not None and deadline is not None and deadline < posted_on
 
 
 class Notice(_Base):
@@ -167,11 +166,8 @@ class Notice(_Base):
     @model_validator(mode="after")
     def _deadline_not_before_posting(self) -> Notice:
         """A deadline before the posting date is never silently accepted."""
-        if (
-            self.deadline is not None
-            and self.posted_on is not None
-            and self.deadline < self.posted_on
-            and not any(w.code == "deadline_before_posting" for w in self.warnings)
+        if deadline_before_posting(self.posted_on, self.deadline) and not any(
+            w.code == "deadline_before_posting" for w in self.warnings
         ):
             raise ValueError(
                 "deadline is before posted_on; the extraction must re-examine the pairing "

@@ -21,10 +21,18 @@ def render_eval_table(report: Report, details: bool = False) -> str:
             f"{label:28} {e.precision:6.3f} {e.recall:6.3f} {e.f1:6.3f} │ "
             f"{s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
         )
+    n = len(report.docs)
     ok = sum(1 for d in report.docs if d.all_right)
+    ok_exact = sum(1 for d in report.docs if d.all_right_exact)
     failed = [d for d in report.docs if d.error]
+    flawed = [d for d in report.docs if d.defects]
     rows.append(
-        f"documents: {len(report.docs)}  every field right (soft): {ok}  failed: {len(failed)}"
+        f"DOCUMENTS WITH EVERY FIELD RIGHT: {ok}/{n} = {100 * ok / max(n, 1):.1f} % (soft)  "
+        f"{ok_exact}/{n} = {100 * ok_exact / max(n, 1):.1f} % (exact)"
+    )
+    rows.append(
+        f"documents: {n}  failed: {len(failed)}  with layout debris in a value (pipes, leader "
+        f"dots, a label as value): {len(flawed)}"
     )
     rows.append("(P/R/F1 exact; ~ soft: case, spacing, punctuation and apostrophes ignored)")
     if details:
@@ -36,4 +44,5 @@ def render_eval_table(report: Report, details: bool = False) -> str:
                     f"  {d.name}: {d.error or ', '.join(wrong)}"
                     + (f"  (hard: {', '.join(hard)})" if hard else "")
                 )
+            rows.extend(f"  {d.name}: debris in {x}" for x in d.defects)
     return "\n".join(rows)

@@ -17,9 +17,12 @@ anywhere in a line. Both become one token stream — labels and value fragments 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
+from avis.extract.confidence import PAIR_WINDOW, confidence
 from avis.extract.lexicon import Label, Lexicon, Match
 from avis.extract.normalize import FUNCTION_WORDS, clean_value, fold
 from avis.extract.values import looks_like
@@ -36,16 +39,29 @@ class Fragment:
 
 @dataclass(slots=True)
 class Pair:
-    """One header label and the value fragments attached to it."""
+    """One label and the value fragments attached to it.
 
-    field: str
+    ``field`` is a registry field name (:mod:`avis.fields`), or ``None`` for a label avis has
+    no field for: its value goes to ``Notice.extra`` under the label's text.
+    """
+
+    field: str | None
     label: Label | None
     label_text: str
     label_lines: list[Line]
     line_no: int  # index of the header line where the label starts
-    values: list[Fragment] = field(default_factory=list)
+    values: list[Fragment] = dc_field(default_factory=list)
     rule: str = "header.pair"
     confidence: float = 0.95
+
+    def relate(self, rule: str) -> None:
+        """Name the relation that gave this pair its value; the confidence follows the table."""
+        self.rule = rule
+        self.confidence = min(self.confidence, confidence(rule))
+
+    @property
+    def extra_key(self) -> str:
+        return clean_value(self.label_text)
 
     @property
     def vtype(self) -> str:
@@ -81,6 +97,8 @@ def accept_label(match: Match, line: Line, text: str) -> bool:
     Weak wordings ("Direction", "Commune") are common words: they need a colon, bold type or
     the label column, even at a line start ("Commune de Koné" in a title block is no label).
     """
+    if match.label.start_only and match.start > 0 and line.col != 0:
+        return False  # "In SITE: …" is a sentence, not a label
     if match.colon or line.col == 0:
         return True
     if match.start == 0 and not text[match.end :].strip(" :"):
@@ -144,15 +162,14 @@ def _merge_table_run(run: list[Line], lexicon: Lexicon) -> list[Line]:
             groups[-1].append(ln)
         else:
             groups.append([ln])
-    if all(ln.row is not None for ln in run):
-        placed: dict[int, list[Line]] = {k: [] for k in range(len(groups))}
-        for v in values:
-            k = next((k for k, g in enumerate(groups) if g[0].row == v.row), None)
-            placed.setdefault(k if k is not None else len(groups) - 1, []).append(v)
-    else:
-        placed = {k: [] for k in range(len(groups))}
-        for v in values:
-            placed[_facing_group(groups, v, run)].append(v)
+    # A value goes to the label cell of its row when rows are known, else to the one it faces.
+    placed: dict[int, list[Line]] = {k: [] for k in range(len(groups))}
+    every_row = all(ln.row is not None for ln in run)
+    for v in values:
+        k = next((k for k, g in enumerate(groups) if v.row is not None and g[0].row == v.row), None)
+        if k is None:
+            k = len(groups) - 1 if every_row else _facing_group(groups, v, run)
+        placed[k].append(v)
     out: list[Line] = []
     for k, group in enumerate(groups):
         out.append(_join_lines(group) if len(group) > 1 else group[0])
@@ -166,6 +183,9 @@ def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
         return line.row == prev.row
     if prev.text.rstrip().endswith(":"):
         return False
+    m = lexicon.matcher(("header", "inline")).match_start(prev.text)
+    if m is not None and (m.leader or m.colon):
+        return False  # "RÉFÉRENCE ........" is a whole label cell
     joined = " ".join(fold(" ".join(ln.text for ln in [*group, line])).replace(":", " ").split())
     joined = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", joined)
     return lexicon.is_label_prefix(joined) or (
@@ -241,8 +261,8 @@ def _word_spans(line: Line, text: str) -> tuple[list[int], list[int], list[int],
 def _label_tail(pairs: list[Pair], lexicon: Lexicon, text: str) -> tuple[Pair, int] | None:
     """Find a wrapped label's remainder at the start of ``text``; return its pair and length."""
     folded = fold(text)
-    for pair in reversed(pairs[-4:]):
-        if pair.label is None:
+    for pair in reversed(pairs[-PAIR_WINDOW:]):
+        if pair.label is None or pair.field is None:
             continue
         done = " ".join(fold(pair.label_text).replace(":", " ").split())
         done = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", done)
@@ -280,8 +300,15 @@ class HeaderResult:
     orphans: list[Fragment]
 
 
-def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
-    """Turn the header lines into label/value pairs (see the module docstring)."""
+def pair_header(
+    lines: list[Line], lexicon: Lexicon, relations: dict[int, str] | None = None
+) -> HeaderResult:
+    """Turn the header lines into label/value pairs (see the module docstring).
+
+    ``relations`` names how geometry placed a value line (``below``, ``right-of``): the pair's
+    rule says so.
+    """
+    relations = relations or {}
     matcher = lexicon.matcher(("header", "inline"))
     pairs: list[Pair] = []
     orphans: list[Fragment] = []
@@ -293,10 +320,11 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
             orphans.append(frag)
             return
         target = _orphan_target(pairs, label_lines, idx, frag.text)
+        if not target.values and target is pairs[-1]:
+            target.relate("header.below")  # the label alone on its line, its value under it
         target.values.append(frag)
         if target is not pairs[-1]:
-            target.rule = "header.orphan-continuation"
-            target.confidence = min(target.confidence, 0.75)
+            target.relate("header.orphan-continuation")
 
     for idx, line in enumerate(lines):
         text = line.text
@@ -309,6 +337,8 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
             if target is None:
                 orphans.append(Fragment(text, line))
             else:
+                if not target.values:
+                    target.relate(f"header.{relations.get(id(line), 'right-of')}")
                 target.values.append(Fragment(text, line))
             continue
 
@@ -345,7 +375,7 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
                 pairs[-1].label_text += " " + text
                 pairs[-1].label_lines.append(line)
                 continue
-            extra = Pair(f"extra:{clean_value(text)}", None, text, [line], idx)
+            extra = Pair(None, None, text, [line], idx)
             pairs.append(extra)
             label_lines.setdefault(idx, []).append(extra)
             if key is not None:
@@ -379,6 +409,7 @@ def pair_header(lines: list[Line], lexicon: Lexicon) -> HeaderResult:
                 value = value[grown:]
             if value.strip(" :"):
                 pair.values.append(Fragment(value, line))
+                pair.relate("header.leader" if m.leader else "header.inline")
             pairs.append(pair)
             label_lines.setdefault(idx, []).append(pair)
             if line.col == 0 and line.row is not None:
@@ -395,7 +426,7 @@ def _orphan_target(
     last_label_line = max(label_lines) if label_lines else None
     recent = label_lines.get(last_label_line, []) if last_label_line is not None else []
     # 1. A value that visibly continues ("… à la", "DUCOS-") takes the fragment.
-    for pair in reversed(pairs[-4:]):
+    for pair in reversed(pairs[-PAIR_WINDOW:]):
         if pair.values and dangles(pair.value) and pair.vtype == "text":
             return pair
     # 2. Two label│value columns side by side: the wrapped left value, or an empty one.
@@ -441,14 +472,15 @@ def _fix_types(pairs: list[Pair]) -> None:
             continue
         window = [
             (j, c)
-            for j, c in enumerate(pairs[max(0, i - 4) : i + 3], start=max(0, i - 4))
-            if c is not pair and c.vtype == "text" and not c.field.startswith("extra:")
+            for j, c in enumerate(
+                pairs[max(0, i - PAIR_WINDOW) : i + 3], start=max(0, i - PAIR_WINDOW)
+            )
+            if c is not pair and c.vtype == "text" and c.field is not None
         ]
         if not window:
             continue
 
-        target = max(window, key=lambda item, p=pair, k=i: _move_score(item, p, k))[1]
+        target = max(window, key=functools.partial(_move_score, pair=pair, i=i))[1]
         pair.values = keep
         target.values.extend(moved)
-        target.rule = "header.type-repair"
-        target.confidence = min(target.confidence, 0.7)
+        target.relate("header.type-repair")

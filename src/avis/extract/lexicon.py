@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -21,6 +21,7 @@ class Label:
     vtype: str = "text"
     weak: bool = False
     prefix: bool = False  # the wording is the sub-heading of the section's items
+    start_only: bool = False  # a label only where a line or cell starts ("Site")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +29,47 @@ class Match:
     label: Label
     start: int  # offsets in the original (unfolded) text
     end: int  # end of the label, after a trailing "(1)" and ":" when present
-    colon: bool  # the label was followed by ":"
+    colon: bool  # the label was followed by ":" or leader dots
+    leader: bool = False  # … by leader dots ("Référence ........ 3134-…")
 
 
-def _pattern(folded: str) -> str:
-    """Regex for a folded label: flexible spacing, around '/', '-' and apostrophes."""
+#: Words an abbreviated wording drops ("Date lim. dépôt" for "Date limite de dépôt",
+#: "Réf. offre" for "Référence de l'offre").
+_DROPPABLE = frozenset({"de", "des", "du", "d", "l", "la", "le", "les"})
+
+
+def _word(token: str, abbreviations: dict[str, tuple[str, ...]], cut: bool = True) -> str:
+    """Regex for one word of a label: plural or singular, cut short with a dot ("lim.",
+    "candid."), or one of its abbreviations from the lexicon ("nb" for "nombre")."""
+    if not (token.isalpha() and len(token) >= 3):
+        return re.escape(token)
+    # Singular and plural alike: "profil(s) recherche(s)", "savoir(s)".
+    stem = token[:-1] if token[-1] in "sx" and len(token) > 3 else token
+    forms = [re.escape(stem) + "[sx]?"]
+    if cut and len(token) >= 5:
+        # A prefix of three letters or more, then a dot: "lim." or "limi." for "limite".
+        rest = token[3:-1]
+        nested = "".join("(?:" + re.escape(c) for c in rest) + ")?" * len(rest)
+        forms.append(re.escape(token[:3]) + nested + "\\.")
+    forms.extend(re.escape(a) + "\\.?" for a in abbreviations.get(token, ()))
+    return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+
+
+def _pattern(folded: str, abbreviations: dict[str, tuple[str, ...]] | None = None) -> str:
+    """Regex for a folded label: flexible spacing, around '/', '-' and apostrophes; words
+    abbreviated, and small words dropped as abbreviated wordings do."""
+    abbreviations = abbreviations or {}
+    tokens = [t for t in re.split(r"(\s+|/|'|-|\(|\))", folded) if t]
+    # Only a wording of several words is cut short ("Date lim."): "Tél." is no "Télétravail".
+    cut = len(folded.split()) >= 2
     parts: list[str] = []
-    for token in re.split(r"(\s+|/|'|-|\(|\))", folded):
-        if not token or token.isspace():
-            if token:
-                parts.append(r"\s+")
-            continue
-        if token == "/":
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token.isspace():
+            parts.append(r"\s+")
+        elif token == "/":
             parts.append(r"\s*/\s*")
         elif token == "'":
             parts.append(r"\s*'\s*")
@@ -47,12 +77,16 @@ def _pattern(folded: str) -> str:
             parts.append(r"\s*-?\s*")
         elif token in "()":
             parts.append(r"\s*" + re.escape(token) + r"\s*")
-        elif token.isalpha() and len(token) >= 3:
-            # Singular and plural alike: "profil(s) recherche(s)", "savoir(s)".
-            stem = token[:-1] if token[-1] in "sx" and len(token) > 3 else token
-            parts.append(re.escape(stem) + "[sx]?")
+        elif (
+            token in _DROPPABLE and parts and (nxt.isspace() or nxt == "'") and i + 2 < len(tokens)
+        ):
+            sep = r"\s*'\s*" if nxt == "'" else r"\s+"
+            parts.append("(?:" + re.escape(token) + sep + ")?")
+            i += 2
+            continue
         else:
-            parts.append(re.escape(token))
+            parts.append(_word(token, abbreviations, cut))
+        i += 1
     body = "".join(parts)
     body = re.sub(r"(\\s\+|\\s\*)+", lambda m: r"\s*" if "*" in m.group(0) else r"\s+", body)
     return body
@@ -63,6 +97,10 @@ class Lexicon:
     labels: tuple[Label, ...]
     boilerplate_titles: tuple[str, ...]
     list_notes: tuple[str, ...]
+    #: value wordings ([values] of lexicon.toml), folded: ``words["residence_none"]``
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: folded word → its abbreviations ([abbreviations] of lexicon.toml): "nombre" → "nb"
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
@@ -72,19 +110,38 @@ class Lexicon:
     def from_toml_data(cls, data: dict) -> Lexicon:
         labels: list[Label] = []
         for kind in ("header", "section", "inline"):
-            for field, spec in data.get(kind, {}).items():
+            for name, spec in data.get(kind, {}).items():
                 weak = {fold(w) for w in spec.get("weak", [])}
                 prefix = {" ".join(fold(w).split()) for w in spec.get("prefix", [])}
+                start_only = {" ".join(fold(w).split()) for w in spec.get("start_only", [])}
                 for wording in spec["labels"]:
                     f = " ".join(fold(wording).split())
                     vtype = spec.get("type", "text")
-                    labels.append(Label(kind, field, wording, f, vtype, f in weak, f in prefix))
+                    labels.append(
+                        Label(
+                            kind, name, wording, f, vtype, f in weak, f in prefix, f in start_only
+                        )
+                    )
         boiler = data.get("boilerplate", {})
+        words = {
+            key: tuple(" ".join(fold(w).split()) for w in wordings)
+            for key, wordings in data.get("values", {}).items()
+        }
         return cls(
             labels=tuple(labels),
             boilerplate_titles=tuple(fold(t) for t in boiler.get("titles", [])),
             list_notes=tuple(fold(t) for t in boiler.get("list_notes", [])),
+            words=words,
+            abbreviations={
+                fold(k): tuple(fold(a) for a in v) for k, v in data.get("abbreviations", {}).items()
+            },
         )
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
 
     def matcher(self, kinds: tuple[str, ...]) -> LabelMatcher:
         return _matcher(self, kinds)
@@ -92,9 +149,37 @@ class Lexicon:
     def variants(self, kind: str, field: str) -> list[str]:
         return [lb.folded for lb in self.labels if lb.kind == kind and lb.field == field]
 
+    def label_as_value(self, path: str, value: str) -> str | None:
+        """The label of another field that a value is, or starts with (a scalar), if any.
+
+        "LIEU DE TRAVAIL POSTE À POURVOIR" as the employer is two labels, not a value. A value
+        may start with its own field's wording ("Cadre d'emplois des attachés" as the corps),
+        and weak or one-word wordings ("Service des routes") are common words, so neither counts.
+        """
+        from avis.fields import FIELDS
+
+        owner = next((s for s in FIELDS if path.split("[")[0] in s.outputs), None)
+        own = owner.name if owner else path
+        folded = " ".join(fold(value).strip(" :.").split())
+        for lb in _by_folded(self).get(folded, ()):
+            if lb.field != own and not lb.field.startswith("group:"):
+                return lb.text
+        if owner is None or owner.shape != "scalar":
+            return None
+        m = self.matcher(("header", "inline")).match_start(value)
+        if (
+            m is not None
+            and m.start == 0
+            and m.label.field != own
+            and not m.label.weak
+            and len(m.label.folded.split()) >= 2
+        ):
+            return m.label.text
+        return None
+
     def is_label_prefix(self, folded: str) -> bool:
         """Whether folded text is a whole label wording or the start of one."""
-        return any(lb.folded.startswith(folded) for lb in self.labels) if folded else False
+        return bool(folded) and folded in _prefixes(self)
 
     def grow(self, label: Label, label_text: str, following: str) -> tuple[int, list[str]]:
         """How much of ``following`` is really more of the label (a longer wording cut short).
@@ -129,12 +214,19 @@ class Lexicon:
 class LabelMatcher:
     """One alternation regex over many labels, longest wording first."""
 
-    _SUFFIX = r"(?P<tail>\s*(?:\(\s*\d\s*\)|\*)?\s*(?P<colon>:)?)"
+    # After a label: a footnote mark, then a colon or leader dots ("........", "…", ". . .",
+    # "____"), which say "a value follows" as clearly as a colon does.
+    _SUFFIX = (
+        r"(?P<tail>\s*(?:\(\s*\d\s*\)|\*)?\s*"
+        r"(?P<colon>:|(?:(?:\.\s?){3,}|…+|_{3,})\s*:?)?)"
+    )
 
-    def __init__(self, labels: list[Label]) -> None:
+    def __init__(
+        self, labels: list[Label], abbreviations: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         ordered = sorted(labels, key=lambda lb: -len(lb.folded))
         self._labels = ordered
-        groups = [f"(?P<l{i}>{_pattern(lb.folded)})" for i, lb in enumerate(ordered)]
+        groups = [f"(?P<l{i}>{_pattern(lb.folded, abbreviations)})" for i, lb in enumerate(ordered)]
         # When every wording starts with a letter or digit, a lookahead on those first
         # characters skips the hundreds of alternatives at every other position (a line of
         # ": : : …" took seconds per 100 kB); it changes no match.
@@ -153,7 +245,8 @@ class LabelMatcher:
         end = index[m.end() - 1] + 1 if m.end() > m.start() else start
         while end > start and text[end - 1].isspace():
             end -= 1
-        return Match(label, start, end, m.group("colon") is not None)
+        colon = m.group("colon")
+        return Match(label, start, end, colon is not None, bool(colon) and colon.strip() != ":")
 
     def finditer(self, text: str) -> list[Match]:
         folded, index = fold_with_map(text)
@@ -174,7 +267,9 @@ class LabelMatcher:
         found = self._match(m, rest, index)
         if found.start != 0:
             return None
-        return Match(found.label, found.start + offset, found.end + offset, found.colon)
+        return Match(
+            found.label, found.start + offset, found.end + offset, found.colon, found.leader
+        )
 
 
 _NUMBERING = re.compile(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{1,4}|[A-Z])\s*[.)-]\s+)?")
@@ -182,7 +277,21 @@ _NUMBERING = re.compile(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{
 
 @cache
 def _matcher(lexicon: Lexicon, kinds: tuple[str, ...]) -> LabelMatcher:
-    return LabelMatcher([lb for lb in lexicon.labels if lb.kind in kinds])
+    return LabelMatcher([lb for lb in lexicon.labels if lb.kind in kinds], lexicon.abbreviations)
+
+
+@cache
+def _prefixes(lexicon: Lexicon) -> frozenset[str]:
+    """Every start of every wording: a set lookup instead of a scan of the lexicon."""
+    return frozenset(lb.folded[:n] for lb in lexicon.labels for n in range(1, len(lb.folded) + 1))
+
+
+@cache
+def _by_folded(lexicon: Lexicon) -> dict[str, list[Label]]:
+    out: dict[str, list[Label]] = {}
+    for lb in lexicon.labels:
+        out.setdefault(lb.folded.strip(" :."), []).append(lb)
+    return out
 
 
 @cache

@@ -111,8 +111,12 @@ FUNCTION_WORDS = frozenset(
     }
 )
 
-_TRAIL = re.compile(r"[\s;,.:]+$")
-_LEAD = re.compile(r"^[\s:;,]+")
+# Trailing separators, and a dash that joined this value to the next pair ("Lifou – Date …").
+_TRAIL = re.compile(r"(?:[\s;,.:|]|…{2,}|\s[–—-])+$")
+# Separators a value is printed after: a colon, leader dots ("....", "…", ". . ."), rules
+# ("____") and the pipes of a table a converter left in the text.
+_LEAD = re.compile(r"^(?:[\s:;,|]|\.{2,}|(?:\.\s){2,}|…+|_{2,}|·{2,})+")
+_LEADER_RUN = re.compile(r"\s(?:\.{4,}|…{2,}|_{4,})\s")
 _SPACES = re.compile(r"\s+")
 
 
@@ -120,6 +124,7 @@ def clean_value(text: str) -> str:
     """Collapse whitespace, drop separators left around a value (": x ;" → "x")."""
     text = _SPACES.sub(" ", text).strip()
     text = _LEAD.sub("", text)
+    text = _LEADER_RUN.sub(" ", text)
     # Keep an ellipsis or "etc." intact: only strip plain trailing separators.
     if text.endswith("...") or text.endswith("…"):
         return text
@@ -134,11 +139,3 @@ def clean_item(text: str) -> str:
     text = re.sub(r"\s*[;,.]+$", "", text) if not text.endswith(("...", "…")) else text
     text = re.sub(r"(?<=[^.])\.\.$", "", text)
     return text.strip()
-
-
-def is_empty_value(text: str | None) -> bool:
-    """True for values printed to say 'nothing': '', '/', '-', 'néant', 'sans objet'."""
-    if text is None:
-        return True
-    f = fold(text).strip(" .;:")
-    return f in {"", "/", "-", "--", "neant", "sans objet", "aucun", "aucune", "n/a", "na", "/ /"}

@@ -2,45 +2,50 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
 
-from avis.extract.dates import find_dates, has_impossible_date
-from avis.extract.header import Pair, pair_header
+from avis.extract.confidence import LOW_CONFIDENCE, confidence
+from avis.extract.header import Fragment, Pair, pair_header
 from avis.extract.lexicon import Lexicon, default_lexicon
-from avis.extract.normalize import clean_value, fold, is_empty_value
+from avis.extract.normalize import clean_value, fold
 from avis.extract.sections import (
     Section,
     build_conditions,
     build_items,
+    closing_paragraphs,
     paragraph_text,
     split_zones,
 )
-from avis.extract.values import (
-    parse_positions,
-    parse_reference,
-    parse_residence,
-    parse_start,
-)
+from avis.extract.values import VALUE_KINDS, parse_value
+from avis.fields import CORE_PATHS, LIST_FIELDS, value_paths
+from avis.fields import spec as field_spec
 from avis.layout import Document, Line, union_bbox
-from avis.model import LIST_FIELDS, Notice, NoticeWarning, Provenance, SourceInfo
+from avis.model import Notice, NoticeWarning, Provenance, SourceInfo, deadline_before_posting
 
-LOW_CONFIDENCE = 0.6
-# Fields whose absence is worth a warning: what identifies and dates a notice.
-CORE_FIELDS = ("reference.id", "title", "employer", "location", "posted_on", "deadline")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(
     r"(?:(?:\(\s*\+\s*687\s*\)|\+\s*687|00\s*687)[\s.]?)?(?<!\d)\d{2}[\s.]?\d{2}[\s.]?\d{2}(?!\d)"
 )
+__all__ = ["LOW_CONFIDENCE", "extract_notice"]
 
 
 @dataclass(slots=True)
 class _Builder:
-    """Collects values and their provenance before the Notice is validated once."""
+    """Values by Notice path (the registry's outputs), with provenance, validated once.
 
-    data: dict
-    provenance: dict[str, Provenance]
-    warnings: list[NoticeWarning]
+    Only paths the field registry declares are accepted, so a typo fails here rather than in
+    a silently empty field.
+    """
+
+    values: dict[str, object] = dc_field(default_factory=dict)
+    lists: dict[str, list[str]] = dc_field(default_factory=dict)
+    extra: dict[str, str] = dc_field(default_factory=dict)
+    provenance: dict[str, Provenance] = dc_field(default_factory=dict)
+    warnings: list[NoticeWarning] = dc_field(default_factory=list)
 
     def put(
         self,
@@ -48,26 +53,45 @@ class _Builder:
         value: object,
         lines: list[Line],
         rule: str,
-        confidence: float,
         text: str | None = None,
+        conf: float | None = None,
     ) -> None:
-        node = self.data
-        keys = path.split(".")
-        for k in keys[:-1]:
-            node = node.setdefault(k, {})
-        node[keys[-1]] = value
-        self.provenance[path] = _provenance(lines, rule, confidence, text)
+        if path not in _PATHS:
+            raise KeyError(f"'{path}' is no output of avis.fields.FIELDS")
+        self.values[path] = value
+        self.provenance[path] = _provenance(lines, rule, conf or confidence(rule), text)
+
+    def get(self, path: str) -> object:
+        return self.lists.get(path) if path in LIST_FIELDS else self.values.get(path)
 
     def warn(self, code: str, message: str, field: str | None = None) -> None:
         self.warnings.append(NoticeWarning(code=code, field=field, message=message))
 
+    def notice(self, source: SourceInfo) -> Notice:
+        data: dict[str, Any] = {}
+        for path, value in self.values.items():
+            node = data
+            *parents, last = path.split(".")
+            for k in parents:
+                node = node.setdefault(k, {})
+            node[last] = value
+        data.update(self.lists)
+        data["extra"] = self.extra
+        data["source"] = source.model_dump()
+        data["warnings"] = [w.model_dump() for w in self.warnings]
+        data["provenance"] = {k: v.model_dump() for k, v in sorted(self.provenance.items())}
+        return Notice.model_validate(data)
 
-def _provenance(lines: list[Line], rule: str, confidence: float, text: str | None) -> Provenance:
+
+_PATHS = frozenset(value_paths())
+
+
+def _provenance(lines: list[Line], rule: str, conf: float, text: str | None) -> Provenance:
     if not lines:
-        return Provenance(rule=rule, confidence=confidence, text=text)
+        return Provenance(rule=rule, confidence=conf, text=text)
     first = lines[0]
     same_page = [ln for ln in lines if ln.page == first.page]
-    conf = min([confidence, *(ln.conf for ln in lines)])
+    conf = min([conf, *(ln.conf for ln in lines)])
     return Provenance(
         page=first.page,
         bbox=union_bbox([ln.bbox for ln in same_page]),
@@ -83,101 +107,59 @@ def extract_notice(
 ) -> Notice:
     lexicon = lexicon or default_lexicon()
     lines = [ln for ln in doc.lines() if ln.text.strip()]
-    b = _Builder({}, {}, [])
+    b = _Builder()
     for w in doc.warnings:
         b.warn("reader", w)
     zones = split_zones(lines, lexicon)
-    header = pair_header(zones.header_lines, lexicon)
+    header = pair_header(zones.header_lines, lexicon, zones.relations)
     _apply_pairs(b, header.pairs + zones.inline)
     _apply_title(b, zones.title_lines, header.orphans, lexicon)
     _apply_sections(b, zones.sections, lexicon)
-    _apply_contact(b, zones.sections, lines)
+    _apply_contact(b, zones.sections, lines, lexicon)
     _check_dates(b)
     _warn_missing(b)
     _warn_low_confidence(b)
-    b.data["source"] = (source or SourceInfo(format=doc.format, pages=len(doc.pages))).model_dump()
-    b.data["warnings"] = [w.model_dump() for w in b.warnings]
-    b.data["provenance"] = {k: v.model_dump() for k, v in sorted(b.provenance.items())}
-    return Notice.model_validate(b.data)
+    return b.notice(source or SourceInfo(format=doc.format, pages=len(doc.pages)))
 
 
 def _apply_pairs(b: _Builder, pairs: list[Pair]) -> None:
+    """Each field's first labelled value, parsed once by its registry type."""
     seen: set[str] = set()
     for pair in pairs:
         value = pair.value
         lines = pair.lines or pair.label_lines
-        rule = pair.rule
-        conf = pair.confidence
-        f = pair.field
-        if not value and f in ("reference", "posted_on", "deadline"):
+        if pair.field is None:
+            if value:
+                b.extra[pair.extra_key] = value
+            continue
+        spec = field_spec(pair.field)
+        kind = VALUE_KINDS.get(spec.vtype, VALUE_KINDS["text"])
+        if not value and kind.needs_value:
             continue  # an empty label ("Réf." above "N° 2024-118/DRH"): the next one fills it
-        if f in seen:
+        if spec.name in seen:
             # A second label for a filled field: keep the first, remember the other.
-            if value and not f.startswith("extra:"):
-                b.data.setdefault("extra", {})[clean_value(pair.label_text)] = value
+            if value:
+                b.extra[pair.extra_key] = value
             continue
-        if f.startswith("extra:"):
-            if value:
-                b.data.setdefault("extra", {})[f[6:]] = value
+        seen.add(spec.name)
+        if not value:
             continue
-        seen.add(f)
-        if f == "reference":
-            if not value:
-                continue
-            ref = parse_reference(value)
-            b.put("reference.raw", ref.raw, lines, rule, conf, value)
-            if ref.id:
-                b.put("reference.id", ref.id, lines, rule, conf, value)
-            if ref.date:
-                b.put("reference.date", ref.date, lines, rule + "+date", conf, value)
-        elif f in ("posted_on", "deadline"):
-            dates = find_dates(value)
-            if dates:
-                b.put(f, dates[0].value, lines, rule + "+date", conf, value)
-                if dates[0].weekday_ok is False:
-                    b.warn("weekday_mismatch", f"'{value}': the weekday does not match the date", f)
-            elif value:
-                msg = (
-                    "prints a date that does not exist"
-                    if has_impossible_date(value)
-                    else "has no readable date"
-                )
-                b.warn("bad_date", f"'{value}' {msg}", f)
-        elif f == "start":
-            if value:
-                start = parse_start(value)
-                b.data["start"] = start.model_dump()
-                b.provenance["start"] = _provenance(lines, rule, conf, value)
-        elif f == "residence_requirement":
-            if value:
-                b.put(f, parse_residence(value), lines, rule, conf, value)
-        elif f == "positions":
-            n = parse_positions(value)
-            if n is not None:
-                b.put(f, n, lines, rule, conf, value)
-        elif f == "organisation.staff":
-            _apply_staff(b, value, lines, rule, conf)
-        elif value and not is_empty_value(value):
-            b.put(f, value, lines, rule, conf, value)
-
-
-def _apply_staff(b: _Builder, value: str, lines: list[Line], rule: str, conf: float) -> None:
-    direct = re.search(r"directs?\s*:?\s*([^-–]*?)(?=\s*[-–]?\s*indirect|$)", value, re.I)
-    indirect = re.search(r"indirects?\s*:?\s*(.*)$", value, re.I)
-    if direct and direct.group(1).strip():
-        b.put("organisation.staff_direct", clean_value(direct.group(1)), lines, rule, conf, value)
-    if indirect and indirect.group(1).strip():
-        b.put(
-            "organisation.staff_indirect", clean_value(indirect.group(1)), lines, rule, conf, value
-        )
-    if not direct and not indirect and value:
-        b.put("organisation.staff_direct", value, lines, rule, conf, value)
+        parsed = parse_value(spec.vtype, spec.name, value)
+        for path, v in parsed.values.items():
+            rule = pair.rule + ("+date" if isinstance(v, dt.date) and spec.vtype != "start" else "")
+            key = spec.provenance_key(path)
+            b.put(path, v, lines, rule, value, pair.confidence)
+            if key != path:
+                b.provenance.pop(path, None)
+                b.provenance[key] = _provenance(lines, pair.rule, pair.confidence, value)
+        for code, message in parsed.problems:
+            b.warn(code, message, spec.name)
 
 
 def _apply_title(b: _Builder, title_lines: list[Line], orphans: list, lexicon: Lexicon) -> None:
-    if "title" in b.data:
+    if "title" in b.values:
         return
-    employer = fold(b.data.get("employer") or "")
+    employer = fold(str(b.values.get("employer") or ""))
     cands: list[Line] = []
     for ln in title_lines:
         f = fold(ln.text).strip(" :.")
@@ -214,7 +196,8 @@ def _apply_title(b: _Builder, title_lines: list[Line], orphans: list, lexicon: L
             elif chosen:
                 break
     text = clean_value(" ".join(ln.text for ln in chosen))
-    b.put("title", text, chosen, "title.prominent-line", 0.9 if len(cands) == 1 else 0.8)
+    rule = "title.prominent-line" if len(cands) == 1 else "title.prominent-line-of-several"
+    b.put("title", text, chosen, "title.prominent-line", conf=confidence(rule))
 
 
 def _apply_sections(b: _Builder, sections: list[Section], lexicon: Lexicon) -> None:
@@ -229,26 +212,43 @@ def _apply_sections(b: _Builder, sections: list[Section], lexicon: Lexicon) -> N
                 if f == "conditions"
                 else build_items(section, lexicon)
             )
-            existing = b.data.setdefault(f, [])
+            existing = b.lists.setdefault(f, [])
             base = len(existing)
+            conf = confidence("section")
             for i, (text, src) in enumerate(items):
                 existing.append(text)
-                b.provenance[f"{f}[{base + i}]"] = _provenance(src, f"section.{f}", 0.9, text)
+                b.provenance[f"{f}[{base + i}]"] = _provenance(src, f"section.{f}", conf, text)
             if items:
                 b.provenance.setdefault(
-                    f, _provenance([section.heading], f"section.{f}", 0.9, section.heading_text)
+                    f, _provenance([section.heading], f"section.{f}", conf, section.heading_text)
                 )
         elif f == "description":
             text, src = paragraph_text(section)
-            if text and "description" not in b.data:
-                b.put("description", text, src, "section.description", 0.9)
+            if text and "description" not in b.values:
+                b.put("description", text, src, "section.description", conf=confidence("section"))
             elif text:
-                b.data["description"] += "\n\n" + text
+                b.values["description"] = f"{b.values['description']}\n\n{text}"
 
 
-def _apply_contact(b: _Builder, sections: list[Section], lines: list[Line]) -> None:
-    contact_lines = [fr for s in sections if s.field == "group:contact" for fr in s.fragments]
-    apply_lines = [fr for s in sections if s.field == "group:apply" for fr in s.fragments]
+def _apply_contact(
+    b: _Builder, sections: list[Section], lines: list[Line], lexicon: Lexicon
+) -> None:
+    contact_lines: list[Fragment] = []
+    apply_lines: list[Fragment] = []
+    # The contact and application sections and the paragraphs that closed a list, cut into
+    # paragraphs: "Renseignements …" is contact, "Les candidatures sont à adresser …" how to
+    # apply, a note on the list nothing; others follow the section they are printed under.
+    for home in ("group:contact", "group:apply", None):
+        frags = [
+            fr
+            for s in sections
+            for fr in (s.fragments if s.field == home else s.after if home is None else [])
+        ]
+        for kind, para in closing_paragraphs(frags, lexicon):
+            if kind == "contact" or (kind == "other" and home == "group:contact"):
+                contact_lines.extend(para)
+            elif kind == "apply" or (kind == "other" and home == "group:apply"):
+                apply_lines.extend(para)
     pool = contact_lines + apply_lines
     text = " ".join(fr.text for fr in pool)
     email = _EMAIL.search(text) or _EMAIL.search(" ".join(ln.text for ln in lines))
@@ -256,12 +256,12 @@ def _apply_contact(b: _Builder, sections: list[Section], lines: list[Line]) -> N
         src = [fr.line for fr in pool if email.group(0) in fr.text] or [
             ln for ln in lines if email.group(0) in ln.text
         ]
-        b.put("contact.email", email.group(0).rstrip("."), src[:1], "contact.email-pattern", 0.95)
+        b.put("contact.email", email.group(0).rstrip("."), src[:1], "contact.email-pattern")
     phone_text = " ".join(fr.text for fr in contact_lines) or text
     phone = _PHONE.search(phone_text)
     if phone:
         src = [fr.line for fr in pool if phone.group(0) in fr.text]
-        b.put("contact.phone", phone.group(0), src[:1], "contact.phone-pattern", 0.9)
+        b.put("contact.phone", phone.group(0), src[:1], "contact.phone-pattern")
     if contact_lines:
         name_text = contact_lines[0].text
         name = re.split(
@@ -269,7 +269,7 @@ def _apply_contact(b: _Builder, sections: list[Section], lines: list[Line]) -> N
         )[0]
         name = clean_value(name)
         if name and not _EMAIL.search(name) and len(name) < 120:
-            b.put("contact.name", name, [contact_lines[0].line], "contact.first-line", 0.7)
+            b.put("contact.name", name, [contact_lines[0].line], "contact.first-line")
     if apply_lines:
         how = clean_value(" ".join(fr.text for fr in apply_lines))
         if how:
@@ -278,25 +278,29 @@ def _apply_contact(b: _Builder, sections: list[Section], lines: list[Line]) -> N
                 how,
                 [fr.line for fr in apply_lines],
                 "contact.apply-section",
-                0.85,
             )
 
 
 def _check_dates(b: _Builder) -> None:
     """A deadline before the posting date is never accepted silently: re-examine, then warn."""
-    posted = b.data.get("posted_on")
-    deadline = b.data.get("deadline")
-    if posted is None or deadline is None or deadline >= posted:
+    posted = b.values.get("posted_on")
+    deadline = b.values.get("deadline")
+    if not isinstance(posted, dt.date) or not isinstance(deadline, dt.date):
         return
-    ref_date = (b.data.get("reference") or {}).get("date")
+    if not deadline_before_posting(posted, deadline):
+        return
+    ref_date = b.values.get("reference.date")
     swapped = ref_date is not None and deadline == ref_date
     if swapped:
-        b.data["posted_on"], b.data["deadline"] = deadline, posted
+        b.values["posted_on"], b.values["deadline"] = deadline, posted
         p, d = b.provenance.get("posted_on"), b.provenance.get("deadline")
         for key, prov in (("posted_on", d), ("deadline", p)):
             if prov is not None:
                 b.provenance[key] = prov.model_copy(
-                    update={"rule": "dates.swapped-by-reference", "confidence": 0.7}
+                    update={
+                        "rule": "dates.swapped-by-reference",
+                        "confidence": confidence("dates.swapped-by-reference"),
+                    }
                 )
         b.warn(
             "deadline_before_posting",
@@ -313,20 +317,11 @@ def _check_dates(b: _Builder) -> None:
         )
 
 
-def _get(data: dict, path: str) -> object:
-    node: object = data
-    for k in path.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(k)
-    return node
-
-
 def _warn_missing(b: _Builder) -> None:
-    for path in CORE_FIELDS:
-        if _get(b.data, path) in (None, "", []):
+    for path in CORE_PATHS:
+        if b.get(path) in (None, "", []):
             b.warn("missing_field", f"no value found for '{path}'", path)
-    if not any(b.data.get(f) for f in LIST_FIELDS) and not b.data.get("description"):
+    if not any(b.lists.get(f) for f in LIST_FIELDS) and not b.values.get("description"):
         b.warn("missing_field", "no body section (missions, activities, profile) was found", None)
 
 

@@ -9,8 +9,10 @@ onto the next line, and split when a converter glued two entries together.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
+from avis.extract.grid import arrange_grids
 from avis.extract.header import (
     Fragment,
     Pair,
@@ -33,10 +35,11 @@ class Section:
     field: str
     heading: Line
     heading_text: str
-    fragments: list[Fragment] = field(default_factory=list)
-    groups: list[str] = field(default_factory=list)
-    pending_tail: list[str] = field(default_factory=list)  # heading words wrapped to next line
+    fragments: list[Fragment] = dc_field(default_factory=list)
+    groups: list[str] = dc_field(default_factory=list)
+    pending_tail: list[str] = dc_field(default_factory=list)  # heading words wrapped to next line
     prefix: bool = False  # the heading is the sub-heading of the items (lexicon "prefix")
+    after: list[Fragment] = dc_field(default_factory=list)  # paragraphs that closed the list
 
 
 @dataclass(slots=True)
@@ -46,10 +49,14 @@ class Zones:
     sections: list[Section]
     inline: list[Pair]
     dropped: list[Fragment]
+    relations: dict[int, str] = dc_field(default_factory=dict)  # value line id → grid relation
 
 
 def _heading_ok(m: Match, line: Line, text: str) -> bool:
-    """A section label at a line start is a heading when it is marked as one."""
+    """A section label at a line start is a heading when it is marked as one; a line in lower
+    case continues what is above it ("Date de clôture des" / "candidatures ..... : …")."""
+    if text.lstrip(" -–•*#0123456789.)")[:1].islower():
+        return False
     rest = text[m.end :].strip()
     if m.colon or line.heading is not None or line.bold or line.col == 0 or not rest:
         return True
@@ -57,11 +64,19 @@ def _heading_ok(m: Match, line: Line, text: str) -> bool:
     return is_bold_span(line, text, m.start, m.end)
 
 
+def _longer_label(m: Match, text: str, header_m: LabelMatcher) -> bool:
+    """ "Candidatures avant le" is a header label (the deadline), not the "Candidatures"
+    section: the longer wording at the same place wins."""
+    h = header_m.match_start(text)
+    return h is not None and h.end > m.end
+
+
 def _inline_ok(m: Match, line: Line, text: str) -> bool:
     return _heading_ok(m, line, text) or len(m.label.folded.split()) >= 3
 
 
 def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
+    lines, relations = arrange_grids(lines, lexicon)
     lines = merge_label_cells(lines, lexicon)
     header_m = lexicon.matcher(("header",))
     section_m = lexicon.matcher(("section",))
@@ -93,7 +108,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
         if line.col is not None:
             continue
         m = section_m.match_start(line.text)
-        if m and _heading_ok(m, line, line.text):
+        if m and _heading_ok(m, line, line.text) and not _longer_label(m, line.text, header_m):
             body_start = i
             break
     header_lines = lines[header_start:body_start] if header_start < body_start else []
@@ -110,7 +125,12 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
         line = lines[idx]
         text = line.text
         m = section_m.match_start(text)
-        if m and _heading_ok(m, line, text) and not _is_sub_heading_of(current, m, line):
+        if (
+            m
+            and _heading_ok(m, line, text)
+            and not _is_sub_heading_of(current, m, line)
+            and not _longer_label(m, text, header_m)
+        ):
             current = _open_section(m, line, text, section_m, sections, lexicon)
             continue
         im = inline_m.match_start(text)
@@ -140,8 +160,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             pair = Pair(hm.label.field, hm.label, text[hm.start : hm.end], [line], idx)
             if text[hm.end :].strip(" :"):
                 pair.values.append(Fragment(text[hm.end :], line))
-            pair.rule = "body.displaced-header"
-            pair.confidence = 0.7
+            pair.relate("body.displaced-header")
             if hm.label.field in header_fields_seen:
                 dropped.append(Fragment(text, line))
             else:
@@ -149,7 +168,7 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             continue
         if line.col == 0 and not isinstance(current, Section):
             # An unknown label in a body label│value table: its own pair, not a value.
-            pair = Pair(f"extra:{clean_value(text)}", None, text, [line], idx)
+            pair = Pair(None, None, text, [line], idx)
             pair.rule = "body.table-label"
             inline.append(pair)
             current = pair
@@ -172,7 +191,83 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
             current.fragments.append(Fragment(text, line))
         else:
             dropped.append(Fragment(text, line))
-    return Zones(title_lines, header_lines, sections, inline, dropped)
+    return Zones(title_lines, header_lines, sections, inline, dropped, relations)
+
+
+def _ends_list(frag: Fragment, items: list[tuple[list[str], list[Line]]], lexicon: Lexicon) -> bool:
+    """An unbulleted paragraph after a bulleted list ends it.
+
+    It is told from a wrapped item by its indentation (printed left of the items' text), by
+    being a whole sentence in sentence case, or by opening the notice's closing: a contact or
+    application wording ("Renseignements : …", "Les candidatures … sont à adresser …").
+    """
+    line = frag.line
+    text = frag.text.strip()
+    if line.bullet or not text[:1].isupper():
+        return False
+    done = [ln for _, src in items for ln in src]
+    if not any(ln.bullet for ln in done):
+        return False
+    m = lexicon.matcher(("section",)).match_start(text)
+    if m is not None and m.label.field in ("group:contact", "group:apply"):
+        return True
+    if _closing_kind(text, lexicon) != "other":
+        return True
+    boxes = [ln.bbox for ln in done if ln.bbox is not None and ln.bullet]
+    if line.bbox is not None and boxes:
+        return line.bbox[0] < min(b[0] for b in boxes) - 4
+    return text.endswith(".") and len(text.split()) >= 8
+
+
+def closing_paragraphs(frags: list[Fragment], lexicon: Lexicon) -> list[tuple[str, list[Fragment]]]:
+    """The notice's closing, cut into paragraphs, each with what it is: ``contact`` (opens
+    with "Renseignements", "Informations", "Contact"…), ``note`` ("Liste non exhaustive."),
+    ``apply`` (how to apply) or ``other``.
+
+    A paragraph is a reader block, or (with no blocks) the lines up to one ending a sentence.
+    """
+    paras: list[tuple[str, list[Fragment]]] = []
+    prev: Fragment | None = None
+    for fr in frags:
+        text = fr.text.strip()
+        if not text:
+            continue
+        same = prev is not None and (
+            (
+                fr.line.block is not None
+                and fr.line.block == prev.line.block
+                and fr.line.origin != "text"
+            )
+            or text[:1].islower()
+            or not prev.text.rstrip().endswith((".", "!", "?", ":"))
+        )
+        kind = _closing_kind(text, lexicon)
+        if same and paras and (kind == "other" or paras[-1][0] == kind or text[:1].islower()):
+            paras[-1][1].append(fr)
+        else:
+            paras.append((kind, [fr]))
+        prev = fr
+    return paras
+
+
+def _closing_kind(text: str, lexicon: Lexicon) -> str:
+    f = " ".join(fold(text).split())
+    if any(w in f for w in lexicon.words.get("list_note_words", ())):
+        return "note"
+    if any(f.startswith(w) for w in lexicon.words.get("contact_starts", ())):
+        return "contact"
+    if _is_closing(text, lexicon):
+        return "apply"
+    return "other"
+
+
+def _is_closing(text: str, lexicon: Lexicon) -> bool:
+    """A sentence of the notice's closing: how to apply, whom to ask."""
+    f = " ".join(fold(text).split())
+    return any(
+        re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", f)
+        for w in lexicon.words.get("apply_words", ())
+    )
 
 
 def _is_sub_heading_of(current: object, m: Match, line: Line) -> bool:
@@ -217,8 +312,10 @@ def _open_section(
             rest = rest[nxt.end :].strip()
             continue
         short = len(rest.split()) <= 6 and not rest.endswith(".")
-        if _is_group_title(rest, line) or (
-            short and (section.field == "description" or line.heading is not None)
+        closing = section.field in ("group:contact", "group:apply")  # text, never sub-titles
+        if not closing and (
+            _is_group_title(rest, line)
+            or (short and (section.field == "description" or line.heading is not None))
         ):
             # "Détails de l'offre : emploi fonctionnel" — a subtitle, not the description.
             section.groups.append(clean_value(rest))
@@ -259,7 +356,7 @@ def _continues(prev: str, frag: Fragment, prev_line: Line | None) -> bool:
     if prev_line is not None and line.origin != "text" and line.block is not None:
         if line.block == prev_line.block and line.origin != "docx":
             return True
-    if first.islower() or first in ",;)":
+    if first.islower() or first in ",;)(":
         return not prev.rstrip().endswith((".", ";", "!", "?")) or first in ",;)"
     if dangles(prev) and not prev.rstrip().endswith(","):
         return True
@@ -286,7 +383,8 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
     section_m = lexicon.matcher(("section",))
     prev_line: Line | None = None
     closed = False
-    for frag in section.fragments:
+    section.after = []
+    for k, frag in enumerate(section.fragments):
         text = frag.text.strip()
         if not text:
             continue
@@ -296,6 +394,15 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
             continue
         if closed and not frag.line.bullet:
             continue
+        if (
+            bulleted
+            and items
+            and not (items[-1][0] and _continues(" ".join(items[-1][0]), frag, prev_line))
+            and _ends_list(frag, items, lexicon)
+        ):
+            # What follows belongs to the notice's closing (how to apply, contact), not the list.
+            section.after = section.fragments[k:]
+            break
         marked_title = (
             bulleted and (frag.line.heading is not None or frag.line.bold) and text[:1].isupper()
         )

@@ -1,15 +1,20 @@
-"""Typed header values: reference, start, residence requirement, counts.
+"""Typed values: one parser per value type of the field registry (:mod:`avis.fields`).
 
-Each parser also says whether a text *looks like* its type, which lets the header pairing
-move a value that landed under the wrong label (scrambled conversions) to the right one.
+Each type says whether a text *fits* it (which lets the header pairing move a value that landed
+under the wrong label) and parses it once into the Notice paths it fills, with the problems met
+(an impossible date, a weekday that does not match). French wordings come from the ``[values]``
+table of ``lexicon.toml``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from avis.extract.dates import find_dates, parse_date
-from avis.extract.normalize import clean_value, fold, is_empty_value
+from avis.extract.dates import find_dates, has_impossible_date, parse_date
+from avis.extract.lexicon import Lexicon, default_lexicon
+from avis.extract.normalize import clean_value, fold
 from avis.model import Reference, Start
 
 _REF_PREFIX = re.compile(
@@ -17,6 +22,33 @@ _REF_PREFIX = re.compile(
 )
 _REF_DU = re.compile(r"\s+(?:du|en date du|le)\s+(?=\S*\d)", re.I)
 _REF_TOKEN = re.compile(r"^[A-Za-z]{0,6}\d[\w./-]*(?:\s*[/-]\s*[A-Z][\w]*)*(?:\s+[A-Z]{1,5}\b)?")
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What one value gave: Notice paths → values, and problems worth a warning."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+
+
+def _lex() -> Lexicon:
+    return default_lexicon()
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return _lex().words.get(key, ())
+
+
+def _has_any(folded: str, key: str) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded) for w in _words(key))
+
+
+def is_empty_value(text: str | None) -> bool:
+    """True for values printed to say 'nothing': '', '/', '-', 'néant', 'sans objet'."""
+    if text is None:
+        return True
+    return " ".join(fold(text).strip(" .;:").split()) in _words("empty")
 
 
 def parse_reference(text: str) -> Reference:
@@ -45,20 +77,13 @@ def looks_like_reference(text: str) -> bool:
     return bool(re.search(r"\d{2,}\s*[-/]\s*\d{2,}|\b\w*\d{4,}\w*\b", text))
 
 
-_IMMEDIATE = re.compile(
-    r"\b(immediatement|des que possible|des maintenant|des a present|sans delai|vacant"
-    r"|au plus tot|asap)\b"
-)
-_UNDECIDED = re.compile(r"\b(a definir|a determiner|non definie?|a preciser)\b")
-
-
 def parse_start(text: str) -> Start:
     raw = clean_value(text)
     f = fold(raw)
     date = parse_date(raw)
     if date is not None:
         return Start(raw=raw, immediate=False, date=date)
-    if _IMMEDIATE.search(f) and "susceptible" not in f:
+    if _has_any(f, "start_immediate") and not _has_any(f, "start_not_immediate"):
         return Start(raw=raw, immediate=True, date=None)
     if raw:
         return Start(raw=raw, immediate=False, date=None)
@@ -68,44 +93,27 @@ def parse_start(text: str) -> Start:
 def looks_like_start(text: str) -> bool:
     f = fold(text)
     return bool(
-        _IMMEDIATE.search(f)
-        or _UNDECIDED.search(f)
-        or "pourvoir" in f
-        or "susceptible" in f
-        or "compter" in f
-        or "a/c" in f
+        _has_any(f, "start_immediate")
+        or _has_any(f, "start_undecided")
+        or any(w in f for w in _words("start_words"))
         or find_dates(text)
     )
 
 
-_RESIDENCE = re.compile(r"(\d+\s*(?:ans?|annees?|mois)\b|\bans?\b|annee)")
+def _is_residence_none(value: str) -> bool:
+    return is_empty_value(value) or " ".join(fold(value).split()) in _words("residence_none")
 
 
 def parse_residence(text: str) -> str | None:
-    """The residence duration required; None when printed as '/', 'néant', etc."""
+    """The residence duration required; None when printed as '/', 'néant', 'non exigée'…"""
     value = clean_value(text)
-    if is_empty_value(value) or fold(value) in {
-        "non",
-        "pas de condition",
-        "non exigee",
-        "aucune condition",
-    }:
-        return None
-    return value
+    return None if _is_residence_none(value) else value
 
 
 def looks_like_residence(text: str) -> bool:
     value = clean_value(text)
-    return (
-        is_empty_value(value)
-        or bool(_RESIDENCE.search(fold(value)))
-        or fold(value)
-        in {
-            "non",
-            "non exigee",
-            "aucune condition",
-        }
-    )
+    f = fold(value)
+    return _is_residence_none(value) or _has_any(f, "residence_units")
 
 
 def looks_like_date(text: str) -> bool:
@@ -117,23 +125,103 @@ def parse_positions(text: str) -> int | None:
     if m:
         n = int(m.group(0))
         return n if n < 10_000 else None
-    words = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+    numbers = dict(w.split("=") for w in _words("numbers"))
     for w in fold(text).split():
-        if w in words:
-            return words[w]
+        if w in numbers:
+            return int(numbers[w])
     return None
+
+
+# ---- parsers by value type: text → Parsed -----------------------------------------------------
+
+
+def _text(name: str, value: str) -> Parsed:
+    return Parsed({name: value} if value and not is_empty_value(value) else {})
+
+
+def _reference(name: str, value: str) -> Parsed:
+    ref = parse_reference(value)
+    out = Parsed({"reference.raw": ref.raw})
+    if ref.id:
+        out.values["reference.id"] = ref.id
+    if ref.date:
+        out.values["reference.date"] = ref.date
+    return out
+
+
+def _date(name: str, value: str) -> Parsed:
+    dates = find_dates(value)
+    if dates:
+        out = Parsed({name: dates[0].value})
+        if dates[0].weekday_ok is False:
+            out.problems.append(("weekday_mismatch", f"'{value}': the weekday does not match"))
+        return out
+    what = (
+        "prints a date that does not exist"
+        if has_impossible_date(value)
+        else "has no readable date"
+    )
+    return Parsed(problems=[("bad_date", f"'{value}' {what}")])
+
+
+def _start(name: str, value: str) -> Parsed:
+    start = parse_start(value)
+    return Parsed(
+        {"start.raw": start.raw, "start.immediate": start.immediate, "start.date": start.date}
+    )
+
+
+def _residence(name: str, value: str) -> Parsed:
+    return Parsed({name: parse_residence(value)})
+
+
+def _int(name: str, value: str) -> Parsed:
+    n = parse_positions(value)
+    return Parsed({name: n} if n is not None else {})
+
+
+def _staff(name: str, value: str) -> Parsed:
+    """ "Directs : 3 - Indirects : 12" → staff_direct "3", staff_indirect "12"."""
+    direct = re.search(r"directs?\s*:?\s*([^-–]*?)(?=\s*[-–]?\s*indirect|$)", value, re.I)
+    indirect = re.search(r"indirects?\s*:?\s*(.*)$", value, re.I)
+    out = Parsed()
+    if direct and direct.group(1).strip():
+        out.values["organisation.staff_direct"] = clean_value(direct.group(1))
+    if indirect and indirect.group(1).strip():
+        out.values["organisation.staff_indirect"] = clean_value(indirect.group(1))
+    if not direct and not indirect and value:
+        out.values["organisation.staff_direct"] = value
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ValueKind:
+    """How a value type is recognised (``fits``) and read (``parse``); ``needs_value``: an
+    empty label of this type waits for the next one ("Réf." above "N° 2024-118/DRH")."""
+
+    fits: Callable[[str], bool]
+    parse: Callable[[str, str], Parsed]
+    needs_value: bool = False
+
+
+VALUE_KINDS: dict[str, ValueKind] = {
+    "text": ValueKind(lambda t: bool(clean_value(t)), _text),
+    "reference": ValueKind(looks_like_reference, _reference, needs_value=True),
+    "date": ValueKind(looks_like_date, _date, needs_value=True),
+    "start": ValueKind(looks_like_start, _start),
+    "residence": ValueKind(looks_like_residence, _residence),
+    "int": ValueKind(lambda t: parse_positions(t) is not None, _int),
+    "staff": ValueKind(lambda t: bool(clean_value(t)), _staff),
+}
 
 
 def looks_like(vtype: str, text: str) -> bool:
     """Whether a value's text fits the label's type (free text fits anything non-empty)."""
-    if vtype == "date":
-        return looks_like_date(text)
-    if vtype == "reference":
-        return looks_like_reference(text)
-    if vtype == "start":
-        return looks_like_start(text)
-    if vtype == "residence":
-        return looks_like_residence(text)
-    if vtype == "int":
-        return parse_positions(text) is not None
-    return bool(clean_value(text))
+    kind = VALUE_KINDS.get(vtype)
+    return kind.fits(text) if kind is not None else bool(clean_value(text))
+
+
+def parse_value(vtype: str, name: str, value: str) -> Parsed:
+    """Parse a value of field ``name`` (its registry type ``vtype``) once."""
+    kind = VALUE_KINDS.get(vtype, VALUE_KINDS["text"])
+    return kind.parse(name, value)

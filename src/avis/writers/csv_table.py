@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from avis.fields import value_paths
 from avis.model import Notice
 from avis.writers.base import Probe, WriterOptions, check_output
 from avis.writers.schemas import PublishedSchema, strip_bom
@@ -53,43 +54,8 @@ def _get(path: str) -> Callable[[Notice], str]:
     return get
 
 
-_PATHS = (
-    "reference.id",
-    "reference.date",
-    "reference.raw",
-    "title",
-    "employer",
-    "corps",
-    "direction",
-    "service",
-    "location",
-    "job",
-    "residence_requirement",
-    "start.raw",
-    "start.immediate",
-    "start.date",
-    "posted_on",
-    "deadline",
-    "positions",
-    "description",
-    "missions",
-    "activities",
-    "secondary_activities",
-    "knowledge",
-    "know_how",
-    "behaviours",
-    "conditions",
-    "organisation.unit",
-    "organisation.supervisor",
-    "organisation.org_chart_position",
-    "organisation.staff_direct",
-    "organisation.staff_indirect",
-    "contact.name",
-    "contact.email",
-    "contact.phone",
-    "contact.address",
-    "contact.how_to_apply",
-)
+#: Field columns come from the field registry, in its (append-only) order.
+_PATHS = value_paths()
 
 
 def _extra(notice: Notice) -> str:
