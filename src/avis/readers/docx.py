@@ -270,6 +270,7 @@ class _Para:
     bold: list[bool] = field(default_factory=list)  # one flag per run with visible text
     boxes: list[Any] = field(default_factory=list)  # w:txbxContent to read after the paragraph
     symbol_bullet: bool = False
+    tab_at: int | None = None  # len(pieces) at the first tab, when all text before it is bold
 
 
 Cell = tuple[int, int] | None  # (col, row) of the label│value cell being read, if any
@@ -326,7 +327,22 @@ class _Walker:
             bullet, text = True, rest
         elif para.symbol_bullet and heading is None:
             bullet = True
-        if text:
+        pair = None if heading is not None or bullet or cell is not None else _tab_pair(para)
+        if pair is not None:  # "LABEL<tab>value": a label│value row, as in a two-cell table
+            row = next(self._rows)
+            for col, (part, bold) in enumerate(zip(pair, (True, False), strict=True)):
+                self.lines.append(
+                    Line(
+                        text=part,
+                        page=1,
+                        origin="docx",
+                        bold=bold,
+                        col=col,
+                        row=row,
+                        block=next(self._blocks),
+                    )
+                )
+        elif text:
             col, row = cell if cell is not None else (None, None)
             self.lines.append(
                 Line(
@@ -447,6 +463,9 @@ class _Walker:
                     para.pieces.append(child.text)
                     visible = visible or bool(child.text.strip())
             elif tag in (TAB, PTAB, BR, CR):
+                if tag in (TAB, PTAB) and para.tab_at is None and "".join(para.pieces).strip():
+                    bold_so_far = all(para.bold) and (bold or not visible)
+                    para.tab_at = len(para.pieces) if bold_so_far else -1
                 para.pieces.append(" ")
             elif tag == NB_HYPHEN:
                 para.pieces.append("-")
@@ -467,6 +486,18 @@ class _Walker:
                 para.boxes.extend(_text_boxes(child))
         if visible:
             para.bold.append(bold)
+
+
+def _tab_pair(para: _Para) -> tuple[str, str] | None:
+    """A paragraph laid out as a bold label, a tab, then its value (the tab-stop grid Word
+    users draw instead of a table) as (label, value); None for any other paragraph."""
+    if para.tab_at is None or para.tab_at < 0:
+        return None
+    label = " ".join("".join(para.pieces[: para.tab_at]).split())
+    value = " ".join("".join(para.pieces[para.tab_at :]).split())
+    if not label or not value or len(label) > 80:
+        return None
+    return label, value
 
 
 def _sym_char(sym: Any) -> str | None:
