@@ -165,6 +165,14 @@ def _cell_right(cut: float, lines: list[Line]) -> float:
     return cut - size
 
 
+def _inner_cut(lefts: list[list[Word]]) -> float | None:
+    """The gutter inside the left side of a region, if it holds one: the region is then one cut
+    of a grid of three or more columns (cells side by side, label above value), whose cells
+    are kept apart rather than joined into one line per row."""
+    found = find_columns([ws for ws in lefts if ws])
+    return found[0].x if found else None
+
+
 def _flow_items(lines: list[list[Word]], page: int, origin: Origin) -> list[_Item]:
     """Lines outside ruled tables; borderless two-column regions are cut at their gutter.
 
@@ -178,10 +186,14 @@ def _flow_items(lines: list[list[Word]], page: int, origin: Origin) -> list[_Ite
     for ri, region in enumerate(regions):
         in_region.update(range(region.start, region.end + 1))
         halves = [split_at(lines[i], region.x) for i in range(region.start, region.end + 1)]
-        pairs = not mostly_inline(join_words(left) for left, right in halves if left and right)
+        inner = _inner_cut([left for left, _ in halves])
+        pairs = inner is None and not mostly_inline(
+            join_words(left) for left, right in halves if left and right
+        )
         parts: list[tuple[Line, tuple[str, int, int]]] = []
         for left, right in halves:
-            for k, ws in ((0, left), (1, right)):
+            cells = [left, right] if inner is None else [*split_at(left, inner), right]
+            for k, ws in enumerate(cells):
                 if ws:
                     line = make_line(ws, page, origin, col=k if pairs else None)
                     apply_bullet(line)
