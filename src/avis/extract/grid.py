@@ -396,7 +396,11 @@ def _cost(
         above = label.values[-1].box[3] if label.values else lb[3]
         if id(label) in closed and label.values and label.values[0].line is label.line:
             return float("inf"), ""  # its value ended where the next label began
-        if vb[1] < lb[3] - 1 or not (x0 - 4 <= vb[0] < x1 - 4) or vb[1] - above > 1.2 * h:
+        # The first value may sit a little further down when it is in taller type than the
+        # label (a small label over body type with paragraph spacing: LibreOffice's tables);
+        # a wrapped value then goes on at the label's own line pitch.
+        step = 1.2 * h if label.values else 1.5 * max(h, _height(value.words))
+        if vb[1] < lb[3] - 1 or not (x0 - 4 <= vb[0] < x1 - 4) or vb[1] - above > step:
             return float("inf"), ""
         cost, relation = 0.3 + (vb[1] - lb[3]) / (4 * h), "below"
     if label.label is not None and not looks_like(label.label.vtype, value.text):
