@@ -87,8 +87,8 @@ def dangles(text: str) -> bool:
         return False
     if t.endswith(("-", "(", "/", "–", "_", "&", ",")):
         return True
-    last = fold(t).split()[-1].split("'")[-1]
-    return last in _DANGLING_WORDS
+    words = fold(t).split()  # folding may leave nothing (a lone combining accent)
+    return bool(words) and words[-1].split("'")[-1] in _DANGLING_WORDS
 
 
 def accept_label(match: Match, line: Line, text: str) -> bool:

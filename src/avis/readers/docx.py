@@ -329,16 +329,16 @@ class _Walker:
             bullet = True
         pair = None if heading is not None or bullet or cell is not None else _tab_pair(para)
         if pair is not None:  # "LABEL<tab>value": a label│value row, as in a two-cell table
-            row = next(self._rows)
-            for col, (part, bold) in enumerate(zip(pair, (True, False), strict=True)):
+            pair_row = next(self._rows)
+            for k, (part, bold) in enumerate(zip(pair, (True, False), strict=True)):
                 self.lines.append(
                     Line(
                         text=part,
                         page=1,
                         origin="docx",
                         bold=bold,
-                        col=col,
-                        row=row,
+                        col=k,
+                        row=pair_row,
                         block=next(self._blocks),
                     )
                 )
