@@ -165,12 +165,22 @@ def _cell_right(cut: float, lines: list[Line]) -> float:
     return cut - size
 
 
-def _inner_cut(lefts: list[list[Word]]) -> float | None:
-    """The gutter inside the left side of a region, if it holds one: the region is then one cut
-    of a grid of three or more columns (cells side by side, label above value), whose cells
-    are kept apart rather than joined into one line per row."""
-    found = find_columns([ws for ws in lefts if ws])
+def _inner_cut(sides: list[list[Word]]) -> float | None:
+    """The gutter inside one side of a region, if it holds one: the region is then one cut of
+    a grid of three or more columns (cells side by side, label above value), whose cells are
+    kept apart rather than joined into one line per row."""
+    found = find_columns([ws for ws in sides if ws], min_rows=2)
     return found[0].x if found else None
+
+
+def _cells(
+    left: list[Word], right: list[Word], cuts: tuple[float | None, float | None]
+) -> list[list[Word]]:
+    """A region line cut at the region's gutter and at the inner gutters of either side."""
+    out: list[list[Word]] = []
+    for side, cut in ((left, cuts[0]), (right, cuts[1])):
+        out.extend(split_at(side, cut) if cut is not None else (side,))
+    return out
 
 
 def _flow_items(lines: list[list[Word]], page: int, origin: Origin) -> list[_Item]:
@@ -186,13 +196,13 @@ def _flow_items(lines: list[list[Word]], page: int, origin: Origin) -> list[_Ite
     for ri, region in enumerate(regions):
         in_region.update(range(region.start, region.end + 1))
         halves = [split_at(lines[i], region.x) for i in range(region.start, region.end + 1)]
-        inner = _inner_cut([left for left, _ in halves])
-        pairs = inner is None and not mostly_inline(
+        inner = (_inner_cut([left for left, _ in halves]), _inner_cut([r for _, r in halves]))
+        pairs = inner == (None, None) and not mostly_inline(
             join_words(left) for left, right in halves if left and right
         )
         parts: list[tuple[Line, tuple[str, int, int]]] = []
         for left, right in halves:
-            cells = [left, right] if inner is None else [*split_at(left, inner), right]
+            cells = _cells(left, right, inner)
             for k, ws in enumerate(cells):
                 if ws:
                     line = make_line(ws, page, origin, col=k if pairs else None)
