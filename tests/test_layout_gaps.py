@@ -143,3 +143,45 @@ def test_a_value_that_folds_to_nothing_does_not_dangle() -> None:
 
     assert not dangles("\u0301")  # a lone combining accent folds to an empty string
     assert dangles("Direction de la")
+
+
+def _split_header_pdf() -> bytes:
+    """The grid's last label row ends page 1; its value opens page 2, after a missions list."""
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4)
+    height = A4[1]
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(90, height - 100, "Assistant de direction")
+    y = height - 150
+    for label, value in (("RÉFÉRENCE", "2026-165/RH"), ("EMPLOYEUR", "Département du Finistère")):
+        c.setFont("Helvetica-Bold", 8)
+        c.drawString(90, y, label)
+        c.setFont("Helvetica", 11)
+        c.drawString(90, y - 20, value)
+        y -= 50
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(90, y, "Missions")
+    c.setFont("Helvetica", 11)
+    for k, item in enumerate(("Gérer le courrier de la direction", "Préparer les réunions")):
+        c.drawString(100, y - 20 - 15 * k, "• " + item)
+    c.setFont("Helvetica-Bold", 8)
+    c.drawString(90, 60, "UNITÉ ORGANISATIONNELLE")
+    c.drawString(234, 60, "NOMBRE D'AGENTS ENCADRÉS")
+    c.showPage()
+    c.setFont("Helvetica", 11)
+    c.drawString(90, height - 84, "Secrétariat de direction")
+    c.drawString(234, height - 84, "Directs : 3 / Indirects : 25")
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(90, height - 140, "Compétences")
+    c.setFont("Helvetica", 11)
+    c.drawString(100, height - 160, "• Maîtrise des outils bureautiques")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_header_row_split_over_two_pages_keeps_its_values() -> None:
+    notice = parse_bytes(_split_header_pdf(), "split.pdf")
+    assert notice.missions == ["Gérer le courrier de la direction", "Préparer les réunions"]
+    assert notice.organisation is not None
+    assert notice.organisation.unit == "Secrétariat de direction"

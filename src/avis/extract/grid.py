@@ -365,7 +365,11 @@ def _join_tails(cells: list[Cell]) -> None:
 
 
 def _cost(
-    label: Cell, value: Cell, spans: dict[int, tuple[float, float]], closed: set[int]
+    label: Cell,
+    value: Cell,
+    spans: dict[int, tuple[float, float]],
+    closed: set[int],
+    page_ends: dict[int, tuple[float, float]] | None = None,
 ) -> tuple[float, str]:
     """How unlikely ``value`` is to be ``label``'s (inf when impossible), and the relation.
 
@@ -375,7 +379,7 @@ def _cost(
     """
     lb, vb = label.box, value.box
     if label.line.page != value.line.page:
-        return float("inf"), ""
+        return _cost_next_page(label, value, spans, page_ends or {})
     h = _height(label.words)
     if _overlap_v(lb, vb) > 0.4 * h and lb[2] - 1 <= vb[0] < spans[id(label)][1] - 4:
         # Beside the label and still in its column (a label│value│label│value row); a value
@@ -406,6 +410,37 @@ def _cost(
     if label.label is not None and not looks_like(label.label.vtype, value.text):
         cost += 5.0
     return cost, relation
+
+
+def _cost_next_page(
+    label: Cell,
+    value: Cell,
+    spans: dict[int, tuple[float, float]],
+    page_ends: dict[int, tuple[float, float]],
+) -> tuple[float, str]:
+    """A label in the last label row of its page, with no value there, takes the first lines
+    of the next page in its column: the header was split over two pages."""
+    lp, vp = label.line.page, value.line.page
+    if vp != lp + 1 or lp not in page_ends or vp not in page_ends:
+        return float("inf"), ""
+    if label.values and label.values[0].line.page == lp:
+        return float("inf"), ""  # its value is on its own page
+    last_label_top, _ = page_ends[lp]
+    x0, x1 = spans[id(label)]
+    h = max(_height(label.words), _height(value.words))
+    if label.box[1] < last_label_top - 1 or not (x0 - 4 <= value.box[0] < x1 - 4):
+        return float("inf"), ""
+    # The page's first line, or the next line of the value already begun there.
+    if label.values:
+        above, step = label.values[-1].box[3], 1.2 * _height(label.values[-1].words)
+    else:
+        above, step = page_ends[vp][1], 0.5 * h
+    if not -0.5 * h <= value.box[1] - above <= step:
+        return float("inf"), ""
+    cost = 1.0
+    if label.label is not None and not looks_like(label.label.vtype, value.text):
+        cost += 5.0
+    return cost, "below"
 
 
 def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict[int, str]]:
@@ -448,6 +483,15 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     }
     pages = {c.line.page for c in grid_labels}
     first_top = {p: min(c.box[1] for c in grid_labels if c.line.page == p) for p in pages}
+    # Per page: top of its last label row, and top of its first line (a header split over
+    # two pages goes on at the top of the next one).
+    page_ends = {
+        p: (
+            max((c.box[1] for c in grid_labels if c.line.page == p), default=float("inf")),
+            min(c.box[1] for c in cells if c.line.page == p),
+        )
+        for p in {c.line.page for c in cells}
+    }
     values = sorted(
         (
             c
@@ -455,8 +499,10 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
             if c.label is None
             and c.owner is None
             and c.words
-            and c.line.page in first_top
-            and c.box[1] >= first_top[c.line.page] - 1
+            and (
+                (c.line.page in first_top and c.box[1] >= first_top[c.line.page] - 1)
+                or (c.line.page not in first_top and c.line.page - 1 in first_top)
+            )
         ),
         key=lambda c: (c.line.page, c.box[1], c.box[0]),
     )
@@ -465,7 +511,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     for v in values:
         best: tuple[float, str, Cell | None] = (float("inf"), "", None)
         for lab in grid_labels:
-            cost, relation = _cost(lab, v, spans, closed)
+            cost, relation = _cost(lab, v, spans, closed, page_ends)
             if cost < best[0]:
                 best = (cost, relation, lab)
         _, relation, owner = best
