@@ -185,3 +185,24 @@ def test_a_header_row_split_over_two_pages_keeps_its_values() -> None:
     assert notice.missions == ["Gérer le courrier de la direction", "Préparer les réunions"]
     assert notice.organisation is not None
     assert notice.organisation.unit == "Secrétariat de direction"
+
+
+def test_a_list_item_wrapped_inside_parentheses_stays_one_item() -> None:
+    text = (
+        "AVIS DE VACANCE DE POSTE\n\nMissions\n\n"
+        "Superviser les chantiers de voirie de la conception à la réception\n"
+        "Entretenir le réseau routier provincial (environ 1\n"
+        "200 km de routes).\n\n"
+        "Connaissances\n\n"
+        "◦ Réglementation de la paie et des cotisations sociales (CAFAT,\n"
+        "  CRE-IRCAFEX)\n"
+        "◦ Statut général des fonctionnaires\n"
+    ).encode()
+    notice = parse_bytes(text, "wrapped.txt")
+    assert notice.missions[-1] == (
+        "Entretenir le réseau routier provincial (environ 1 200 km de routes)"
+    )
+    assert notice.knowledge == [
+        "Réglementation de la paie et des cotisations sociales (CAFAT, CRE-IRCAFEX)",
+        "Statut général des fonctionnaires",
+    ]

@@ -356,6 +356,8 @@ def _continues(prev: str, frag: Fragment, prev_line: Line | None) -> bool:
     if prev_line is not None and line.origin != "text" and line.block is not None:
         if line.block == prev_line.block and line.origin != "docx":
             return True
+    if prev.count("(") > prev.count(")") and text.count(")") > text.count("("):
+        return True  # "(environ 1" / "200 km de routes)": the line closes what prev opened
     if first.islower() or first in ",;)(":
         return not prev.rstrip().endswith((".", ";", "!", "?")) or first in ",;)"
     if dangles(prev) and not prev.rstrip().endswith(","):
