@@ -206,3 +206,14 @@ def test_a_list_item_wrapped_inside_parentheses_stays_one_item() -> None:
         "Réglementation de la paie et des cotisations sociales (CAFAT, CRE-IRCAFEX)",
         "Statut général des fonctionnaires",
     ]
+
+
+def test_a_start_only_label_opens_a_segment_after_a_dash() -> None:
+    text = (
+        "AVIS DE VACANCE DE POSTE\n\nIntitulé du poste : Technicien informatique\n\n"
+        "Date de prise de poste : à définir – Site : Bourail\n\n"
+        "Missions\n\n- Assurer le support\n\n"
+        "In SITE: the notice is kept for a year.\n"
+    ).encode()
+    notice = parse_bytes(text, "segments.txt")
+    assert notice.location == "Bourail"

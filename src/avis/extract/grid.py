@@ -287,8 +287,8 @@ def _starts_cell(m: Match, run: list[Word], offsets: list[int]) -> bool:
     k = offsets.index(m.start)
     if k == 0:
         return True
-    if m.label.start_only:
-        return False
+    if m.label.start_only:  # unless a segment separator comes first: "… – Site : Bourail"
+        return m.colon and run[k - 1].text in ("–", "—", ";", "|", "•")
     k_end = next((j for j, o in enumerate(offsets) if o >= m.end), len(run))
     return m.colon or (all(w.bold for w in run[k:k_end]) and not run[k - 1].bold)
 

@@ -91,6 +91,10 @@ def dangles(text: str) -> bool:
     return bool(words) and words[-1].split("'")[-1] in _DANGLING_WORDS
 
 
+# Separators between "Label : value" segments of one prose line.
+_SEGMENT_ENDS = ("–", "—", ";", "|", "•")
+
+
 def accept_label(match: Match, line: Line, text: str) -> bool:
     """A label counts only when it is clearly a label.
 
@@ -98,7 +102,9 @@ def accept_label(match: Match, line: Line, text: str) -> bool:
     the label column, even at a line start ("Commune de Koné" in a title block is no label).
     """
     if match.label.start_only and match.start > 0 and line.col != 0:
-        return False  # "In SITE: …" is a sentence, not a label
+        # "In SITE: …" is a sentence, not a label; "… – Site : Bourail" starts a segment.
+        if not (match.colon and text[: match.start].rstrip().endswith(_SEGMENT_ENDS)):
+            return False
     if match.colon or line.col == 0:
         return True
     if match.start == 0 and not text[match.end :].strip(" :"):
