@@ -217,3 +217,21 @@ def test_a_start_only_label_opens_a_segment_after_a_dash() -> None:
     ).encode()
     notice = parse_bytes(text, "segments.txt")
     assert notice.location == "Bourail"
+
+
+def test_a_label_wrapped_before_its_leader_dots_is_one_label() -> None:
+    from avis.extract.header import merge_label_cells
+    from avis.extract.lexicon import default_lexicon
+    from avis.layout import Line
+
+    def line(text: str, col: int, block: int) -> Line:
+        return Line(text=text, page=1, origin="pdf", col=col, block=block)
+
+    run = [
+        line("FONCTION DU SUPERIEUR", 0, 22),
+        line("Directeur général des services", 1, 21),
+        line("HIERARCHIQUE DIRECT ... :", 0, 23),
+    ]
+    out = merge_label_cells(run, default_lexicon())
+    assert [ln.col for ln in out] == [0, 1]
+    assert out[0].text.startswith("FONCTION DU SUPERIEUR HIERARCHIQUE DIRECT")

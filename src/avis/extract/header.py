@@ -192,7 +192,9 @@ def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
     m = lexicon.matcher(("header", "inline")).match_start(prev.text)
     if m is not None and (m.leader or m.colon):
         return False  # "RÉFÉRENCE ........" is a whole label cell
-    joined = " ".join(fold(" ".join(ln.text for ln in [*group, line])).replace(":", " ").split())
+    # Leader dots and the colon close the label ("HIERARCHIQUE DIRECT ... :"): not its words.
+    both = re.sub(r"\.{2,}|…", " ", " ".join(ln.text for ln in [*group, line]))
+    joined = " ".join(fold(both).replace(":", " ").split())
     joined = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", joined)
     return lexicon.is_label_prefix(joined) or (
         not lexicon.is_label_prefix(" ".join(fold(line.text).split())) and line.block == prev.block
