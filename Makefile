@@ -32,6 +32,8 @@ demo: system venv
 
 test: system venv
 	$(VENV)/bin/ruff check src tests tools benchmarks
+	$(VENV)/bin/ruff format --check src tests tools benchmarks
+	$(PY) -m mypy
 	$(VENV)/bin/pytest
 
 lint: venv
