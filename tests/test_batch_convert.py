@@ -36,6 +36,7 @@ REPORT_KEYS = {
     "seconds",
     "warnings",
     "cached",
+    "time",
 }
 
 
@@ -205,11 +206,13 @@ def test_batch_wide_formats_are_built_from_cached_notices(
     assert convert(*args) == 0  # all cached; the batch files are rebuilt, identical
     assert summary(out)["cached"] == 3
     assert outputs(out) == first
-    # a feed with no job (all expired) is a failure of the run, not of the inputs
-    assert convert("in", "-o", "out2", "--to", "feed", "--today", "2030-01-01") == 1
-    (feed,) = summary(in_tmp / "out2")["batch_outputs"]
-    assert (feed["status"], feed["code"]) == ("failed", "invalid_output")
-    assert summary(in_tmp / "out2")["failed"] == 0
+    # every notice expired: nothing current to publish is no failure (cron stays quiet), and
+    # the feed of the last run, now stale, is removed (avis wrote it: its hash is journalled)
+    assert convert(*args[:-1], "--today", "2030-01-01") == 0
+    (_csv, feed) = summary(out)["batch_outputs"]
+    assert (feed["status"], feed["code"]) == ("empty", None)
+    assert "avis-feed.xml" not in outputs(out)
+    assert summary(out)["failed"] == 0 and summary(out)["exit_code"] == 0
 
 
 def test_prune_removes_outputs_of_inputs_gone_since_the_last_run(
@@ -313,7 +316,6 @@ def test_usage_errors_exit_2(in_tmp: Path) -> None:
     (in_tmp / "empty").mkdir()
     (in_tmp / "file").write_text("not a folder")
     assert convert("x.md", "-o", "out", "--to", "json,nope") == 2
-    assert convert("empty", "-o", "out") == 2
     assert convert("missing.pdf", "-o", "out") == 2
     assert convert("x.md", "-o", "file/out") == 2
     assert not (in_tmp / "out").exists()

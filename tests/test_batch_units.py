@@ -34,7 +34,7 @@ SEED = Path(__file__).resolve().parent.parent / "corpus" / "real" / "seed" / "31
         ("cv\u202efdp.exe", "cv_fdp.exe"),  # bidi override: no spoofed extension
         ("", "_"),
         ("e\u0301te.md", "\u00e9te.md"),  # NFC
-        ("bad\udcffname", "bad_name"),  # undecodable byte (surrogateescape)
+        ("bad\udcffname", "bad_name"),  # a byte of a Latin-1 name (surrogateescape)
     ],
 )
 def test_sanitize_component(name: str, expected: str) -> None:
@@ -136,21 +136,27 @@ def test_discover_files_and_globs(tmp_path: Path) -> None:
     assert len(found.candidates) == 1 and found.candidates[0].explicit
     with pytest.raises(UsageError):
         discover(["nope.pdf"], cwd=tmp_path)
-    with pytest.raises(UsageError):
-        discover(["in/*.nothing"], cwd=tmp_path)
+    found = discover(["in/*.nothing"], cwd=tmp_path)  # an empty inbox: reported, no error
+    assert not found.candidates and [s.code for s in found.skipped] == ["no_match"]
+    (tmp_path / "in" / "dangling.md").symlink_to(tmp_path / "missing.md")
+    found = discover(["in/*.md"], cwd=tmp_path)  # a dangling link the glob matches
+    assert [s.code for s in found.skipped] == ["broken_link"]
 
 
 # -- journal and atomic writes ---------------------------------------------------------------
 
 
-def _outcome(outputs: list[str]) -> dict[str, object]:
+def _outcome(files: dict[str, bytes]) -> dict[str, object]:
+    import hashlib
+
     return {
         "status": "ok",
         "format": "text",
         "pages": 1,
         "warnings": 0,
-        "outputs": outputs,
-        "notice_json": outputs[0],
+        "outputs": list(files),
+        "notice_json": next(iter(files)),
+        "files": {rel: (len(d), hashlib.sha256(d).hexdigest()) for rel, d in files.items()},
     }
 
 
@@ -158,10 +164,10 @@ def test_journal_replays_and_survives_a_torn_line(tmp_path: Path) -> None:
     write_atomic(tmp_path / "a.md.json", b"{}")
     journal = StateJournal(tmp_path)
     journal.load()
-    journal.record(base="a.md", sha256="s1", fp="f", outcome=_outcome(["a.md.json"]))
+    journal.record(base="a.md", sha256="s1", fp="f", outcome=_outcome({"a.md.json": b"{}"}))
     journal.close()
     with open(tmp_path / ".avis-state.jsonl", "a", encoding="utf-8") as fh:
-        fh.write('{"v": 1, "base": "b.md", "sha2')  # killed mid-line
+        fh.write('{"v": 2, "kind": "done", "base": "b.md", "sha2')  # killed mid-line
     again = StateJournal(tmp_path)
     again.load()
     assert again.lookup("a.md", "s1", "f") is not None
@@ -169,6 +175,8 @@ def test_journal_replays_and_survives_a_torn_line(tmp_path: Path) -> None:
     assert again.lookup("a.md", "s1", "g") is None  # options changed
     lines = (tmp_path / ".avis-state.jsonl").read_text().splitlines()
     assert [json.loads(line)["base"] for line in lines] == ["a.md"]  # compacted
+    # what avis wrote is avis's, by path and hash
+    assert list(again.owned("a.md")) == ["a.md.json"]
     (tmp_path / "a.md.json").write_bytes(b"{ }")  # output changed on disk
     assert again.lookup("a.md", "s1", "f") is None
     (tmp_path / "a.md.json").unlink()
@@ -176,18 +184,39 @@ def test_journal_replays_and_survives_a_torn_line(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".avis-tmp")]
 
 
+def test_journal_intent_makes_files_avis_own_before_they_exist(tmp_path: Path) -> None:
+    journal = StateJournal(tmp_path)
+    journal.load()
+    journal.intend("x.md", {"x.md.json": "h1", "x.md.p001.alto.xml": "h2"})
+    journal.close()
+    with open(tmp_path / ".avis-state.jsonl", "ab") as fh:
+        fh.write(b'{"v": 2, "kind": "forg')  # killed mid-line
+    again = StateJournal(tmp_path)
+    again.load()
+    assert again.owned("x.md") == {"x.md.json": {"h1"}, "x.md.p001.alto.xml": {"h2"}}
+    assert "x.md" in again.pending  # cut off while writing: never reused
+    again.forget("x.md")
+    again.close()
+    third = StateJournal(tmp_path)
+    third.load()
+    assert third.owned("x.md") == {}
+
+
 def test_process_document_in_process(tmp_path: Path) -> None:
     config = WorkerConfig(outdir=str(tmp_path), extensions={"json": ".json"}, notice_cache=False)
-    out = process_document(Task(0, str(SEED), "seed/x.md", True), config)
+    intents: list[dict[str, str]] = []
+    out = process_document(Task(0, str(SEED), "seed/x.md", True), config, intents.append)
     assert out["status"] in ("ok", "partial")
     assert out["outputs"] == ["seed/x.md.json"]
+    assert list(intents[0]) == ["seed/x.md.json"]  # announced before it was written
+    assert out["files"]["seed/x.md.json"][1] == intents[0]["seed/x.md.json"]
     notice = json.loads((tmp_path / "seed" / "x.md.json").read_text(encoding="utf-8"))
     assert notice["reference"]["id"] == "3134-25-0176/SR"
-    # the input disappears: failed, and the stale output is removed
+    # the input disappears: failed; a worker deletes nothing (the parent does, by journal)
     gone = tmp_path / "gone.md"
     out = process_document(Task(0, str(gone), "seed/x.md", True), config)
-    assert out["status"] == "failed"
-    assert not (tmp_path / "seed" / "x.md.json").exists()
+    assert (out["status"], out["code"]) == ("failed", "unreadable")
+    assert (tmp_path / "seed" / "x.md.json").exists()
 
 
 def test_code_digest_follows_the_code_that_shapes_outputs(tmp_path: Path) -> None:

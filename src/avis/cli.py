@@ -6,11 +6,15 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from avis import __version__
 from avis.errors import AvisError
+
+if TYPE_CHECKING:
+    from avis.batch import BatchSummary
 from avis.readers import ReadOptions
 
 EXIT_FAILED = 1
@@ -58,7 +62,27 @@ def _read_options(f):  # type: ignore[no-untyped-def]
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Every command: an OS error that escapes (a full disk, a closed pipe) is a typed message
+    and exit status 1, Ctrl-C exit status 130 — never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from avis.files import os_error
+
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: the conventional status, not click's "Aborted!"
+            click.echo("avis: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(EXIT_FAILED)
+        except OSError as exc:
+            err = os_error(exc, "complete the command", exc.filename)
+            click.echo(f"avis: error [{err.code}]: {err}", err=True)
+            sys.exit(EXIT_FAILED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="avis")
 def main() -> None:
     """avis — job notices (avis de vacance de poste) as validated, exchangeable data."""
@@ -122,18 +146,16 @@ def parse(
         click.echo(f"avis: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     try:
+        from avis.files import read_input, read_stream, shown, write_stdout
+
         if str(file) == "-":
-            data, name = sys.stdin.buffer.read(), None
+            data, name = read_stream(sys.stdin.buffer, options.max_bytes), None
         else:
-            try:
-                data, name = file.read_bytes(), file.name
-            except OSError as exc:
-                raise AvisError(
-                    f"cannot read the file: {exc.strerror or exc}", path=str(file)
-                ) from exc
+            data, name = read_input(file, options.max_bytes), shown(file.name)
         doc, notice = parse_document(data, name, options)
         if alto_dir is not None:
-            from avis.writers.alto import write_alto_dir
+            from avis.files import write_atomic
+            from avis.writers.alto import render_alto
 
             stem = Path(name).name if name else "stdin"
             if not any(p.origin in ("ocr", "text_layer") for p in doc.pages):
@@ -142,19 +164,22 @@ def parse(
                     err=True,
                 )
             else:
-                write_alto_dir(doc, alto_dir, stem, source_name=name)
+                for page in doc.pages:  # each page atomically: never a truncated ALTO file
+                    target = alto_dir / f"{file.name if name else stem}.p{page.number:03d}.alto.xml"
+                    write_atomic(target, render_alto(doc, page, name or stem))
         if explain:
             from avis.explain import explain_notice
 
-            click.echo(explain_notice(notice))
+            write_stdout((explain_notice(notice) + "\n").encode("utf-8"))
             return
         wopts = WriterOptions(
             include_expired=include_expired,
             today=today.date() if today is not None else None,  # type: ignore[attr-defined]
             bom=bom,
         )
-        sys.stdout.buffer.write(writer.render([notice], options=wopts))
-        sys.stdout.buffer.flush()
+        write_stdout(writer.render([notice], options=wopts))
+    except BrokenPipeError:
+        sys.exit(EXIT_FAILED)
     except AvisError as exc:
         click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
         sys.exit(EXIT_FAILED)
@@ -183,15 +208,26 @@ def schema(name: str | None) -> None:
 )
 def validate(files: tuple[Path, ...], kind: str | None) -> None:
     """Check emitted FILES against their schema and say what is wrong (exit 1 if any is)."""
+    from avis.files import read_input, read_stream, shown
     from avis.validate import validate_output
 
+    limit = ReadOptions().max_bytes
     bad = 0
     for file in files:
-        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
         try:
+            data = (
+                read_stream(sys.stdin.buffer, limit)
+                if str(file) == "-"
+                else read_input(file, limit)
+            )
             problems = validate_output(data, kind)
         except AvisError as exc:
+            if exc.code not in ("usage", "invalid_output"):  # not read: say so, typed
+                click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
+                bad += 1
+                continue
             problems = [str(exc)]
+        file = Path(shown(file))
         if problems:
             bad += 1
             click.echo(f"{file}: INVALID")
@@ -320,9 +356,11 @@ def convert(
     file for the batch. Writes OUTDIR/avis-report.jsonl (one status per input: ok, partial,
     failed, skipped) and avis-summary.json; a second run reuses what is unchanged (--force
     redoes it). Lock files, hidden files and NAME.truth.json are skipped; so is content that
-    is no notice format when found in a folder (named explicitly, it fails). Exit status: 0
-    all converted, 1 some failed, 2 usage error, 130 interrupted. SOURCE_DATE_EPOCH fixes
-    the feed's build date.
+    is no notice format, or no notice (a README, a script), when found in a folder (named
+    explicitly, it fails); a damaged file of a known type (.pdf…) fails. Failed inputs are
+    named on stderr, even with -q. Exit status: 0 all converted (or nothing to do), 1 some
+    failed, 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
+    SOURCE_DATE_EPOCH fixes the feed's build date.
     """
     import datetime as dt
     import os
@@ -360,9 +398,41 @@ def convert(
     except AvisError as exc:
         click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
         sys.exit(EXIT_USAGE if exc.code == "usage" else EXIT_FAILED)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # before the batch could set anything up
         click.echo("avis: interrupted", err=True)
         sys.exit(130)
-    if not quiet:
-        click.echo(f"avis: {summary.line()}", err=True)
+    _print_batch_end(summary, quiet)
     sys.exit(summary.exit_code)
+
+
+def _print_batch_end(summary: BatchSummary, quiet: bool) -> None:
+    """Failed inputs are always named (cron mails them); the rest only without ``-q``."""
+    from avis.batch.runner import REPORT_NAME
+
+    shown_max = 20
+    for failure in summary.failures[:shown_max]:
+        click.echo(
+            f"avis: failed: {failure['input']} [{failure['code']}] {failure['message']}", err=True
+        )
+    more = summary.failed - min(summary.failed, shown_max)
+    if more:
+        click.echo(f"avis: … and {more} more failed: see {summary.outdir}/{REPORT_NAME}", err=True)
+    for problem in summary.run_errors:
+        click.echo(f"avis: error [{problem['code']}]: {problem['message']}", err=True)
+    for entry in summary.batch_outputs:
+        if entry["status"] == "failed":
+            click.echo(
+                f"avis: not written: {entry['path']} [{entry['code']}] {entry['message']}", err=True
+            )
+    if quiet:
+        return
+    for dup in summary.duplicates:
+        click.echo(
+            f"avis: warning: reference {dup['reference']} is in {len(dup['left_out']) + 1} "
+            f"inputs; kept {dup['kept']} in the feed/csv, left out {', '.join(dup['left_out'])}",
+            err=True,
+        )
+    for entry in summary.batch_outputs:
+        if entry["status"] == "empty":
+            click.echo(f"avis: {entry['path']}: {entry['message']}", err=True)
+    click.echo(f"avis: {summary.line()}", err=True)

@@ -89,3 +89,33 @@ class UsageError(AvisError):
     """The caller asked for something that does not exist (unknown writer, bad option)."""
 
     code = "usage"
+
+
+class UnreadableInputError(AvisError):
+    """The input cannot be opened or read (missing, vanished, unreadable folder)."""
+
+    code = "unreadable"
+
+
+class NotRegularFileError(AvisError):
+    """The input is a FIFO, socket or device, not a file: reading it could block or never end."""
+
+    code = "not_regular"
+
+
+class DiskFullError(AvisError):
+    """A write failed because the disk (or the user's quota) is full."""
+
+    code = "disk_full"
+
+
+class PermissionDeniedError(AvisError):
+    """A read or write was refused: permissions, a read-only mount or an immutable file."""
+
+    code = "permission_denied"
+
+
+class OutputFailedError(AvisError):
+    """Writing an output failed for another reason (I/O error, a link out of the folder…)."""
+
+    code = "output_failed"

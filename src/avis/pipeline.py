@@ -7,6 +7,7 @@ from pathlib import Path
 
 from avis.errors import AvisError, InternalError, LimitExceededError
 from avis.extract import extract_notice
+from avis.files import shown
 from avis.layout import Document
 from avis.model import Notice, SourceInfo
 from avis.readers import ReadOptions, check_size, detect_format, read_bytes
@@ -32,7 +33,7 @@ def parse_document(
         fmt = detect_format(data)
         doc = read_bytes(data, options, fmt=fmt)
         source = SourceInfo(
-            file=name,
+            file=shown(name) if name is not None else None,  # a Latin-1 name is no UTF-8
             sha256=hashlib.sha256(data).hexdigest(),
             format=fmt,
             pages=len(doc.pages),
@@ -54,18 +55,17 @@ def parse_document(
 
 
 def parse_path(path: str | Path, options: ReadOptions | None = None) -> Notice:
+    """Parse one file; its limits are checked from ``stat`` before it is read (a FIFO, a
+    device or a huge sparse file is refused, never read): see :mod:`avis.files`."""
+    from avis.files import read_input
+
     path = Path(path)
+    options = options or ReadOptions()
+    data = read_input(path, options.max_bytes)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise AvisError(
-            f"cannot read the file: {exc.strerror or exc}; check the path and its permissions",
-            path=str(path),
-        ) from exc
-    try:
-        return parse_bytes(data, path.name, options)
+        return parse_bytes(data, shown(path.name), options)
     except AvisError as exc:
-        exc.path = exc.path or str(path)
+        exc.path = exc.path or shown(path)
         raise
 
 

@@ -17,6 +17,9 @@ code               what                                                         
 ``output_dir``     the output folder itself, when it lies inside an input folder   always
 ``symlink_dir``    a symbolic link to a folder (not followed: no loops)             in folders
 ``not_regular``    sockets, FIFOs, devices (reading a FIFO would hang)             always
+``broken_link``    a symbolic link to nothing                                      always
+``unreadable``     a file or folder that cannot be listed or stat'ed               always
+``no_match``       a glob matching no file (an empty inbox is no error)            always
 =================  ==============================================================  ==========
 
 A hidden file named explicitly on the command line is converted (the shell never expands
@@ -45,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from avis.errors import UsageError
+from avis.files import shown
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -193,18 +197,27 @@ class _Walker:
         if _GLOB_CHARS & set(arg):
             pattern = os.path.join(cwd, arg)
             matches = sorted(glob.glob(pattern, recursive=True))
-            if not matches:
-                raise UsageError(f"no file matches {arg!r}")
+            if not matches:  # an empty inbox: nothing to do, not a mistake
+                self.skip(path, "no_match", f"no file matches {shown(arg)!r}")
+                return
             for match in matches:
                 self._add_existing(os.path.normpath(match), explicit=True)
             return
-        raise UsageError(f"no such file or folder: {arg!r}")
+        raise UsageError(f"no such file or folder: {shown(arg)!r}")
 
     def _add_existing(self, path: str, *, explicit: bool) -> None:
         try:
             st = os.stat(path)
-        except OSError as exc:
-            raise UsageError(f"cannot read {path!r}: {exc.strerror or exc}") from exc
+        except OSError as exc:  # a dangling link, a vanished file: reported, not fatal
+            broken = os.path.islink(path) and isinstance(exc, FileNotFoundError)
+            self.skip(
+                path,
+                "broken_link" if broken else "unreadable",
+                f"a link to a missing file ({shown(os.readlink(path))})"
+                if broken
+                else f"cannot read: {exc.strerror or exc}",
+            )
+            return
         if stat.S_ISDIR(st.st_mode):
             self.walk(path)
             return
@@ -242,9 +255,10 @@ def discover(
 
 
 def display_path(path: str, cwd: str | None = None) -> str:
-    """A path for reports: relative to ``cwd`` when inside it, undecodable bytes as U+FFFD."""
+    """A path for reports: relative to ``cwd`` when inside it, bytes that are not UTF-8
+    escaped (``caf\\xe9.pdf``) so that two names never show the same."""
     base = os.path.abspath(cwd if cwd is not None else os.getcwd())
-    shown = path
+    rel = path
     if path == base or path.startswith(base.rstrip(os.sep) + os.sep):
-        shown = os.path.relpath(path, base)
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        rel = os.path.relpath(path, base)
+    return shown(rel)

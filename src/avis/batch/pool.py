@@ -20,7 +20,7 @@ import contextlib
 import multiprocessing
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -77,15 +77,19 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+OnIntent = Callable[[Task, Mapping[str, str]], "tuple[str, str] | None"]
+"""The parent's answer to a worker about to write: None (go on) or (code, message) refusing."""
+
+
 @contextlib.contextmanager
 def _sigint_blocked() -> Iterator[None]:
-    """Block Ctrl-C while a worker starts. A spawned child inherits the mask and ignores
-    SIGINT before unblocking it (no traceback from a half-started worker); the parent gets a
-    pending Ctrl-C when it unblocks, so none is lost."""
+    """Block Ctrl-C and SIGTERM while a worker starts. A spawned child inherits the mask and
+    ignores them before unblocking (no traceback from a half-started worker); the parent gets
+    a pending signal when it unblocks, so none is lost."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         yield
     finally:
@@ -106,8 +110,17 @@ class _Slot:
 class WorkerPool:
     """``size`` workers; :meth:`submit` one task to an idle one, :meth:`poll` for events."""
 
-    def __init__(self, config: WorkerConfig, *, size: int, timeout: float, max_tasks: int) -> None:
+    def __init__(
+        self,
+        config: WorkerConfig,
+        *,
+        size: int,
+        timeout: float,
+        max_tasks: int,
+        on_intent: OnIntent | None = None,
+    ) -> None:
         self.config = config
+        self.on_intent = on_intent
         self.size = max(1, size)
         self.timeout = timeout
         self.max_tasks = max(1, max_tasks)
@@ -129,7 +142,7 @@ class WorkerPool:
 
     def _spawn(self) -> _Slot:
         parent_conn, child_conn = self._ctx.Pipe(duplex=True)
-        process = self._ctx.Process(
+        process = self._ctx.Process(  # type: ignore[attr-defined]
             target=worker_main,
             args=(child_conn, self.config),
             name="avis-worker",
@@ -255,6 +268,13 @@ class WorkerPool:
             if self.first_ready is None:
                 self.first_ready = time.monotonic()
             self._start_failures = 0
+            return
+        if message[0] == "intent" and slot.task is not None:
+            reply = self.on_intent(slot.task, message[1]) if self.on_intent else None
+            try:
+                slot.conn.send(("go", reply))
+            except OSError:
+                self._died(slot, events)
             return
         if message[0] == "done" and slot.task is not None:
             events.append(Finished(slot.task, message[1]))

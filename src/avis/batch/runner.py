@@ -8,29 +8,40 @@ documents' Notice JSON, and writes ``OUTDIR/avis-report.jsonl`` (one line per in
 :class:`~avis.batch.progress.ProgressSink`.
 
 Statuses: ``ok``; ``partial`` (parsed, with warnings); ``failed`` (``code`` and ``message``:
-an :mod:`avis.errors` code, ``timeout``, ``worker_crashed`` or ``internal_error``);
-``skipped`` (``code`` says why: see :mod:`avis.batch.discover`, plus ``unsupported_format``
-for content found in a folder that is no notice format, and ``not_run`` for inputs left when
-the run stopped early). A reused document is ``ok``/``partial`` with ``"cached": true``.
+an :mod:`avis.errors` code, ``timeout``, ``worker_crashed``, ``internal_error``, or an OS
+condition — ``disk_full``, ``permission_denied``, ``output_failed``); ``skipped`` (``code``
+says why: see :mod:`avis.batch.discover`, plus ``unsupported_format`` and ``not_a_notice``
+for files found in a folder that are no notice, and ``not_run`` for inputs left when the run
+stopped early). A reused document is ``ok``/``partial`` with ``"cached": true``.
+
+Whatever ends a run — success, failures, ``--fail-fast``, Ctrl-C, SIGTERM, a full disk — the
+report and the summary are written (the summary is first written as ``"status": "running"``,
+so a stale one never claims success), and no file avis did not write is removed or changed:
+deletes go only to files the journal records as avis's, by path and hash
+(:mod:`avis.batch.state`), and never through a link out of OUTDIR (:mod:`avis.batch.outdir`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
+import errno
 import json
 import os
+import signal
+import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any, overload
 
 from avis import __version__
-from avis.batch.discover import Candidate, discover, display_path
+from avis.batch.discover import Candidate, Discovery, discover, display_path
 from avis.batch.naming import assign_bases
+from avis.batch.outdir import OutDir
 from avis.batch.progress import NoProgress, ProgressSink
 from avis.batch.state import STATE_NAME, StateJournal, code_digest, fingerprint
 from avis.batch.worker import (
@@ -40,11 +51,9 @@ from avis.batch.worker import (
     Task,
     WorkerConfig,
     WorkerCrashedError,
-    document_outputs,
-    remove_outputs,
-    write_atomic,
 )
-from avis.errors import AvisError, DocumentTimeoutError, UsageError
+from avis.errors import AvisError, DiskFullError, DocumentTimeoutError, UsageError
+from avis.files import hash_input, os_error, shown
 from avis.readers import ReadOptions
 
 REPORT_NAME = "avis-report.jsonl"
@@ -57,6 +66,25 @@ BATCH_FILE_NAMES = {"feed": "avis-feed.xml", "csv": "avis.csv"}
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+SUMMARY_RESERVE = 16384
+"""The "running" summary is padded to this size, so the final one can be written in its
+place even when the disk has filled up meanwhile."""
+MAX_LISTED = 1000
+"""Failures and withheld prunes kept in the summary (the report has them all)."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) or SIGTERM reached the batch: stop, clean up, report."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +96,15 @@ class BatchOptions:
     jobs: int | None = None
     """Worker processes; ``None`` is one per CPU."""
     timeout: float = 120.0
-    """Seconds one document may take (read, parse, render, write) before its worker is killed."""
+    """Seconds one document may take (open, hash, read, parse, render, write) before it is
+    stopped (its worker killed) and reported failed."""
     max_tasks_per_worker: int = 50
     force: bool = False
     fail_fast: bool = False
     prune: bool = False
+    """Remove the outputs of inputs converted into OUTDIR before that are gone since."""
     alto: bool = False
     """Also write ALTO 4.4 for each page with geometry (scans and PDF pages)."""
-    """Remove the outputs of inputs converted into OUTDIR before but not among this run's."""
     excludes: tuple[str, ...] = ()
     today: dt.date | None = None
     include_expired: bool = False
@@ -106,7 +135,20 @@ class BatchSummary:
     startup_seconds: float | None = None
     """From the start of the run until the first worker was ready (None: no worker needed)."""
     pruned: list[str] = field(default_factory=list)
-    """Output bases removed by ``--prune`` (their inputs were not in this run)."""
+    """Output bases removed by ``--prune`` (their inputs are gone)."""
+    prune_withheld: list[dict[str, str]] = field(default_factory=list)
+    """Bases ``--prune`` kept although this run did not convert them, each with why (the
+    input still exists, or its folder could not be read)."""
+    started_at: str = field(default_factory=_now)
+    finished_at: str | None = None
+    signal: str | None = None
+    """``SIGINT`` or ``SIGTERM`` when a signal ended the run."""
+    failures: list[dict[str, str | None]] = field(default_factory=list)
+    """The failed inputs (input, code, message), the first :data:`MAX_LISTED`."""
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    """References found in more than one input: each is one entry in the feed/csv."""
+    run_errors: list[dict[str, str]] = field(default_factory=list)
+    """Problems of the run itself (journal, report, workers), not of one input."""
 
     @property
     def failed(self) -> int:
@@ -115,8 +157,12 @@ class BatchSummary:
     @property
     def exit_code(self) -> int:
         if self.interrupted:
-            return EXIT_INTERRUPTED
-        if self.failed or any(b["status"] == "failed" for b in self.batch_outputs):
+            return EXIT_TERMINATED if self.signal == "SIGTERM" else EXIT_INTERRUPTED
+        if (
+            self.failed
+            or self.run_errors
+            or any(b["status"] == "failed" for b in self.batch_outputs)
+        ):
             return EXIT_FAILED
         return EXIT_OK
 
@@ -127,6 +173,8 @@ class BatchSummary:
         parts.append(f"{c['skipped']} skipped")
         cached = f", {self.cached} cached" if self.cached else ""
         cached += f", {len(self.pruned)} pruned" if self.pruned else ""
+        if self.prune_withheld:
+            cached += f", {len(self.prune_withheld)} not pruned (see {SUMMARY_NAME})"
         rate = f" ({self._rate():.1f} files/s)" if self._rate() else ""
         text = (
             f"{self.inputs} inputs: {', '.join(parts)}{cached} in {self.seconds:.1f} s"
@@ -136,18 +184,31 @@ class BatchSummary:
         if bad:
             text += "; not written: " + ", ".join(f"{b['path']} ({b['code']})" for b in bad)
         if self.interrupted:
-            text += " — interrupted"
+            text += f" — interrupted ({self.signal})"
         elif self.stopped_early:
-            text += " — stopped at the first failure (--fail-fast)"
+            text += " — stopped early"
         return text
 
     def _rate(self) -> float:
         done = self.counts["ok"] + self.counts["partial"] + self.counts["failed"] - self.cached
         return done / self.seconds if self.seconds > 0 else 0.0
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, running: bool = False) -> dict[str, Any]:
+        status = (
+            "running"
+            if running
+            else "interrupted"
+            if self.interrupted
+            else "stopped"
+            if self.stopped_early
+            else "finished"
+        )
         return {
             "avis_version": __version__,
+            "status": status,
+            "started_at": self.started_at,
+            "finished_at": None if running else self.finished_at,
+            "pid": os.getpid(),
             "outdir": self.outdir,
             "formats": self.formats,
             "jobs": self.jobs,
@@ -162,15 +223,20 @@ class BatchSummary:
             "files_per_second": round(self._rate(), 3),
             "failed_codes": dict(sorted(self.failed_codes.items())),
             "skipped_codes": dict(sorted(self.skipped_codes.items())),
+            "failures": self.failures,
             "batch_outputs": self.batch_outputs,
+            "duplicates": self.duplicates,
             "interrupted": self.interrupted,
+            "signal": self.signal,
             "stopped_early": self.stopped_early,
             "workers_started": self.workers_started,
             "startup_seconds": (
                 round(self.startup_seconds, 3) if self.startup_seconds is not None else None
             ),
             "pruned": self.pruned,
-            "exit_code": self.exit_code,
+            "prune_withheld": self.prune_withheld,
+            "run_errors": self.run_errors,
+            "exit_code": None if running else self.exit_code,
             "report": REPORT_NAME,
         }
 
@@ -208,13 +274,8 @@ def _writers(names: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
     return single, many
 
 
-def _file_sha256(path: str) -> str:
-    with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
-
-
 def _sweep_temp_files(outdir: Path) -> None:
-    """Remove temp files a killed run left (``.NAME.<random>.avis-tmp``)."""
+    """Remove temp files a killed run left (``.NAME.<random>.avis-tmp``; links not followed)."""
     for folder, _dirs, files in os.walk(outdir):
         for name in files:
             if name.startswith(".") and name.endswith(TMP_SUFFIX):
@@ -226,9 +287,10 @@ def _sweep_temp_files(outdir: Path) -> None:
 def _locked(outdir: Path) -> Iterator[None]:
     """One run per OUTDIR at a time (the lock dies with the process, even on ``kill -9``)."""
     try:
-        fh = open(outdir / LOCK_NAME, "a+b")  # noqa: SIM115 (held for the run)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(outdir / LOCK_NAME, flags | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:
-        raise UsageError(f"cannot write in {outdir}: {exc.strerror or exc}") from exc
+        raise os_error(exc, "use the output folder", outdir) from exc
     try:
         try:
             import fcntl
@@ -236,14 +298,51 @@ def _locked(outdir: Path) -> Iterator[None]:
             fcntl = None  # type: ignore[assignment]
         if fcntl is not None:
             try:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
                 raise UsageError(
-                    f"another 'avis convert' is writing to {outdir}; wait for it to finish"
+                    f"another 'avis convert' is writing to {shown(outdir)}; wait for it to finish"
                 ) from exc
         yield
     finally:
-        fh.close()
+        os.close(fd)
+
+
+class _Signals:
+    """SIGINT and SIGTERM raise :class:`Interrupted` — except inside :meth:`deferred`, where
+    they are only noted (setting up OUTDIR, writing the report and summary must not be cut
+    short), and raised when the section ends if ``deliver``."""
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._defer = 0
+        self._old: dict[int, Any] = {}
+
+    def _handler(self, signum: int, _frame: FrameType | None) -> None:
+        if self.received is None:
+            self.received = signum
+        if not self._defer:
+            raise Interrupted(signum)
+
+    def __enter__(self) -> _Signals:
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._old[signum] = signal.signal(signum, self._handler)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, old in self._old.items():
+            signal.signal(signum, old)
+
+    @contextlib.contextmanager
+    def deferred(self, *, deliver: bool = True) -> Iterator[None]:
+        self._defer += 1
+        try:
+            yield
+        finally:
+            self._defer -= 1
+        if deliver and self.received is not None and not self._defer:
+            raise Interrupted(self.received)
 
 
 class _NoticeFiles(Sequence[Any]):
@@ -281,15 +380,21 @@ class _NoticeFiles(Sequence[Any]):
 
 
 class _Report:
-    """``avis-report.jsonl`` written as the run goes (to a temp file, renamed at the end)."""
+    """``avis-report.jsonl`` written as the run goes, to a temp file with room reserved up
+    front (so it still fits when the disk fills up), renamed into place at the end. A line
+    that cannot be written is kept and tried again; the end says what was lost."""
 
-    def __init__(self, outdir: Path, cwd: str) -> None:
-        self.outdir = outdir
+    LINE_RESERVE = 700
+
+    def __init__(self, out: OutDir, cwd: str, expected: int) -> None:
+        self.out = out
         self.cwd = cwd
-        self.path = outdir / REPORT_NAME
-        self.tmp = outdir / f".{REPORT_NAME}.{os.getpid()}{TMP_SUFFIX}"
-        # errors="replace": a message quoting an undecodable name must not end the report
-        self._fh: IO[str] = open(self.tmp, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+        reserve = min(4096 + expected * self.LINE_RESERVE, 64 << 20)
+        self._fh: IO[bytes]
+        self._fh, self.tmp = out.create_reserved(REPORT_NAME, reserve)
+        self._written = 0
+        self._pending: list[bytes] = []
+        self.error: AvisError | None = None
 
     def write(self, path: str, **fields: Any) -> None:
         record = {
@@ -299,22 +404,53 @@ class _Report:
             "status": fields["status"],
             "code": fields.get("code"),
             "message": fields.get("message"),
-            "outputs": fields.get("outputs", []),
+            "outputs": [shown(o) for o in fields.get("outputs", [])],
             "pages": fields.get("pages", 0),
             "seconds": fields.get("seconds", 0.0),
             "warnings": fields.get("warnings", 0),
             "cached": fields.get("cached", False),
+            "time": _now(),
         }
-        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        self._pending.append(line.encode("utf-8", "backslashreplace"))
+        self._flush()
+
+    def _flush(self) -> None:
+        while self._pending:
+            data = self._pending[0]
+            try:
+                self._fh.seek(self._written)
+                self._fh.write(data)
+                self._fh.flush()
+            except OSError as exc:
+                self.error = os_error(exc, "write the report", self.out.path / REPORT_NAME)
+                return
+            self._written += len(data)
+            self._pending.pop(0)
+        self.error = None
 
     def close(self) -> None:
-        self._fh.close()
-        os.replace(self.tmp, self.path)
+        """Truncate to what was written and rename into place; raises a typed error if the
+        report is incomplete or cannot be put in place."""
+        self._flush()
+        try:
+            self._fh.truncate(self._written)
+            self._fh.close()
+        except OSError as exc:
+            self.error = self.error or os_error(exc, "write the report", self.out.path)
+        if self.error is not None:
+            lost = len(self._pending)
+            raise type(self.error)(
+                f"{self.error.message} ({lost} line(s) could not be written)",
+                path=self.error.path,
+            )
+        self.out.rename(self.tmp, REPORT_NAME)
 
     def abandon(self) -> None:
-        self._fh.close()
         with contextlib.suppress(OSError):
-            self.tmp.unlink()
+            self._fh.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.out.path / self.tmp)
 
 
 # -- the run --------------------------------------------------------------------------------
@@ -329,22 +465,16 @@ class _Run:
         progress: ProgressSink,
         cwd: str,
     ) -> None:
+        self.inputs = inputs
         self.options = options
         self.progress = progress
         self.cwd = cwd
         self.outdir = outdir
+        self.out = OutDir(outdir)
         formats = parse_formats(options.formats)
         self.single, self.many = _writers(formats)
-        self.found = discover(inputs, outdir=outdir, excludes=options.excludes, cwd=cwd)
-        if not self.found.candidates:
-            skipped = len(self.found.skipped)
-            why = f" ({skipped} file(s) or folder(s) skipped)" if skipped else ""
-            raise UsageError(f"no inputs found{why}")
-        reserved = [REPORT_NAME, SUMMARY_NAME, STATE_NAME, LOCK_NAME, NOTICE_CACHE_DIR]
-        reserved += list(self.many.values())
-        self.bases = assign_bases(
-            [c.rel for c in self.found.candidates], self.single.values(), reserved
-        )
+        self.found = Discovery()
+        self.bases: list[str] = []
         self.config = WorkerConfig(
             outdir=str(outdir),
             extensions=dict(self.single),
@@ -354,16 +484,22 @@ class _Run:
             alto=options.alto,
         )
         self.fp = self._fingerprint()
-        jobs = options.jobs or os.cpu_count() or 1
-        self.jobs = max(1, min(jobs, len(self.found.candidates)))
+        self.jobs = max(1, options.jobs or os.cpu_count() or 1)
         self.summary = BatchSummary(
             outdir=display_path(str(outdir), cwd), formats=list(formats), jobs=self.jobs
         )
         self.stop = False
         self.started = time.monotonic()
         self._reported: set[int] = set()
-        self.notice_paths: list[str | None] = [None] * len(self.found.candidates)
-        self.hashes: list[str | None] = [None] * len(self.found.candidates)
+        self.notice_paths: list[str | None] = []
+        self.hashes: list[str | None] = []
+        self.refs: list[tuple[str | None, str | None]] = []
+        self.report: _Report | None = None
+        self.journal: StateJournal | None = None
+        self._skips_written = False
+        self.signals = _Signals()
+        """Bookkeeping (journal, report line, counts) runs in ``signals.deferred()``: a signal
+        lands between two documents' bookkeeping, never inside one."""
 
     def _writer_options(self) -> dict[str, Any]:
         o = self.options
@@ -394,7 +530,27 @@ class _Run:
             }
         )
 
+    def _discover(self) -> None:
+        """Find the inputs and name their outputs (UsageError for an input naming nothing)."""
+        self.found = discover(
+            self.inputs, outdir=self.outdir, excludes=self.options.excludes, cwd=self.cwd
+        )
+        reserved = [REPORT_NAME, SUMMARY_NAME, STATE_NAME, LOCK_NAME, NOTICE_CACHE_DIR]
+        reserved += list(self.many.values())
+        self.bases = assign_bases(
+            [c.rel for c in self.found.candidates], self.single.values(), reserved
+        )
+        total = len(self.found.candidates)
+        self.jobs = max(1, min(self.jobs, total or 1))
+        self.summary.jobs = self.jobs
+        self.notice_paths = [None] * total
+        self.hashes = [None] * total
+        self.refs = [(None, None)] * total
+
     # -- bookkeeping ----------------------------------------------------------------------
+
+    def _run_error(self, what: str, exc: AvisError) -> None:
+        self.summary.run_errors.append({"what": what, "code": exc.code, "message": str(exc)})
 
     def _count(
         self, status: str, code: str | None, *, cached: bool = False, pages: int = 0
@@ -411,8 +567,13 @@ class _Run:
             s.skipped_codes[code] += 1
 
     def _finish_input(self, index: int, **fields: Any) -> None:
+        with self.signals.deferred():
+            self._finish_input_now(index, **fields)
+
+    def _finish_input_now(self, index: int, **fields: Any) -> None:
         cand = self.found.candidates[index]
         self._reported.add(index)
+        assert self.report is not None
         self.report.write(cand.path, **fields)
         status = fields["status"]
         self._count(
@@ -421,68 +582,152 @@ class _Run:
             cached=fields.get("cached", False),
             pages=fields.get("pages", 0),
         )
+        if status == "failed" and len(self.summary.failures) < MAX_LISTED:
+            self.summary.failures.append(
+                {
+                    "input": display_path(cand.path, self.cwd),
+                    "code": fields.get("code"),
+                    "message": fields.get("message"),
+                }
+            )
         self.progress.advance(status, cached=fields.get("cached", False))
         if status == "failed" and self.options.fail_fast:
             self.stop = True
 
+    def _remove_owned(self, base: str, keep: Mapping[str, Any] = {}) -> None:
+        """Delete what the journal records as this document's files (by path and hash),
+        except ``keep``; temp files a killed worker left beside them go too."""
+        assert self.journal is not None
+        for rel, hashes in list(self.journal.owned(base).items()):
+            if rel in keep:
+                continue
+            try:
+                self.out.remove(rel, hashes)
+            except AvisError as exc:
+                self._run_error(f"remove {rel}", exc)
+            self.out.remove_temps(rel)
+
+    def _drop(self, base: str) -> None:
+        """The document failed or is gone: remove its files and forget it."""
+        assert self.journal is not None
+        self._remove_owned(base)
+        try:
+            self.journal.forget(base)
+        except AvisError as exc:
+            self._run_error("journal", exc)
+
+    def _on_intent(self, task: Task, files: Mapping[str, str]) -> tuple[str, str] | None:
+        """A worker is about to write ``files``: journal them first (or refuse)."""
+        assert self.journal is not None
+        try:
+            self.journal.intend(task.base, files)
+        except AvisError as exc:
+            return exc.code, f"the resume journal cannot be written ({exc.message})"
+        return None
+
     def _outcome(self, task: Task, outcome: Outcome) -> None:
+        with self.signals.deferred():
+            self._outcome_now(task, outcome)
+
+    def _outcome_now(self, task: Task, outcome: Outcome) -> None:
+        assert self.journal is not None
         sha = outcome["sha256"] or self.hashes[task.index]
-        if outcome["status"] in ("ok", "partial") and sha is not None:
-            extra = []
-            if outcome["notice_json"] and outcome["notice_json"] not in outcome["outputs"]:
-                extra.append(outcome["notice_json"])
-            self.journal.record(
-                base=task.base, sha256=sha, fp=self.fp, outcome=outcome, extra_files=extra
-            )
-            self.notice_paths[task.index] = outcome["notice_json"]
-        fields = {k: v for k, v in outcome.items() if k not in ("index", "notice_json")}
+        fields = {
+            k: v
+            for k, v in outcome.items()
+            if k not in ("index", "notice_json", "files", "reference", "posted_on")
+        }
         fields["sha256"] = sha
+        if outcome["status"] in ("ok", "partial") and sha is not None:
+            self._remove_owned(task.base, keep=outcome["files"])  # stale: old pages, formats
+            try:
+                self.journal.record(
+                    base=task.base,
+                    sha256=sha,
+                    fp=self.fp,
+                    outcome=outcome,
+                    input_path=task.path,
+                )
+            except AvisError as exc:  # outputs avis cannot vouch for are not left behind
+                self._drop(task.base)
+                fields.update(
+                    status="failed",
+                    code=exc.code,
+                    outputs=[],
+                    message=f"converted, but the resume journal cannot be written: {exc}",
+                )
+            else:
+                self.notice_paths[task.index] = outcome["notice_json"]
+                self.refs[task.index] = (outcome.get("reference"), outcome.get("posted_on"))
+        else:
+            self._drop(task.base)
+            fields["outputs"] = []
         self._finish_input(task.index, **fields)
 
     def _lost(self, task: Task, code: str, message: str, seconds: float) -> None:
-        remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
-        self._finish_input(
-            task.index,
-            sha256=self.hashes[task.index],
-            status="failed",
-            code=code,
-            message=message,
-            seconds=seconds,
-        )
+        with self.signals.deferred():
+            self._drop(task.base)
+            self._finish_input(
+                task.index,
+                sha256=self.hashes[task.index],
+                status="failed",
+                code=code,
+                message=message,
+                seconds=seconds,
+            )
 
     # -- main loop ------------------------------------------------------------------------
 
     def _prepare(self, index: int) -> Task | None:
-        """Hash the input; report it now if the journal has it, else return its task."""
+        """Hash the input (checked from ``stat`` first, within the time limit); report it now
+        if the journal has it, else return its task."""
+        assert self.journal is not None
         cand: Candidate = self.found.candidates[index]
         base = self.bases[index]
+        start = time.monotonic()
         try:
-            sha = _file_sha256(cand.path)
-        except OSError as exc:
-            self._finish_input(
-                index,
-                status="failed",
-                code=AvisError.code,
-                message=f"cannot read the file: {exc.strerror or exc}",
+            sha = hash_input(
+                cand.path,
+                self.options.read_options.max_bytes,
+                deadline=start + self.options.timeout,
             )
+        except AvisError as exc:
+            with self.signals.deferred():
+                self._drop(base)
+                self._finish_input(
+                    index,
+                    status="failed",
+                    code=exc.code,
+                    message=exc.message,
+                    seconds=round(time.monotonic() - start, 4),
+                )
             return None
         self.hashes[index] = sha
         if not self.options.force:
-            entry = self.journal.lookup(base, sha, self.fp)
-            if entry is not None:
-                self.notice_paths[index] = entry.get("notice_json")
-                self._finish_input(
-                    index,
-                    sha256=sha,
-                    format=entry.get("format"),
-                    status=entry["status"],
-                    outputs=entry.get("outputs", []),
-                    pages=entry.get("pages", 0),
-                    warnings=entry.get("warnings", 0),
-                    cached=True,
-                )
-                return None
+            with self.signals.deferred():
+                return self._cached(index, base, sha)
         return Task(index=index, path=cand.path, base=base, explicit=cand.explicit)
+
+    def _cached(self, index: int, base: str, sha: str) -> Task | None:
+        """Report the input now when the journal has it unchanged, else return its task."""
+        assert self.journal is not None
+        cand = self.found.candidates[index]
+        entry = self.journal.lookup(base, sha, self.fp)
+        if entry is None:
+            return Task(index=index, path=cand.path, base=base, explicit=cand.explicit)
+        self.notice_paths[index] = entry.get("notice_json")
+        self.refs[index] = (entry.get("reference"), entry.get("posted_on"))
+        self._finish_input(
+            index,
+            sha256=sha,
+            format=entry.get("format"),
+            status=entry["status"],
+            outputs=entry.get("outputs", []),
+            pages=entry.get("pages", 0),
+            warnings=entry.get("warnings", 0),
+            cached=True,
+        )
+        return None
 
     def _loop(self) -> None:
         from avis.batch.pool import Crashed, Finished, TimedOut, WorkerPool
@@ -492,7 +737,6 @@ class _Run:
         waiting: Task | None = None
         exhausted = False
         pool: WorkerPool | None = None
-        self.pool = None
         try:
             while not self.stop:
                 # hand out work: report cached inputs directly, the others to idle workers
@@ -507,11 +751,12 @@ class _Run:
                         waiting = self._prepare(index)
                         continue
                     if pool is None:
-                        pool = self.pool = WorkerPool(
+                        pool = WorkerPool(
                             self.config,
                             size=self.jobs,
                             timeout=self.options.timeout,
                             max_tasks=self.options.max_tasks_per_worker,
+                            on_intent=self._on_intent,
                         )
                         pool.start()
                     if pool.idle == 0:
@@ -541,101 +786,250 @@ class _Run:
                         )
         finally:
             if pool is not None:
-                in_flight = pool.in_flight()
-                pool.close(kill=self.stop or self.summary.interrupted)
+                pool.close(kill=True)  # in-flight documents are abandoned: never half-written
                 self.summary.workers_started = pool.started_workers
                 if pool.first_ready is not None:
                     self.summary.startup_seconds = pool.first_ready - self.started
-                for task in in_flight:
-                    remove_outputs(
-                        self.outdir, document_outputs(self.outdir, task.base, self.config)
-                    )
         self.summary.stopped_early = self.stop
 
     def _not_run(self, reason: str) -> None:
-        """Report every input the run did not get to (it stopped early)."""
+        """Report every input the run did not get to; a document cut off while it was being
+        written loses its half-written files (the journal has their hashes)."""
+        assert self.journal is not None
         for index in range(len(self.found.candidates)):
             if index not in self._reported:
+                base = self.bases[index]
+                if base in self.journal.pending:
+                    self._drop(base)
                 self._finish_input(index, status="skipped", code="not_run", message=reason)
 
-    def run(self) -> BatchSummary:
-        start = self.started = time.monotonic()
+    # -- phases ---------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        """Create and lock OUTDIR, mark the summary "running", load the journal, open the
+        report. A failure here is raised (typed): nothing has been converted."""
         try:
             self.outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UsageError(f"cannot create {self.outdir}: {exc.strerror or exc}") from exc
-        with _locked(self.outdir):
+            if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+                raise UsageError(
+                    f"cannot create {shown(self.outdir)}: {exc.strerror or exc}"
+                ) from exc
+            raise os_error(exc, "create the output folder", self.outdir) from exc
+        self.out = OutDir(self.outdir)
+        self._lock = _locked(self.outdir)
+        self._lock.__enter__()
+        try:
             _sweep_temp_files(self.outdir)
-            self.journal = StateJournal(self.outdir)
-            self.journal.load()
-            self.report = _Report(self.outdir, self.cwd)
+            self._write_summary(running=True)
+            self.journal = StateJournal(self.out)
             try:
-                for skip in self.found.skipped:
-                    self.report.write(
-                        skip.path, status="skipped", code=skip.code, message=skip.message
-                    )
-                    self._count("skipped", skip.code)
-                self.progress.start(len(self.found.candidates))
-                try:
-                    self._loop()
-                except KeyboardInterrupt:
+                self.journal.load()
+            except AvisError as exc:
+                self._run_error("journal", exc)
+            expected = len(self.found.candidates) + len(self.found.skipped)
+            self.report = _Report(self.out, self.cwd, expected)
+        except BaseException:
+            self._lock.__exit__(None, None, None)
+            raise
+
+    def _write_summary(self, *, running: bool = False) -> None:
+        data = json.dumps(self.summary.to_json(running=running), indent=2, ensure_ascii=False)
+        raw = (data + "\n").encode("utf-8", "backslashreplace")
+        if running:
+            raw += b" " * max(0, SUMMARY_RESERVE - len(raw) - 1) + b"\n"
+        try:
+            self.out.write(SUMMARY_NAME, raw)
+        except DiskFullError:
+            # no room for a second copy: overwrite the (padded) running summary in place
+            self.out.overwrite_in_place(SUMMARY_NAME, raw)
+
+    def _write_skips(self) -> None:
+        if self._skips_written:
+            return
+        self._skips_written = True
+        for skip in self.found.skipped:
+            assert self.report is not None
+            self.report.write(skip.path, status="skipped", code=skip.code, message=skip.message)
+            self._count("skipped", skip.code)
+
+    def _convert(self) -> None:
+        self._write_skips()
+        self.progress.start(len(self.found.candidates))
+        try:
+            self._loop()
+        except AvisError as exc:  # the workers cannot start: the run stops, reported
+            self._run_error("workers", exc)
+            self.stop = True
+        if self.stop:
+            why = (
+                "not converted: the run stopped at the first failure (--fail-fast)"
+                if self.options.fail_fast
+                else "not converted: the run stopped (see run_errors in the summary)"
+            )
+            self._not_run(why)
+            return
+        if self.options.prune:
+            self._prune()
+        if self.many:
+            self._batch_outputs()
+
+    def run(self) -> BatchSummary:
+        self.started = time.monotonic()
+        with self.signals as signals:
+            # interrupted while finding inputs: OUTDIR is still set up, the report says so
+            with contextlib.suppress(Interrupted):
+                self._discover()
+            with signals.deferred(deliver=False):
+                self._open()
+            try:
+                if signals.received is not None:
+                    raise Interrupted(signals.received)
+                self._convert()
+            except Interrupted as exc:
+                with signals.deferred(deliver=False):
                     self.summary.interrupted = True
-                if self.summary.interrupted or self.stop:
-                    why = (
-                        "not converted: the run was interrupted"
-                        if self.summary.interrupted
-                        else "not converted: the run stopped at the first failure (--fail-fast)"
-                    )
-                    self._not_run(why)
-                else:
-                    if self.options.prune:
-                        self._prune()
-                    if self.many:
-                        self._batch_outputs()
-                self.progress.finish()
-            except BaseException:
-                self.journal.close()
-                self.report.abandon()
-                raise
-            self.journal.close()
-            self.report.close()
-            self.summary.seconds = time.monotonic() - start
-            data = json.dumps(self.summary.to_json(), indent=2, ensure_ascii=False) + "\n"
-            write_atomic(self.outdir / SUMMARY_NAME, data.encode("utf-8"))
+                    self.summary.signal = signal.Signals(exc.signum).name
+                    self._finish_interrupted()
+            finally:
+                with signals.deferred(deliver=False):
+                    self._close()
         return self.summary
 
+    def _finish_interrupted(self) -> None:
+        self._write_skips()
+        self._not_run("not converted: the run was interrupted")
+
+    def _close(self) -> None:
+        with contextlib.suppress(Exception):  # a progress bar never loses a report
+            self.progress.finish()
+        assert self.journal is not None and self.report is not None
+        self.journal.close()
+        try:
+            self.report.close()
+        except AvisError as exc:
+            self._run_error("report", exc)
+        self.summary.seconds = time.monotonic() - self.started
+        self.summary.finished_at = _now()
+        try:
+            self._write_summary()
+        except AvisError as exc:
+            self._run_error("summary", exc)
+            self._lock.__exit__(None, None, None)
+            raise
+        self._lock.__exit__(None, None, None)
+
     def _prune(self) -> None:
-        """Remove what earlier runs wrote for inputs this run did not have (deleted or moved
-        files), so OUTDIR mirrors the inputs: a job board syncing it gets no stale notice.
-        Only files the journal records as avis's own outputs are touched."""
+        """Remove what earlier runs wrote for inputs that are gone (deleted or moved), so
+        OUTDIR mirrors the inputs: a job board syncing it gets no stale notice. Only inputs
+        known to be gone count — one that still exists (skipped, excluded, not given) or whose
+        folder cannot be read keeps its outputs, and the summary says why. Only files the
+        journal records as avis's, with the same content, are removed."""
+        assert self.journal is not None
         current = set(self.bases)
-        stale = sorted(base for base in self.journal.entries if base not in current)
-        if not stale:
-            return
-        for rel in self.journal.forget(stale):
-            target = self.outdir / rel
-            if target.resolve().is_relative_to(self.outdir.resolve()):
-                with contextlib.suppress(FileNotFoundError):
-                    target.unlink()
-        self.summary.pruned = stale
+        unreadable = [s.path for s in self.found.skipped if s.code == "unreadable"]
+        for base in sorted(b for b in self.journal.entries if b not in current):
+            why = self._still_there(self.journal.entries[base].get("input"), unreadable)
+            if why is not None:
+                if len(self.summary.prune_withheld) < MAX_LISTED:
+                    self.summary.prune_withheld.append({"output": shown(base), "reason": why})
+                continue
+            self._drop(base)
+            self.summary.pruned.append(shown(base))
+
+    def _still_there(self, path: str | None, unreadable: list[str]) -> str | None:
+        """Why the input of a journalled document may still exist (None: it is gone)."""
+        if not path:
+            return "the journal does not say which input it came from"
+        for folder in unreadable:
+            if path == folder or path.startswith(folder.rstrip(os.sep) + os.sep):
+                return f"its folder could not be read this run ({display_path(folder, self.cwd)})"
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            parent = os.path.dirname(path)
+            try:
+                os.listdir(parent)
+            except FileNotFoundError:
+                return None  # the whole folder is gone
+            except OSError as exc:
+                return f"its folder cannot be read ({exc.strerror or exc})"
+            return None
+        except OSError as exc:
+            return f"cannot tell whether it still exists ({exc.strerror or exc})"
+        return f"the input still exists ({display_path(path, self.cwd)}) but was not converted"
+
+    def _duplicates(self, indices: list[int]) -> list[int]:
+        """One notice per reference for the batch-wide files: the latest posted (then the
+        last in input order) is kept; each merge is listed in the summary."""
+        groups: dict[str, list[int]] = {}
+        for i in indices:
+            ref = self.refs[i][0]
+            if ref:
+                groups.setdefault(" ".join(ref.split()).casefold(), []).append(i)
+        dropped: set[int] = set()
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            kept = max(group, key=lambda i: (self.refs[i][1] or "", i))
+            dropped.update(i for i in group if i != kept)
+            self.summary.duplicates.append(
+                {
+                    "reference": self.refs[kept][0],
+                    "kept": display_path(self.found.candidates[kept].path, self.cwd),
+                    "left_out": [
+                        display_path(self.found.candidates[i].path, self.cwd)
+                        for i in group
+                        if i != kept
+                    ],
+                }
+            )
+        return [i for i in indices if i not in dropped]
 
     def _batch_outputs(self) -> None:
+        from avis.errors import OutputValidationError
         from avis.writers import WriterOptions, get_writer
 
-        paths = [p for p in self.notice_paths if p is not None]
+        assert self.journal is not None
+        indices = [i for i, p in enumerate(self.notice_paths) if p is not None]
+        paths = [p for i in self._duplicates(indices) if (p := self.notice_paths[i]) is not None]
         notices = _NoticeFiles(self.outdir, paths)
         options = WriterOptions(**self._writer_options())
         for name, filename in self.many.items():
             entry: dict[str, Any] = {"format": name, "path": filename, "notices": len(paths)}
             try:
                 data = get_writer(name).render(notices, options=options)
-                write_atomic(self.outdir / filename, data)
+                import hashlib
+
+                sha = hashlib.sha256(data).hexdigest()
+                self.journal.record_batch(filename, sha)
+                self.out.write(filename, data)
+                self.journal.batch_files[filename] = {sha}
                 entry.update(status="ok", code=None, message=None)
             except AvisError as exc:
-                with contextlib.suppress(OSError):
-                    (self.outdir / filename).unlink()
-                entry.update(status="failed", code=exc.code, message=exc.message)
+                empty = isinstance(exc, OutputValidationError) and self._all_expired(
+                    name, notices, options
+                )
+                with contextlib.suppress(AvisError):
+                    self.out.remove(filename, self.journal.batch_files.get(filename, set()))
+                if empty:  # nothing current to publish: not a failure of the run
+                    entry.update(
+                        status="empty",
+                        code=None,
+                        message="no notice is current (all expired): no file written, the "
+                        "previous one removed (--include-expired keeps them)",
+                    )
+                else:
+                    entry.update(status="failed", code=exc.code, message=exc.message)
             self.summary.batch_outputs.append(entry)
+
+    def _all_expired(self, name: str, notices: Sequence[Any], options: Any) -> bool:
+        if name != "feed":
+            return False
+        from avis.writers.feed import excluded
+
+        left_out = excluded(notices, options)
+        return len(left_out) == len(notices) and all("expired" in why for _, why in left_out)
 
 
 def run_batch(
@@ -648,10 +1042,12 @@ def run_batch(
 ) -> BatchSummary:
     """Convert every input under ``outdir``; see the module doc.
 
-    Raises :class:`~avis.errors.UsageError` before doing anything when a format is unknown,
-    an input names nothing, no input is found or OUTDIR cannot be written; every problem with
-    a document is in the report instead. Ctrl-C stops the workers, writes the report for what
-    is done and returns a summary with ``interrupted`` set (exit code 130).
+    Raises :class:`~avis.errors.UsageError` before writing anything when a format is unknown
+    or an input names nothing, and a typed error (``permission_denied``, ``disk_full``…) when
+    OUTDIR cannot be set up; every problem with a document is in the report instead. No input
+    at all (an empty inbox) is a finished run with an empty report. Ctrl-C and SIGTERM stop
+    the workers, write the report for what is done and return a summary with ``interrupted``
+    set (exit code 130, 143).
     """
     base = os.path.abspath(cwd if cwd is not None else os.getcwd())
     out = Path(os.path.join(base, os.fspath(outdir)))
@@ -659,4 +1055,4 @@ def run_batch(
     return run.run()
 
 
-__all__ = ["BatchOptions", "BatchSummary", "parse_formats", "run_batch"]
+__all__ = ["BatchOptions", "BatchSummary", "Interrupted", "parse_formats", "run_batch"]

@@ -4,9 +4,19 @@ The worker writes its outputs itself (atomically: a temp file in the same folder
 ``os.replace``) and sends back only a small :class:`Outcome` — never the Notice or the file's
 bytes — so the parent stays small however large the batch.
 
-After a document, the files on disk for its base are exactly what this run produced: formats
-that rendered are written, stale files of formats that failed (or of a document that failed
-to parse) are removed, so an output never belongs to an older version of the input.
+A worker never deletes anything: it renders every output in memory first; if one format
+fails, nothing is written and the document is failed. Otherwise it tells the parent what it is
+about to write (paths and hashes: the parent journals this *intent*), then writes. The parent
+removes the stale files of a document — only those its journal records as avis's, by path and
+hash — so an output never belongs to an older version of the input, and a user's own file is
+never touched. All writes go through :class:`~avis.batch.outdir.OutDir` (never through a link
+out of OUTDIR); OS failures are typed (``disk_full``, ``permission_denied``, ``output_failed``).
+
+Before parsing, a worker decides what is not for it: content that is no notice format
+(``unsupported_format``) or a document with too little of a notice in it (``not_a_notice``:
+a README, a script) is *skipped* when found by walking a folder and *failed* when named; a
+file whose name claims a notice format (``.pdf``…) but whose bytes are not that format is
+*failed* (``corrupt_input``) either way.
 """
 
 from __future__ import annotations
@@ -16,18 +26,17 @@ import hashlib
 import os
 import signal
 import sys
-import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import Any, TypedDict
 
-from avis.errors import AvisError, LimitExceededError, UnsupportedFormatError
+from avis.batch.outdir import OutDir
+from avis.errors import AvisError, CorruptInputError, UnsupportedFormatError
+from avis.files import TMP_SUFFIX, read_input, shown, umask, write_atomic
 
-TMP_SUFFIX = ".avis-tmp"
-"""Temp files are ``.NAME.<random>.avis-tmp`` beside their target; a new run sweeps them."""
+__all__ = ["TMP_SUFFIX", "Outcome", "Task", "WorkerConfig", "process_document", "write_atomic"]
 
 NOTICE_CACHE_DIR = ".avis-cache"
 """Where the Notice JSON of each document goes when ``feed``/``csv`` need it and ``json`` is
@@ -76,6 +85,28 @@ class Task:
     explicit: bool
 
 
+NOT_A_NOTICE = "not_a_notice"
+MIN_NOTICE_FIELDS = 3
+"""A document found in a folder with fewer of a notice's fields (title, employer, reference,
+dates, place, corps, mission lists…) is not taken for one: a README or a script yields one
+stray value at most, the sparsest real notice several."""
+
+CLAIMED_FORMATS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".gif": "image",
+    ".bmp": "image",
+}
+"""Names that claim a format avis reads: such a file whose bytes are not a readable format is
+damaged (``corrupt_input``), never a stray file to skip."""
+
+
 class Outcome(TypedDict):
     """What travels back to the parent for one document."""
 
@@ -90,6 +121,14 @@ class Outcome(TypedDict):
     pages: int
     warnings: int
     seconds: float
+    files: dict[str, tuple[int, str]]
+    """Every file written for the document (outputs and Notice cache): path → (size, sha256)."""
+    reference: str | None
+    posted_on: str | None
+
+
+Intent = Callable[[Mapping[str, str]], None]
+"""Called with path → sha256 before a worker writes; raises an AvisError to refuse."""
 
 
 def planned_outputs(base: str, config: WorkerConfig) -> dict[str, str]:
@@ -104,22 +143,6 @@ def alto_name(base: str, page: int) -> str:
     return f"{base}.p{page:03d}.alto.xml"
 
 
-def alto_outputs(outdir: Path, base: str, config: WorkerConfig) -> list[str]:
-    """The ALTO page files on disk for ``base`` (relative to OUTDIR), whatever run wrote them.
-
-    Probed by name, page 1 to the page limit: a few hundred ``stat`` calls, where listing the
-    folder would cost as much as the folder is big, for every document of the batch.
-    """
-    limit = int(config.read_options.get("max_pages", 200))
-    names = (alto_name(base, n) for n in range(1, limit + 1))
-    return [rel for rel in names if os.path.exists(outdir / rel)]
-
-
-def document_outputs(outdir: Path, base: str, config: WorkerConfig) -> list[str]:
-    """Every file a document may own in OUTDIR: to remove when it fails or is lost."""
-    return list(planned_outputs(base, config).values()) + alto_outputs(outdir, base, config)
-
-
 def notice_json_path(base: str, config: WorkerConfig) -> str | None:
     """Where the document's Notice JSON is (for the batch-wide formats), if it is kept."""
     if config.notice_cache:
@@ -129,59 +152,41 @@ def notice_json_path(base: str, config: WorkerConfig) -> str | None:
     return None
 
 
-def _umask() -> int:
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _set(out: Outcome, status: str, code: str | None, message: str | None) -> None:
+    out["status"], out["code"], out["message"] = status, code, message
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Write ``data`` to ``path`` so that ``path`` is always either the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            os.fchmod(fh.fileno(), mode if mode is not None else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def remove_outputs(outdir: Path, rel_paths: list[str]) -> None:
-    """Delete these outputs and any temp file left beside them (a killed worker's)."""
-    for rel in rel_paths:
-        target = outdir / rel
-        with contextlib.suppress(OSError):
-            target.unlink()
-        with contextlib.suppress(OSError):
-            for tmp in target.parent.glob(f".{_glob_escape(target.name)}.*{TMP_SUFFIX}"):
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+def notice_evidence(notice: Any) -> int:
+    """How many of a notice's own fields the document yielded (see MIN_NOTICE_FIELDS)."""
+    found = [
+        notice.title,
+        notice.employer,
+        notice.reference.id,
+        notice.deadline,
+        notice.posted_on,
+        notice.location,
+        notice.corps,
+        notice.direction or notice.service,
+        notice.job,
+        notice.start.raw,
+        notice.missions or notice.activities,
+        notice.knowledge or notice.know_how or notice.behaviours,
+        notice.conditions,
+        notice.contact.email or notice.contact.how_to_apply,
+    ]
+    return sum(1 for value in found if value)
 
 
 class _Engine:
     """The imported pipeline and writers of one worker (built once, used for every task)."""
 
-    def __init__(self, config: WorkerConfig) -> None:
+    def __init__(self, config: WorkerConfig, intent: Intent | None = None) -> None:
         from avis.pipeline import parse_document
         from avis.readers import ReadOptions, detect_format
 
         self.config = config
-        self.outdir = Path(config.outdir)
+        self.out = OutDir(config.outdir)
+        self.intent = intent
         self.parse_document = parse_document
         self.detect_format = detect_format
         self.read_options = ReadOptions(**dict(config.read_options))
@@ -192,7 +197,7 @@ class _Engine:
 
             self.writers = {name: get_writer(name) for name in config.extensions}
             self.writer_options = WriterOptions(**dict(config.writer_options))
-        self.mode = 0o666 & ~_umask()
+        self.mode = 0o666 & ~umask()
 
     def run(self, task: Task) -> Outcome:
         start = time.perf_counter()
@@ -208,21 +213,19 @@ class _Engine:
             pages=0,
             warnings=0,
             seconds=0.0,
+            files={},
+            reference=None,
+            posted_on=None,
         )
-        planned = planned_outputs(task.base, self.config)
         try:
-            self._run(task, planned, out)
+            self._run(task, out)
         except AvisError as exc:
-            out.update(status="failed", code=exc.code, message=exc.message, outputs=[])
-            remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
+            _set(out, "failed", exc.code, exc.message)
+            out["outputs"] = []
         except Exception as exc:  # a bug in avis: report it for this document, keep going
-            out.update(
-                status="failed",
-                code=InternalError.code,
-                message=f"unexpected {type(exc).__name__}: {exc} (please report this)",
-                outputs=[],
-            )
-            remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
+            message = f"unexpected {type(exc).__name__}: {exc} (please report this)"
+            _set(out, "failed", InternalError.code, message)
+            out["outputs"] = []
         out["seconds"] = round(time.perf_counter() - start, 4)
         return out
 
@@ -236,69 +239,77 @@ class _Engine:
             alto_name(base, page.number): render_alto(doc, page, source_name) for page in doc.pages
         }
 
-    def _run(self, task: Task, planned: dict[str, str], out: Outcome) -> None:
-        path = Path(task.path)
-        limit = self.read_options.max_bytes
-        try:
-            size = path.stat().st_size
-            if size > limit:
-                raise LimitExceededError(
-                    f"the file is {size:,} bytes, over the {limit:,}-byte limit "
-                    "(raise it with --max-mb)"
-                )
-            data = path.read_bytes()
-        except OSError as exc:
-            raise AvisError(f"cannot read the file: {exc.strerror or exc}") from exc
-        out["sha256"] = hashlib.sha256(data).hexdigest()
+    def _detect(self, task: Task, data: bytes, out: Outcome) -> bool:
+        """Detect the format; False when the file is to be skipped (reported in ``out``)."""
+        claimed = CLAIMED_FORMATS.get(os.path.splitext(task.path)[1].lower())
         try:
             out["format"] = self.detect_format(data)
         except UnsupportedFormatError as exc:
+            if claimed is not None:
+                raise CorruptInputError(
+                    f"the name says {claimed.upper()} but the content is no readable "
+                    f"{claimed} file ({exc.message}); it is damaged or misnamed: ask for a "
+                    "new copy"
+                ) from exc
             if task.explicit:
                 raise
-            out.update(status="skipped", code=exc.code, message=exc.message)
-            remove_outputs(self.outdir, document_outputs(self.outdir, task.base, self.config))
+            _set(out, "skipped", exc.code, exc.message)
+            return False
+        return True
+
+    def _run(self, task: Task, out: Outcome) -> None:
+        name = shown(os.path.basename(task.path))
+        data = read_input(task.path, self.read_options.max_bytes)
+        out["sha256"] = hashlib.sha256(data).hexdigest()
+        if not self._detect(task, data, out):
             return
-        doc, notice = self.parse_document(data, path.name, self.read_options)
+        doc, notice = self.parse_document(data, name, self.read_options)
         del data
-        pages = self._alto(doc, task.base, path.name)
+        evidence = notice_evidence(notice)
+        if evidence < MIN_NOTICE_FIELDS:
+            why = (
+                f"this does not read as a job notice: {evidence} of a notice's fields found "
+                f"(title, employer, reference, dates, place, missions…; {MIN_NOTICE_FIELDS} at "
+                "least)"
+            )
+            if not task.explicit:
+                _set(out, "skipped", NOT_A_NOTICE, why)
+                return
+            raise UnsupportedFormatError(why + "; check that this is the notice you meant")
+        pages = self._alto(doc, task.base, name)
         del doc
         out["pages"] = notice.source.pages
         out["warnings"] = len(notice.warnings)
+        out["reference"] = notice.reference.id
+        out["posted_on"] = notice.posted_on.isoformat() if notice.posted_on else None
         rendered: dict[str, bytes] = {}
         errors: list[tuple[str, AvisError]] = []
-        for name, writer in self.writers.items():
+        for fmt, writer in self.writers.items():
             try:
-                rendered[name] = writer.render([notice], options=self.writer_options)
+                rendered[fmt] = writer.render([notice], options=self.writer_options)
             except AvisError as exc:
-                errors.append((name, exc))
+                errors.append((fmt, exc))
+        planned = planned_outputs(task.base, self.config)
         if NOTICE_KEY in planned:
             try:
                 rendered[NOTICE_KEY] = notice.model_dump_json().encode("utf-8")
-            except Exception as exc:  # lone surrogates cannot be UTF-8
+            except Exception as exc:  # a value JSON cannot hold
                 errors.append(("notice cache", AvisError(f"cannot keep the notice: {exc}")))
         del notice
-        written: list[str] = []
-        on_disk = alto_outputs(self.outdir, task.base, self.config)
-        stale = [rel for rel in on_disk if rel not in pages]
-        for key, rel in planned.items():
-            if key in rendered:
-                write_atomic(self.outdir / rel, rendered[key], mode=self.mode)
-                if key != NOTICE_KEY:
-                    written.append(rel)
-            else:
-                stale.append(rel)
-        for rel, xml in pages.items():
-            write_atomic(self.outdir / rel, xml, mode=self.mode)
-            written.append(rel)
-        remove_outputs(self.outdir, stale)
-        out["outputs"] = written
-        if errors:
-            out.update(
-                status="failed",
-                code=errors[0][1].code,
-                message="; ".join(f"{name}: {exc.message}" for name, exc in errors),
-            )
+        if errors:  # nothing is written for a document reported failed
+            message = "; ".join(f"{fmt}: {exc.message}" for fmt, exc in errors)
+            _set(out, "failed", errors[0][1].code, message)
             return
+        files = {planned[key]: data for key, data in rendered.items()}
+        files.update(pages)
+        hashes = {rel: hashlib.sha256(data).hexdigest() for rel, data in files.items()}
+        if self.intent is not None:
+            self.intent(hashes)  # the parent journals what is about to be written
+        for rel, data in files.items():
+            self.out.write(rel, data, mode=self.mode)
+            out["files"][rel] = (len(data), hashes[rel])
+        out["outputs"] = [planned[k] for k in planned if k in rendered and k != NOTICE_KEY]
+        out["outputs"] += list(pages)
         out["notice_json"] = notice_json_path(task.base, self.config)
         out["status"] = "partial" if out["warnings"] else "ok"
 
@@ -330,9 +341,9 @@ def warm_up() -> None:
         pass
 
 
-def process_document(task: Task, config: WorkerConfig) -> Outcome:
+def process_document(task: Task, config: WorkerConfig, intent: Intent | None = None) -> Outcome:
     """Convert one document in this process (what a worker does; handy for tests)."""
-    return _Engine(config).run(task)
+    return _Engine(config, intent).run(task)
 
 
 def _die_with_parent() -> None:
@@ -352,14 +363,29 @@ def _die_with_parent() -> None:
 def worker_main(conn: Connection, config: WorkerConfig) -> None:
     """Entry point of a worker process: serve tasks until told to stop or the parent is gone.
 
-    Ctrl-C is for the parent (it reaches the whole process group): a worker ignores it and is
-    stopped by the parent, which knows what to clean up.
+    Ctrl-C and SIGTERM are for the parent (they may reach the whole process group): a worker
+    ignores them and is stopped by the parent, which knows what to clean up.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     _die_with_parent()  # (if the batch died before this, the pipe is closed: recv ends it)
-    engine = _Engine(config)
+
+    def intent(files: Mapping[str, str]) -> None:
+        """Ask the parent to journal the files about to be written; wait for its answer."""
+        try:
+            conn.send(("intent", dict(files)))
+            reply = conn.recv()
+        except (EOFError, OSError) as exc:
+            raise AvisError("the batch stopped while this document was being written") from exc
+        if reply[1] is not None:
+            code, message = reply[1]
+            error = AvisError(message)
+            error.code = code
+            raise error
+
+    engine = _Engine(config, intent)
     try:
         conn.send(("ready", os.getpid()))
     except OSError:  # the pool was closed while this worker started
