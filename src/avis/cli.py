@@ -290,6 +290,19 @@ def eval_cmd(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="worker processes [one per CPU]"
 )
 @click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default=None,
+    help="where documents are converted: local worker processes [default] or a Dask cluster "
+    "(pip install 'avis[dask]'; -j N local Dask workers unless --scheduler)",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler to run on (tcp://host:8786); implies --executor dask",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
     default=120.0,
@@ -333,6 +346,8 @@ def convert(
     outdir: Path,
     formats: tuple[str, ...],
     jobs: int | None,
+    executor: str | None,
+    scheduler: str | None,
     timeout: float,
     max_tasks_per_worker: int,
     force: bool,
@@ -388,6 +403,8 @@ def convert(
         base_url=base_url,
         validate=not no_validate,
         generated_at=generated_at,
+        executor=executor or ("dask" if scheduler else "local"),
+        scheduler=scheduler,
     )
     console = Console(stderr=True)
     progress: ProgressSink = (

@@ -40,6 +40,7 @@ from typing import IO, Any, overload
 
 from avis import __version__
 from avis.batch.discover import Candidate, Discovery, discover, display_path
+from avis.batch.executor import Executor, check_executor, open_executor
 from avis.batch.naming import assign_bases
 from avis.batch.outdir import OutDir
 from avis.batch.progress import NoProgress, ProgressSink
@@ -112,6 +113,10 @@ class BatchOptions:
     validate: bool = True
     generated_at: dt.datetime | None = None
     """``lastBuildDate`` of a feed (set it for byte-identical feeds across runs)."""
+    executor: str = "local"
+    """Where documents are converted: ``local`` worker processes or a ``dask`` cluster."""
+    scheduler: str | None = None
+    """Address of the Dask scheduler (``executor="dask"``); None starts a local cluster."""
 
 
 @dataclass(slots=True)
@@ -483,6 +488,7 @@ class _Run:
             writer_options=self._writer_options(),
             alto=options.alto,
         )
+        check_executor(options.executor, options.scheduler)
         self.fp = self._fingerprint()
         self.jobs = max(1, options.jobs or os.cpu_count() or 1)
         self.summary = BatchSummary(
@@ -730,13 +736,13 @@ class _Run:
         return None
 
     def _loop(self) -> None:
-        from avis.batch.pool import Crashed, Finished, TimedOut, WorkerPool
+        from avis.batch.pool import Crashed, Finished, TimedOut
 
         total = len(self.found.candidates)
         upcoming = iter(range(total))
         waiting: Task | None = None
         exhausted = False
-        pool: WorkerPool | None = None
+        pool: Executor | None = None
         try:
             while not self.stop:
                 # hand out work: report cached inputs directly, the others to idle workers
@@ -751,7 +757,9 @@ class _Run:
                         waiting = self._prepare(index)
                         continue
                     if pool is None:
-                        pool = WorkerPool(
+                        pool = open_executor(
+                            self.options.executor,
+                            self.options.scheduler,
                             self.config,
                             size=self.jobs,
                             timeout=self.options.timeout,
