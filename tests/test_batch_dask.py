@@ -22,8 +22,8 @@ from tests.test_batch_convert import GENERATED, NOTICES, convert, outputs, repor
 
 from avis.batch import BatchOptions, run_batch
 from avis.batch.dask_pool import AvisSandboxes, DaskUnavailableError, _Sandbox, require_dask
-from avis.batch.dask_sandbox import is_url
 from avis.batch.progress import NoProgress
+from avis.batch.urls import is_url
 from avis.batch.worker import Task, WorkerConfig
 
 distributed = pytest.importorskip("distributed")
@@ -130,6 +130,26 @@ def test_resume_is_the_same_whichever_executor_ran_before(in_tmp: Path, cluster:
     # and OUTDIR is what a fresh local run gives
     assert convert("in", "-o", "fresh", "--to", "json,csv") == 1
     assert outputs(in_tmp / "out") == outputs(in_tmp / "fresh")
+
+
+def test_inputs_named_by_url_are_read_by_the_workers(in_tmp: Path, cluster: Any) -> None:
+    """A prefix URL walked like a folder (fsspec; file:// here, s3:// alike with s3fs)."""
+    _inputs(in_tmp / "in")
+    (in_tmp / "in" / ".hidden.md").write_text("hidden", encoding="utf-8")
+    args = ["--to", "json,csv", "--include-expired"]
+    assert convert("in", "-o", "paths", *args) == 1
+    url = (in_tmp / "in").as_uri() + "/"
+    assert convert(url, "-o", "dask", "--scheduler", cluster.scheduler_address, *args) == 1
+    assert convert(url, "-o", "local", *args) == 1  # the local pool reads URLs too
+    assert outputs(in_tmp / "paths") == outputs(in_tmp / "dask") == outputs(in_tmp / "local")
+    records = report(in_tmp / "dask")
+    assert records[url + "pdf/pdf-ruled-01.pdf"]["status"] in ("ok", "partial")
+    assert records[url + ".hidden.md"]["code"] == "hidden"
+    assert records[url + "pdf/damaged.pdf"]["code"] == "corrupt_input"
+    # resumed from the journal like paths
+    assert convert(url, "-o", "dask", "--scheduler", cluster.scheduler_address, *args) == 1
+    assert report(in_tmp / "dask")[url + "pdf/pdf-ruled-01.pdf"]["cached"]
+    assert convert(url + "nothing-here/", "-o", "none") == 2
 
 
 def _sandboxes() -> list[Any]:

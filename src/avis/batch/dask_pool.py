@@ -443,8 +443,8 @@ class DaskExecutor:
                 out.write(rel, data, mode=self._mode)
                 written[rel] = (len(data), hashes[rel])
         except AvisError as exc:
-            outcome.update(status="failed", code=exc.code, message=exc.message, outputs=[])
-            outcome["notice_json"] = None
+            outcome["status"], outcome["code"], outcome["message"] = "failed", exc.code, exc.message
+            outcome["outputs"], outcome["notice_json"] = [], None
         return outcome
 
 

@@ -11,53 +11,22 @@ native code does) and a fresh one started, and the task returns ``timeout``; a s
 dies returns ``crashed``. The Dask worker itself stays healthy either way.
 
 A sandbox reads its input itself — a path on storage every machine shares, or a URL that
-:mod:`fsspec` opens (``s3://``, ``gs://``, ``file://``…) — so only paths travel to the workers,
-never the documents' bytes. It renders every output in memory and sends them back; the batch
-process writes them (so the journal, the report and resuming are those of a local run).
+:mod:`fsspec` opens (``s3://``, ``gs://``…; see :mod:`avis.batch.urls`) — so only paths travel
+to the workers, never the documents' bytes. It renders every output in memory and sends them
+back; the batch process writes them (so the journal, the report and resuming are those of a
+local run).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
-from dataclasses import replace
 from multiprocessing.connection import Connection
 from typing import Any
 
 from avis.batch.worker import Outcome, Task, WorkerConfig, _die_with_parent, _Engine, warm_up
-from avis.errors import LimitExceededError, UnreadableInputError
-
-
-def is_url(path: str) -> bool:
-    """``s3://bucket/a.pdf`` and the like (a scheme of two letters or more: not ``C:\\``)."""
-    scheme, sep, _rest = path.partition("://")
-    return bool(sep) and len(scheme) > 1 and scheme.replace("+", "").isalnum()
-
-
-def read_url(url: str, max_bytes: int) -> bytes:
-    """The bytes of the object at ``url`` through fsspec, within the size limit."""
-    try:
-        import fsspec
-    except ImportError as exc:
-        raise UnreadableInputError(
-            "cannot read URLs: fsspec is not installed on this worker (pip install 'avis[dask]')"
-        ) from exc
-    try:
-        with fsspec.open(url, "rb") as fh:
-            data: bytes = fh.read(max_bytes + 1)
-    except ImportError as exc:  # the scheme's own package (s3fs, gcsfs…) is missing
-        raise UnreadableInputError(f"cannot read {url}: {exc}") from exc
-    except (OSError, ValueError) as exc:
-        raise UnreadableInputError(f"cannot read {url}: {exc}") from exc
-    if len(data) > max_bytes:
-        raise LimitExceededError(
-            f"the object is over the {max_bytes:,}-byte limit (raise it with --max-mb)"
-        )
-    return data
 
 
 class _Collect:
@@ -71,33 +40,17 @@ class _Collect:
 
 
 class SandboxEngine(_Engine):
-    """The worker's engine, reading URLs too and keeping its outputs in memory."""
+    """The worker's engine, keeping its outputs in memory (the batch process writes them)."""
 
-    def __init__(self, config: WorkerConfig, scratch: str) -> None:
+    def __init__(self, config: WorkerConfig) -> None:
         super().__init__(config, intent=None)
         self.collected = _Collect()
         self.out = self.collected  # type: ignore[assignment]
-        self.scratch = scratch
 
     def convert(self, task: Task) -> tuple[Outcome, dict[str, bytes]]:
         self.collected.files = {}
         outcome = self.run(task)
         return outcome, self.collected.files if outcome["status"] in ("ok", "partial") else {}
-
-    def _run(self, task: Task, out: Outcome) -> None:
-        if not is_url(task.path) or task.path.startswith("file://"):
-            path = task.path.removeprefix("file://")
-            super()._run(replace(task, path=path), out)
-            return
-        # the same name in a folder of its own: the name is part of the Notice (source)
-        folder = tempfile.mkdtemp(dir=self.scratch)
-        try:
-            local = os.path.join(folder, task.path.rstrip("/").rsplit("/", 1)[-1] or "input")
-            with open(local, "wb") as fh:
-                fh.write(read_url(task.path, self.read_options.max_bytes))
-            super()._run(replace(task, path=local), out)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _watch_parent(parent: int) -> None:
@@ -115,25 +68,21 @@ def main(fd: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     conn = Connection(fd)
     config: WorkerConfig = conn.recv()
-    scratch = tempfile.mkdtemp(prefix="avis-sandbox-")
-    try:
-        engine = SandboxEngine(config, scratch)
-        warm_up()
-        conn.send(("ready", os.getpid()))
-        while True:
-            try:
-                task: Any = conn.recv()
-            except (EOFError, OSError):
-                return
-            if task is None:
-                return
-            outcome, files = engine.convert(task)
-            try:
-                conn.send(("done", outcome, files))
-            except OSError:
-                return
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    engine = SandboxEngine(config)
+    warm_up()
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            task: Any = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        outcome, files = engine.convert(task)
+        try:
+            conn.send(("done", outcome, files))
+        except OSError:
+            return
 
 
 if __name__ == "__main__":

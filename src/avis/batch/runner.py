@@ -45,6 +45,7 @@ from avis.batch.naming import assign_bases
 from avis.batch.outdir import OutDir
 from avis.batch.progress import NoProgress, ProgressSink
 from avis.batch.state import STATE_NAME, StateJournal, code_digest, fingerprint
+from avis.batch.urls import hash_url, is_url
 from avis.batch.worker import (
     NOTICE_CACHE_DIR,
     TMP_SUFFIX,
@@ -692,7 +693,7 @@ class _Run:
         base = self.bases[index]
         start = time.monotonic()
         try:
-            sha = hash_input(
+            sha = (hash_url if is_url(cand.path) else hash_input)(
                 cand.path,
                 self.options.read_options.max_bytes,
                 deadline=start + self.options.timeout,

@@ -33,8 +33,9 @@ from multiprocessing.connection import Connection
 from typing import Any, TypedDict
 
 from avis.batch.outdir import OutDir
+from avis.batch.urls import read_source
 from avis.errors import AvisError, CorruptInputError, UnsupportedFormatError
-from avis.files import TMP_SUFFIX, read_input, shown, umask, write_atomic
+from avis.files import TMP_SUFFIX, shown, umask, write_atomic
 
 __all__ = ["TMP_SUFFIX", "Outcome", "Task", "WorkerConfig", "process_document", "write_atomic"]
 
@@ -259,7 +260,7 @@ class _Engine:
 
     def _run(self, task: Task, out: Outcome) -> None:
         name = shown(os.path.basename(task.path))
-        data = read_input(task.path, self.read_options.max_bytes)
+        data = read_source(task.path, self.read_options.max_bytes)  # a path or a URL
         out["sha256"] = hashlib.sha256(data).hexdigest()
         if not self._detect(task, data, out):
             return
