@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-fra poppler-utils fonts-dejavu-core
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-fra poppler-utils fonts-dejavu-core chromium postgresql
 
 .PHONY: demo test system venv lint bench fuzz corpus scans clean
 

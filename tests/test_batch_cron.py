@@ -79,7 +79,7 @@ def test_an_inbox_with_more_than_notices(in_tmp: Path) -> None:
     assert "README" not in err and "inputs:" not in err
     # named explicitly, a README is asked for: it fails, saying why
     code, err = run("convert", "inbox/README.md", "-o", "out2", "-q")
-    assert code == 1 and "[unsupported_format]" in err and "job notice" in err
+    assert code == 1 and "[not_a_notice]" in err and "job notice" in err
 
 
 def test_an_empty_inbox_is_a_quiet_success_with_a_report(in_tmp: Path) -> None:

@@ -553,3 +553,26 @@ def test_ctrl_c_in_any_command_is_status_130_without_traceback(in_tmp: Path) -> 
     _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err.decode()
     assert b"Traceback" not in err and b"interrupted" in err
+
+
+def test_run_files_swapped_for_links_and_fifos_neither_block_nor_write_outside(
+    in_tmp: Path,
+) -> None:
+    _notices(in_tmp / "in", 2)
+    out = in_tmp / "out"
+    out.mkdir()
+    elsewhere = in_tmp / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "r").write_bytes(b"report?")
+    (elsewhere / "s").write_bytes(b"summary?")
+    (out / "avis-report.jsonl").symlink_to(elsewhere / "r")
+    (out / "avis-summary.json").symlink_to(elsewhere / "s")
+    os.mkfifo(out / ".avis-state.jsonl")  # reading it would block for ever
+    code, err = convert("in", "-o", "out")
+    assert code == 1 and "[not_regular]" in err  # said, typed; no hang
+    assert tree(elsewhere) == {"r": b"report?", "s": b"summary?"}
+    assert summary(out)["status"] == "finished" and len(report(out)) == 2
+    # the journal is no journal: nothing is converted without one (nothing could be undone)
+    assert {r["code"] for r in report(out).values()} == {"output_failed"}
+    os.unlink(out / ".avis-state.jsonl")
+    assert convert("in", "-o", "out")[0] == 0

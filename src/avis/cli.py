@@ -152,7 +152,7 @@ def parse(
             data, name = read_stream(sys.stdin.buffer, options.max_bytes), None
         else:
             data, name = read_input(file, options.max_bytes), shown(file.name)
-        doc, notice = parse_document(data, name, options)
+        doc, notice = parse_document(data, name, options, input_path=None if name is None else file)
         if alto_dir is not None:
             from avis.files import write_atomic
             from avis.writers.alto import render_alto
@@ -453,3 +453,12 @@ def _print_batch_end(summary: BatchSummary, quiet: bool) -> None:
         if entry["status"] == "empty":
             click.echo(f"avis: {entry['path']}: {entry['message']}", err=True)
     click.echo(f"avis: {summary.line()}", err=True)
+
+
+from avis.review.command import review  # noqa: E402
+
+main.add_command(review)
+
+from avis.sync.command import sync  # noqa: E402
+
+main.add_command(sync)

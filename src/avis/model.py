@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, model_validator
 
 Origin = Literal["text_layer", "ocr", "docx", "text"]
+ValueSource = Literal["extraction", "review"]
 
 
 class _Base(BaseModel):
@@ -68,6 +69,11 @@ class Provenance(_Base):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     rule: str = ""
     text: str | None = Field(default=None, description="the source text the value was read from")
+    source: ValueSource = Field(
+        default="extraction",
+        description="'review' when a person corrected the value (NAME.corrections.json); "
+        "page, box and text then still say where avis had read it",
+    )
 
 
 class NoticeWarning(_Base):

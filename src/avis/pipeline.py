@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from avis.corrections import apply_sidecar
 from avis.errors import AvisError, InternalError, LimitExceededError
 from avis.extract import extract_notice
 from avis.files import shown
@@ -19,13 +20,18 @@ def parse_bytes(data: bytes, name: str | None = None, options: ReadOptions | Non
 
 
 def parse_document(
-    data: bytes, name: str | None = None, options: ReadOptions | None = None
+    data: bytes,
+    name: str | None = None,
+    options: ReadOptions | None = None,
+    *,
+    input_path: Path | None = None,
 ) -> tuple[Document, Notice]:
     """Read and extract one notice, keeping the layout (for ALTO and other page-level output).
 
     Readers translate their libraries' errors themselves; anything else that escapes (a bug in
     avis) becomes an :class:`~avis.errors.InternalError` naming the exception, so one odd file
-    never stops a batch or prints a traceback.
+    never stops a batch or prints a traceback. ``input_path``: the file the bytes came from;
+    a reviewer's ``NAME.corrections.json`` beside it is applied over extraction.
     """
     options = options or ReadOptions()
     try:
@@ -39,7 +45,10 @@ def parse_document(
             pages=len(doc.pages),
             size=len(data),
         )
-        return doc, extract_notice(doc, source)
+        notice = extract_notice(doc, source)
+        if input_path is not None:
+            notice = apply_sidecar(notice, Path(input_path))
+        return doc, notice
     except AvisError:
         raise
     except MemoryError as exc:

@@ -11,7 +11,7 @@ file inside it):
 code               what                                                            when
 =================  ==============================================================  ==========
 ``lock_file``      Office lock files ``~$name.docx``                               always
-``sidecar``        ``NAME.truth.json`` ground-truth files                          always
+``sidecar``        ``NAME.truth.json``, ``NAME.corrections.json`` sidecars         always
 ``excluded``       matches an ``--exclude`` pattern (name or relative path)        always
 ``hidden``         dot-prefixed files and folders                                  in folders
 ``output_dir``     the output folder itself, when it lies inside an input folder   always
@@ -87,7 +87,7 @@ def _is_lock(name: str) -> bool:
 
 
 def _is_sidecar(name: str) -> bool:
-    return name.lower().endswith(".truth.json")
+    return name.lower().endswith((".truth.json", ".corrections.json"))
 
 
 def _excluded(rel: str, name: str, patterns: Sequence[str]) -> str | None:
@@ -102,7 +102,7 @@ def _name_rule(name: str) -> Skipped | None:
     if _is_lock(name):
         return Skipped("", "lock_file", "an Office lock file (~$name), not a document")
     if _is_sidecar(name):
-        return Skipped("", "sidecar", "a ground-truth sidecar (NAME.truth.json)")
+        return Skipped("", "sidecar", "a sidecar (NAME.truth.json, NAME.corrections.json)")
     return None
 
 

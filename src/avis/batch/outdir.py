@@ -133,11 +133,16 @@ class OutDir:
     def open_append(self, rel: str) -> BinaryIO:
         """``OUTDIR/rel`` opened for appending (created; never through a link)."""
         with self.folder(rel, create=True) as (fd, name):
-            try:
-                flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW
+            try:  # non-blocking: a FIFO put in its place must not block the run
+                flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW | os.O_NONBLOCK
                 out = os.open(name, flags | getattr(os, "O_CLOEXEC", 0), 0o666, dir_fd=fd)
             except OSError as exc:
                 raise os_error(exc, "open the file", self.path / rel) from exc
+        try:
+            _check_regular(out, self.path / rel)
+        except BaseException:
+            os.close(out)
+            raise
         return os.fdopen(out, "ab")
 
     def create_reserved(self, rel: str, reserve: int) -> tuple[BinaryIO, str]:
@@ -170,10 +175,11 @@ class OutDir:
         the fallback for the summary on a full disk."""
         with self.folder(rel, create=False) as (fd, name):
             try:
-                out = os.open(name, os.O_WRONLY | _NOFOLLOW, dir_fd=fd)
+                out = os.open(name, os.O_WRONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=fd)
             except OSError as exc:
                 raise os_error(exc, "write the file", self.path / rel) from exc
             try:
+                _check_regular(out, self.path / rel)
                 os.write(out, data)
                 os.ftruncate(out, len(data))
             except OSError as exc:
@@ -196,6 +202,35 @@ class OutDir:
                     os.close(f)
         except (OSError, AvisError):
             return None
+
+    def read(self, rel: str, max_bytes: int) -> bytes:
+        """The bytes of ``OUTDIR/rel``: a regular file (not a link, FIFO or device), read up to
+        ``max_bytes``; FileNotFoundError when there is none, typed errors otherwise."""
+        from avis.files import check_stat
+
+        with self.folder(rel, create=False) as (fd, name):
+            try:
+                f = os.open(name, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=fd)
+            except FileNotFoundError:
+                raise
+            except OSError as exc:
+                raise os_error(exc, "read the file", self.path / rel) from exc
+            try:
+                st = os.fstat(f)
+                try:
+                    check_stat(st, max_bytes)
+                except AvisError as exc:
+                    exc.path = shown(self.path / rel)
+                    raise
+                chunks, total = [], 0
+                while total <= max_bytes and (chunk := os.read(f, 1 << 20)):
+                    chunks.append(chunk)
+                    total += len(chunk)
+                return b"".join(chunks)
+            except OSError as exc:
+                raise os_error(exc, "read the file", self.path / rel) from exc
+            finally:
+                os.close(f)
 
     def size(self, rel: str) -> int | None:
         try:
@@ -226,6 +261,16 @@ class OutDir:
                 if entry.startswith(prefix) and entry.endswith(TMP_SUFFIX):
                     with contextlib.suppress(OSError):
                         os.unlink(entry, dir_fd=fd)
+
+
+def _check_regular(fd: int, path: Path) -> None:
+    from avis.errors import NotRegularFileError
+
+    if not _is_regular(fd):
+        raise NotRegularFileError(
+            "not a regular file (a FIFO or a device put in place of avis's file); remove it",
+            path=shown(path),
+        )
 
 
 def _is_regular(fd: int) -> bool:

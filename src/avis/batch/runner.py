@@ -54,6 +54,7 @@ from avis.batch.worker import (
     WorkerConfig,
     WorkerCrashedError,
 )
+from avis.corrections import corrections_tag
 from avis.errors import AvisError, DiskFullError, DocumentTimeoutError, UsageError
 from avis.files import hash_input, os_error, shown
 from avis.readers import ReadOptions
@@ -293,7 +294,7 @@ def _sweep_temp_files(outdir: Path) -> None:
 def _locked(outdir: Path) -> Iterator[None]:
     """One run per OUTDIR at a time (the lock dies with the process, even on ``kill -9``)."""
     try:
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(outdir / LOCK_NAME, flags | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:
         raise os_error(exc, "use the output folder", outdir) from exc
@@ -366,7 +367,7 @@ class _NoticeFiles(Sequence[Any]):
         from avis.writers.native_json import from_json
 
         try:
-            data = (self.outdir / rel).read_bytes()
+            data = OutDir(self.outdir).read(rel, ReadOptions().max_bytes)
         except OSError as exc:
             raise CorruptInputError(f"cannot read {rel}: {exc.strerror or exc}") from exc
         return from_json(data)
@@ -501,6 +502,8 @@ class _Run:
         self.notice_paths: list[str | None] = []
         self.hashes: list[str | None] = []
         self.refs: list[tuple[str | None, str | None]] = []
+        self.tags: list[str] = []
+        """A digest of a reviewer's corrections sidecar, added to the input's hash."""
         self.report: _Report | None = None
         self.journal: StateJournal | None = None
         self._skips_written = False
@@ -552,6 +555,7 @@ class _Run:
         self.summary.jobs = self.jobs
         self.notice_paths = [None] * total
         self.hashes = [None] * total
+        self.tags = [""] * total
         self.refs = [(None, None)] * total
 
     # -- bookkeeping ----------------------------------------------------------------------
@@ -650,7 +654,7 @@ class _Run:
             try:
                 self.journal.record(
                     base=task.base,
-                    sha256=sha,
+                    sha256=sha + self.tags[task.index],  # as before the worker ran
                     fp=self.fp,
                     outcome=outcome,
                     input_path=task.path,
@@ -710,6 +714,7 @@ class _Run:
                 )
             return None
         self.hashes[index] = sha
+        self.tags[index] = corrections_tag(cand.path)
         if not self.options.force:
             with self.signals.deferred():
                 return self._cached(index, base, sha)
@@ -719,7 +724,7 @@ class _Run:
         """Report the input now when the journal has it unchanged, else return its task."""
         assert self.journal is not None
         cand = self.found.candidates[index]
-        entry = self.journal.lookup(base, sha, self.fp)
+        entry = self.journal.lookup(base, sha + self.tags[index], self.fp)
         if entry is None:
             return Task(index=index, path=cand.path, base=base, explicit=cand.explicit)
         self.notice_paths[index] = entry.get("notice_json")
@@ -838,7 +843,12 @@ class _Run:
                 self._run_error("journal", exc)
             expected = len(self.found.candidates) + len(self.found.skipped)
             self.report = _Report(self.out, self.cwd, expected)
-        except BaseException:
+        except BaseException as exc:
+            if isinstance(exc, AvisError):  # the running summary must not stay "running"
+                self._run_error("setup", exc)
+                with contextlib.suppress(AvisError):
+                    self.summary.finished_at = _now()
+                    self._write_summary()
             self._lock.__exit__(None, None, None)
             raise
 
@@ -886,9 +896,12 @@ class _Run:
     def run(self) -> BatchSummary:
         self.started = time.monotonic()
         with self.signals as signals:
-            # interrupted while finding inputs: OUTDIR is still set up, the report says so
-            with contextlib.suppress(Interrupted):
+            try:
                 self._discover()
+            except Interrupted:  # OUTDIR is still set up: the report says it was interrupted
+                self.found = Discovery()
+                self.bases, self.notice_paths, self.hashes, self.refs = [], [], [], []
+                self.tags = []
             with signals.deferred(deliver=False):
                 self._open()
             try:
@@ -1022,11 +1035,15 @@ class _Run:
                 with contextlib.suppress(AvisError):
                     self.out.remove(filename, self.journal.batch_files.get(filename, set()))
                 if empty:  # nothing current to publish: not a failure of the run
+                    why = (
+                        "every notice has expired (--include-expired keeps them)"
+                        if paths
+                        else "no notice was converted"
+                    )
                     entry.update(
                         status="empty",
                         code=None,
-                        message="no notice is current (all expired): no file written, the "
-                        "previous one removed (--include-expired keeps them)",
+                        message=f"{why}: no file written, the previous one removed",
                     )
                 else:
                     entry.update(status="failed", code=exc.code, message=exc.message)

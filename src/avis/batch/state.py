@@ -41,9 +41,11 @@ from avis.files import os_error
 
 STATE_NAME = ".avis-state.jsonl"
 STATE_VERSION = 2
+JOURNAL_MAX_BYTES = 2 << 30
+"""A journal is a few hundred bytes per document; past this it is not one avis wrote."""
 
 
-_NOT_CODE_DIRS = ("batch", "__pycache__")
+_NOT_CODE_DIRS = ("batch", "review", "__pycache__")  # review: a UI, not what a notice becomes
 _NOT_CODE_FILES = ("cli.py",)
 
 
@@ -100,12 +102,12 @@ class StateJournal:
     def load(self) -> None:
         """Replay the journal; rewrite it when it is damaged or mostly superseded."""
         self.entries, self.files, self.pending, self.batch_files = {}, {}, set(), {}
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        try:  # never through a link, never a FIFO: OutDir.read checks
+            raw = self.out.read(STATE_NAME, JOURNAL_MAX_BYTES)
+        except (FileNotFoundError, AvisError) as exc:
+            if isinstance(exc, AvisError):
+                raise
             return
-        except OSError as exc:
-            raise os_error(exc, "read the resume journal", self.path) from exc
         lines = raw.split(b"\n")
         torn = bool(lines and lines[-1])  # no final newline: the last write was cut short
         bad = 0

@@ -13,7 +13,7 @@ never touched. All writes go through :class:`~avis.batch.outdir.OutDir` (never t
 out of OUTDIR); OS failures are typed (``disk_full``, ``permission_denied``, ``output_failed``).
 
 Before parsing, a worker decides what is not for it: content that is no notice format
-(``unsupported_format``) or a document with too little of a notice in it (``not_a_notice``:
+(``unsupported_format``) or a text file with too little of a notice in it (``not_a_notice``:
 a README, a script) is *skipped* when found by walking a folder and *failed* when named; a
 file whose name claims a notice format (``.pdf``…) but whose bytes are not that format is
 *failed* (``corrupt_input``) either way.
@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any, TypedDict
 
 from avis.batch.outdir import OutDir
@@ -88,9 +89,22 @@ class Task:
 
 NOT_A_NOTICE = "not_a_notice"
 MIN_NOTICE_FIELDS = 3
-"""A document found in a folder with fewer of a notice's fields (title, employer, reference,
-dates, place, corps, mission lists…) is not taken for one: a README or a script yields one
-stray value at most, the sparsest real notice several."""
+"""A text file found in a folder with less evidence of a notice than this is not taken for one.
+Evidence: each of a notice's fields found (title, employer, reference, dates, place, corps,
+mission lists…), and a line that is a notice's title block (``AVIS DE VACANCE DE POSTE``,
+the lexicon's boilerplate titles). A README or a script yields one stray value at most."""
+
+PLAIN_FORMATS = frozenset({"text", "html"})
+"""Where READMEs, scripts and saved web pages come from: only these are judged on how much
+of a notice they hold. A PDF, Word file or scan in an inbox is a document meant to be read —
+a poor one converts with warnings, it is never set aside."""
+
+
+class NotANoticeError(UnsupportedFormatError):
+    """A text file named on the command line holds too little of a notice to be one."""
+
+    code = "not_a_notice"
+
 
 CLAIMED_FORMATS = {
     ".pdf": "pdf",
@@ -157,8 +171,17 @@ def _set(out: Outcome, status: str, code: str | None, message: str | None) -> No
     out["status"], out["code"], out["message"] = status, code, message
 
 
-def notice_evidence(notice: Any) -> int:
-    """How many of a notice's own fields the document yielded (see MIN_NOTICE_FIELDS)."""
+def _title_block(doc: Any) -> bool:
+    """A line near the top that is only a notice's title (``# Avis de vacance de poste``)."""
+    from avis.extract.lexicon import default_lexicon
+    from avis.extract.normalize import fold
+
+    titles = set(default_lexicon().boilerplate_titles)
+    return any(fold(line.text).strip(" #*_:.-=|") in titles for line in doc.lines()[:30])
+
+
+def notice_evidence(notice: Any, doc: Any = None) -> int:
+    """How much of a notice the document holds (see MIN_NOTICE_FIELDS)."""
     found = [
         notice.title,
         notice.employer,
@@ -174,6 +197,7 @@ def notice_evidence(notice: Any) -> int:
         notice.knowledge or notice.know_how or notice.behaviours,
         notice.conditions,
         notice.contact.email or notice.contact.how_to_apply,
+        doc is not None and _title_block(doc),
     ]
     return sum(1 for value in found if value)
 
@@ -264,19 +288,20 @@ class _Engine:
         out["sha256"] = hashlib.sha256(data).hexdigest()
         if not self._detect(task, data, out):
             return
-        doc, notice = self.parse_document(data, name, self.read_options)
+        doc, notice = self.parse_document(data, name, self.read_options, input_path=Path(task.path))
         del data
-        evidence = notice_evidence(notice)
+        plain = out["format"] in PLAIN_FORMATS
+        evidence = notice_evidence(notice, doc) if plain else MIN_NOTICE_FIELDS
         if evidence < MIN_NOTICE_FIELDS:
             why = (
                 f"this does not read as a job notice: {evidence} of a notice's fields found "
-                f"(title, employer, reference, dates, place, missions…; {MIN_NOTICE_FIELDS} at "
-                "least)"
+                f"(title block, employer, reference, dates, place, missions…; "
+                f"{MIN_NOTICE_FIELDS} at least)"
             )
             if not task.explicit:
                 _set(out, "skipped", NOT_A_NOTICE, why)
                 return
-            raise UnsupportedFormatError(why + "; check that this is the notice you meant")
+            raise NotANoticeError(why + "; check that this is the notice you meant")
         pages = self._alto(doc, task.base, name)
         del doc
         out["pages"] = notice.source.pages

@@ -1,0 +1,1 @@
+"""Alembic revisions of the catalogue (one module per schema change)."""
