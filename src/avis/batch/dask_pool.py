@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import queue
 import secrets
 import signal
 import socket
@@ -39,6 +40,10 @@ SANDBOX_START_LIMIT = 120.0
 """Seconds a sandbox may take to import avis and say it is ready (a slow shared disk)."""
 
 _START_FAILURES = 3
+
+PREFETCH = 4
+"""Tasks in flight per worker thread: the next documents wait on the worker, not on a round
+trip to this process (cheap: a task is a path; the time limit runs in the sandbox)."""
 
 
 class DaskUnavailableError(UsageError):
@@ -170,8 +175,15 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
         self.__init__(**state)  # type: ignore[misc]
 
     def setup(self, worker: Any) -> None:
-        for _ in range(max(1, int(getattr(worker, "state", worker).nthreads))):
-            self._free.append(self._spawn())
+        """Start the sandboxes together, then wait until they are warm: the first documents
+        then cost what the others do (a sandbox that fails to start is retried by run())."""
+        fresh = [
+            self._spawn() for _ in range(max(1, int(getattr(worker, "state", worker).nthreads)))
+        ]
+        for sandbox in fresh:
+            with contextlib.suppress(ClusterError):
+                sandbox.wait_ready()
+        self._free.extend(s for s in fresh if s.ready)
 
     def teardown(self, worker: Any) -> None:
         with self._lock:
@@ -271,6 +283,7 @@ class DaskExecutor:
         self._submitted: dict[Any, float] = {}
         self._capacity = self.size
         self._capacity_at = 0.0
+        self._done: queue.SimpleQueue[tuple[Any, tuple[str, Any]]] = queue.SimpleQueue()
         self._mode = 0o666 & ~umask()
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -367,8 +380,7 @@ class DaskExecutor:
 
     @property
     def idle(self) -> int:
-        # one task queued per thread beyond the running one: no worker waits for a round trip
-        return max(0, 2 * self._capacity - len(self._futures))
+        return max(0, PREFETCH * self._capacity - len(self._futures))
 
     @property
     def busy(self) -> int:
@@ -388,32 +400,41 @@ class DaskExecutor:
         )
         self._futures[future] = task
         self._submitted[future] = time.monotonic()
+        future.add_done_callback(self._collect)
         return True
 
     def poll(self, max_wait: float) -> list[Event]:
-        from distributed import wait
-
         self._refresh_capacity()
-        if not self._futures:
-            time.sleep(max(0.0, min(max_wait, 0.05)))
-            return []
-        with contextlib.suppress(TimeoutError), self._client.as_current():
-            wait(list(self._futures), timeout=max(0.01, max_wait), return_when="FIRST_COMPLETED")
+        done: list[tuple[Any, tuple[str, Any]]] = []
+        with contextlib.suppress(queue.Empty):
+            done.append(self._done.get(timeout=max(0.0, max_wait)))
+            while True:
+                done.append(self._done.get_nowait())
         events: list[Event] = []
-        for future in [f for f in self._futures if f.done()]:
-            task = self._futures.pop(future)
-            submitted = self._submitted.pop(future)
-            events.append(self._event(task, future, submitted))
+        for future, result in done:
+            task = self._futures.pop(future, None)
+            submitted = self._submitted.pop(future, 0.0)
+            if task is not None:  # (not one cancelled by close())
+                events.append(self._event(task, result, submitted))
         return events
 
-    def _event(self, task: Task, future: Any, submitted: float) -> Event:
+    def _collect(self, future: Any) -> None:
+        """Called in the client's callback thread when a task ends: fetch its result there,
+        so the batch's loop never waits on a round trip to a worker."""
         try:
-            result = future.result()
-        except Exception as exc:
+            result: tuple[str, Any] = ("ok", future.result())
+        except BaseException as exc:
+            result = ("error", exc)
+        self._done.put((future, result))
+
+    def _event(self, task: Task, ended: tuple[str, Any], submitted: float) -> Event:
+        kind, result = ended
+        if kind == "error":
             seconds = round(time.monotonic() - submitted, 4)
-            if type(exc).__name__ in ("KilledWorker", "CancelledError", "FutureCancelledError"):
+            if type(result).__name__ in ("KilledWorker", "CancelledError", "FutureCancelledError"):
                 return Crashed(task, None, seconds)
-            return Finished(task, _failed(task, InternalError.code, f"on the Dask worker: {exc}"))
+            message = f"on the Dask worker: {result}"
+            return Finished(task, _failed(task, InternalError.code, message))
         self.started_workers += result[-1]
         if result[0] == "timeout":
             return TimedOut(task, result[1])
