@@ -289,17 +289,12 @@ class DaskExecutor:
     # -- lifecycle -------------------------------------------------------------------------
 
     def start(self) -> None:
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
         try:
             if self.scheduler is None:
-                self._cluster = LocalCluster(
-                    n_workers=self.size,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
+                with _sigint_ignored():
+                    self._cluster = _local_cluster(self.size)
                 self._client = Client(self._cluster, set_as_default=False)
             else:
                 self._client = Client(self.scheduler, timeout=30, set_as_default=False)
@@ -357,7 +352,7 @@ class DaskExecutor:
             with contextlib.suppress(Exception):
                 client.close(timeout=grace)
         if cluster is not None:
-            with contextlib.suppress(Exception), _quiet_sigint():
+            with contextlib.suppress(Exception), _sigint_ignored():
                 cluster.close(timeout=grace)
 
     def __enter__(self) -> DaskExecutor:
@@ -488,9 +483,25 @@ def _failed(task: Task, code: str, message: str) -> Outcome:
     )
 
 
+def _local_cluster(size: int) -> Any:
+    """``size`` worker processes of one thread each, on this machine, no dashboard."""
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=size,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+
+
 @contextlib.contextmanager
-def _quiet_sigint() -> Any:
-    """Closing a LocalCluster takes a moment: a second Ctrl-C must not leave it half-closed."""
+def _sigint_ignored() -> Any:
+    """Ignore Ctrl-C while the local cluster starts or closes. Processes started meanwhile
+    inherit SIGINT ignored (it survives exec) and leave Ctrl-C to the batch, which stops them
+    cleanly, instead of each printing a traceback; and a closing cluster is not left half
+    closed by a second Ctrl-C. (A Ctrl-C in those few seconds is lost: press it again.)"""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
