@@ -41,6 +41,10 @@ SANDBOX_START_LIMIT = 120.0
 
 _START_FAILURES = 3
 
+NO_WORKER_LIMIT = 300.0
+"""Seconds a shared cluster may have no worker at all (workers restarting) before the batch
+stops with what it has done rather than wait forever."""
+
 PREFETCH = 4
 """Tasks in flight per worker thread: the next documents wait on the worker, not on a round
 trip to this process (cheap: a task is a path; the time limit runs in the sandbox)."""
@@ -283,6 +287,7 @@ class DaskExecutor:
         self._submitted: dict[Any, float] = {}
         self._capacity = self.size
         self._capacity_at = 0.0
+        self._no_workers_since: float | None = None
         self._done: queue.SimpleQueue[tuple[Any, tuple[str, Any]]] = queue.SimpleQueue()
         self._mode = 0o666 & ~umask()
 
@@ -370,8 +375,20 @@ class DaskExecutor:
         if not force and now - self._capacity_at < 5.0:
             return
         self._capacity_at = now
-        with contextlib.suppress(Exception):
-            self._capacity = max(1, sum(self._client.nthreads().values()))
+        try:
+            threads = sum(self._client.nthreads().values())
+        except Exception:  # the scheduler is busy or reconnecting: ask again later
+            return
+        self._capacity = max(1, threads)
+        if threads:
+            self._no_workers_since = None
+        elif self._no_workers_since is None:
+            self._no_workers_since = now
+        elif now - self._no_workers_since > NO_WORKER_LIMIT:
+            raise ClusterError(
+                f"the Dask cluster has had no worker for {NO_WORKER_LIMIT:g} s; start workers "
+                "and run again (what is done is kept)"
+            )
 
     @property
     def idle(self) -> int:
