@@ -576,3 +576,17 @@ def test_run_files_swapped_for_links_and_fifos_neither_block_nor_write_outside(
     assert {r["code"] for r in report(out).values()} == {"output_failed"}
     os.unlink(out / ".avis-state.jsonl")
     assert convert("in", "-o", "out")[0] == 0
+
+
+def test_a_fifo_as_corrections_sidecar_does_not_block_the_batch(in_tmp: Path) -> None:
+    _notices(in_tmp / "in", 2)
+    os.mkfifo(in_tmp / "in" / "n00.md.corrections.json")
+    code, _err = convert("in", "-o", "out", "--timeout", "3", "-j", "1")
+    rep = report(in_tmp / "out")
+    assert rep["in/n01.md"]["status"] in ("ok", "partial")
+    assert rep["in/n00.md"]["status"] in ("ok", "partial") or rep["in/n00.md"]["code"] in (
+        "timeout",
+        "not_regular",
+    )
+    assert rep["in/n00.md.corrections.json"]["code"] == "sidecar"
+    assert code in (0, 1)

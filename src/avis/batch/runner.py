@@ -29,6 +29,7 @@ import errno
 import json
 import os
 import signal
+import stat
 import threading
 import time
 from collections import Counter
@@ -313,6 +314,20 @@ def _locked(outdir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def _corrections_tag(path: str) -> str:
+    """:func:`avis.corrections.corrections_tag`, once ``stat`` says the sidecar is a regular
+    file: a FIFO put there must not block the batch."""
+    from avis.corrections import corrections_path
+
+    try:
+        st = os.stat(corrections_path(Path(path)))
+    except OSError:
+        return ""
+    if not stat.S_ISREG(st.st_mode):
+        return "+" + stat.filemode(st.st_mode)  # not a sidecar avis reads; redo when it becomes one
+    return corrections_tag(path)
 
 
 class _Signals:
@@ -714,7 +729,7 @@ class _Run:
                 )
             return None
         self.hashes[index] = sha
-        self.tags[index] = corrections_tag(cand.path)
+        self.tags[index] = _corrections_tag(cand.path)
         if not self.options.force:
             with self.signals.deferred():
                 return self._cached(index, base, sha)
