@@ -208,7 +208,7 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
 
     def run(self, task: Task) -> tuple[Any, ...]:
         """Convert ``task`` in a sandbox; the result ends with how many sandboxes started."""
-        started_before = self.started
+        spawned = 0
         with self._lock:
             sandbox = self._free.pop() if self._free else None
         failures = 0
@@ -218,6 +218,7 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
                     sandbox.kill()
                     self._drop(sandbox)
                 sandbox = self._spawn()
+                spawned += 1
             try:
                 sandbox.wait_ready()
                 break
@@ -236,7 +237,7 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
         else:
             with self._lock:
                 self._free.append(sandbox)
-        return (*result, self.started - started_before)
+        return (*result, spawned)
 
 
 def convert_on_worker(task: Task, plugin: str) -> tuple[Any, ...]:
@@ -445,8 +446,9 @@ class DaskExecutor:
             seconds = round(time.monotonic() - submitted, 4)
             if type(result).__name__ in ("KilledWorker", "CancelledError", "FutureCancelledError"):
                 return Crashed(task, None, seconds)
+            code = getattr(result, "code", None) or InternalError.code
             message = f"on the Dask worker: {result}"
-            return Finished(task, _failed(task, InternalError.code, message))
+            return Finished(task, _failed(task, code, message))
         self.started_workers += result[-1]
         if result[0] == "timeout":
             return TimedOut(task, result[1])
