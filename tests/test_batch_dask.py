@@ -150,6 +150,14 @@ def test_inputs_named_by_url_are_read_by_the_workers(in_tmp: Path, cluster: Any)
     assert convert(url, "-o", "dask", "--scheduler", cluster.scheduler_address, *args) == 1
     assert report(in_tmp / "dask")[url + "pdf/pdf-ruled-01.pdf"]["cached"]
     assert convert(url + "nothing-here/", "-o", "none") == 2
+    # --prune removes the outputs of an object that is gone, never of one still there
+    gone = in_tmp / "in" / "docs" / NOTICES[0].name
+    gone.unlink()
+    assert convert(url + "pdf/", "-o", "dask", "--prune", *args) == 1
+    done = json.loads((in_tmp / "dask" / "avis-summary.json").read_text(encoding="utf-8"))
+    assert done["pruned"] == [f"docs/{gone.name}"]
+    assert not (in_tmp / "dask" / "docs" / f"{gone.name}.json").exists()
+    assert (in_tmp / "dask" / "docs" / f"{NOTICES[1].name}.json").exists()
 
 
 def _sandboxes() -> list[Any]:

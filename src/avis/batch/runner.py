@@ -46,7 +46,7 @@ from avis.batch.naming import assign_bases
 from avis.batch.outdir import OutDir
 from avis.batch.progress import NoProgress, ProgressSink
 from avis.batch.state import STATE_NAME, StateJournal, code_digest, fingerprint
-from avis.batch.urls import hash_url, is_url
+from avis.batch.urls import hash_url, is_url, url_still_there
 from avis.batch.worker import (
     NOTICE_CACHE_DIR,
     TMP_SUFFIX,
@@ -978,6 +978,8 @@ class _Run:
         """Why the input of a journalled document may still exist (None: it is gone)."""
         if not path:
             return "the journal does not say which input it came from"
+        if is_url(path):
+            return url_still_there(path)
         for folder in unreadable:
             if path == folder or path.startswith(folder.rstrip(os.sep) + os.sep):
                 return f"its folder could not be read this run ({display_path(folder, self.cwd)})"

@@ -101,6 +101,16 @@ def read_source(path: str, max_bytes: int, *, deadline: float | None = None) -> 
     return read_input(path, max_bytes, deadline=deadline)
 
 
+def url_still_there(url: str) -> str | None:
+    """Why the object at ``url`` may still exist (for ``--prune``); None when it is gone."""
+    try:
+        fs, path = _fs(url)
+        exists = fs.exists(path)
+    except (AvisError, OSError, ValueError) as exc:
+        return f"cannot tell whether it still exists ({exc})"
+    return f"the input still exists ({url}) but was not converted" if exists else None
+
+
 def expand_url(
     url: str, excludes: Sequence[str] = ()
 ) -> tuple[list[tuple[str, tuple[str, ...], bool]], list[tuple[str, str, str]]]:
@@ -155,4 +165,11 @@ def _skip(rel: tuple[str, ...], excludes: Sequence[str]) -> tuple[str, str] | No
     return None
 
 
-__all__ = ["expand_url", "hash_url", "is_url", "read_source", "read_url"]
+__all__ = [
+    "expand_url",
+    "hash_url",
+    "is_url",
+    "read_source",
+    "read_url",
+    "url_still_there",
+]
