@@ -18,7 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.test_batch_convert import GENERATED, NOTICES, convert, outputs, report
+from tests.test_batch_convert import (
+    GENERATED,
+    NOTICES,
+    _copies,
+    _start,
+    _wait_for,
+    convert,
+    outputs,
+    report,
+)
 
 from avis.batch import BatchOptions, run_batch
 from avis.batch.dask_pool import AvisSandboxes, DaskUnavailableError, _Sandbox, require_dask
@@ -113,8 +122,7 @@ def test_resume_is_the_same_whichever_executor_ran_before(in_tmp: Path, cluster:
     args = ["in", "-o", "out", "--to", "json,csv"]
     assert convert(*args, "--scheduler", scheduler) == 1
     first = outputs(in_tmp / "out")
-    # unchanged inputs are reused, by Dask or by the local pool alike
-    assert convert(*args, "--scheduler", scheduler) == 1
+    # unchanged inputs are reused by the local pool (and by Dask: see the interrupted run)
     assert convert(*args) == 1
     records = report(in_tmp / "out")
     converted = [k for k, r in records.items() if r["status"] in ("ok", "partial")]
@@ -158,6 +166,25 @@ def test_inputs_named_by_url_are_read_by_the_workers(in_tmp: Path, cluster: Any)
     assert done["pruned"] == [f"docs/{gone.name}"]
     assert not (in_tmp / "dask" / "docs" / f"{gone.name}.json").exists()
     assert (in_tmp / "dask" / "docs" / f"{NOTICES[1].name}.json").exists()
+
+
+def test_an_interrupted_run_resumes_to_the_clean_outputs(in_tmp: Path, cluster: Any) -> None:
+    _copies(in_tmp / "in", 4)
+    args = ["in", "--to", "json,csv", "--scheduler", cluster.scheduler_address]
+    proc = _start([*args, "-o", "out"], in_tmp)
+    _wait_for(lambda: len(list((in_tmp / "out").rglob("*.md.json"))) >= 4)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()
+    assert b"Traceback" not in err, err.decode()[-3000:]
+    first = report(in_tmp / "out")
+    assert any(r["code"] == "not_run" for r in first.values())
+    assert convert(*args, "-o", "out") == 0
+    again = report(in_tmp / "out")
+    done_before = [k for k, r in first.items() if r["status"] in ("ok", "partial")]
+    assert done_before and all(again[k]["cached"] for k in done_before)
+    assert convert("in", "--to", "json,csv", "-o", "clean") == 0
+    assert outputs(in_tmp / "out") == outputs(in_tmp / "clean")
 
 
 def _sandboxes() -> list[Any]:

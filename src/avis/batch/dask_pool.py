@@ -229,6 +229,12 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
                 if failures >= _START_FAILURES:
                     raise
         result = sandbox.run(task, self.timeout)
+        if result[0] == "crashed" and result[1] == 0:  # it had just left, idle: not a crash
+            self._drop(sandbox)
+            sandbox = self._spawn()
+            spawned += 1
+            sandbox.wait_ready()
+            result = sandbox.run(task, self.timeout)
         if result[0] != "done":
             self._drop(sandbox)  # killed or dead: a new one is started for the next task
         elif sandbox.done >= self.max_tasks:
@@ -244,7 +250,9 @@ def convert_on_worker(task: Task, plugin: str) -> tuple[Any, ...]:
     """The Dask task: one document, in a sandbox of the worker running it."""
     from distributed import get_worker
 
-    sandboxes: AvisSandboxes = get_worker().plugins[plugin]  # type: ignore[assignment]
+    sandboxes: AvisSandboxes | None = get_worker().plugins.get(plugin)  # type: ignore[assignment]
+    if sandboxes is None:  # the batch has stopped and removed its plugin: nobody waits for this
+        return ("cancelled", 0)
     return sandboxes.run(task)
 
 
@@ -284,12 +292,17 @@ class DaskExecutor:
         self.plugin = f"avis-{secrets.token_hex(6)}"
         self._client: Any = None
         self._cluster: Any = None
-        self._futures: dict[Any, Task] = {}
-        self._submitted: dict[Any, float] = {}
+        self._futures: dict[str, Task] = {}
+        """Tasks in flight by key. The futures themselves are in ``_live`` and let go of in
+        the client's callback thread: a future freed in this thread could take a Ctrl-C in
+        its ``__del__``, where it would be printed as an ignored exception."""
+        self._live: dict[str, Any] = {}
+        self._live_lock = threading.Lock()
+        self._submitted: dict[str, float] = {}
         self._capacity = self.size
         self._capacity_at = 0.0
         self._no_workers_since: float | None = None
-        self._done: queue.SimpleQueue[tuple[Any, tuple[str, Any]]] = queue.SimpleQueue()
+        self._done: queue.SimpleQueue[tuple[str, tuple[str, Any]]] = queue.SimpleQueue()
         self._mode = 0o666 & ~umask()
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -345,7 +358,8 @@ class DaskExecutor:
     def close(self, *, kill: bool = False, grace: float = 5.0) -> None:
         client, cluster = self._client, self._cluster
         self._client = self._cluster = None
-        futures = list(self._futures)
+        with self._live_lock:
+            futures = list(self._live.values())
         self._futures.clear()
         self._submitted.clear()
         if client is not None:
@@ -411,22 +425,24 @@ class DaskExecutor:
             pure=False,
             retries=0,
         )
-        self._futures[future] = task
-        self._submitted[future] = time.monotonic()
+        with self._live_lock:
+            self._live[future.key] = future
+        self._futures[future.key] = task
+        self._submitted[future.key] = time.monotonic()
         future.add_done_callback(self._collect)
         return True
 
     def poll(self, max_wait: float) -> list[Event]:
         self._refresh_capacity()
-        done: list[tuple[Any, tuple[str, Any]]] = []
+        done: list[tuple[str, tuple[str, Any]]] = []
         with contextlib.suppress(queue.Empty):
             done.append(self._done.get(timeout=max(0.0, max_wait)))
             while True:
                 done.append(self._done.get_nowait())
         events: list[Event] = []
-        for future, result in done:
-            task = self._futures.pop(future, None)
-            submitted = self._submitted.pop(future, 0.0)
+        for key, result in done:
+            task = self._futures.pop(key, None)
+            submitted = self._submitted.pop(key, 0.0)
             if task is not None:  # (not one cancelled by close())
                 events.append(self._event(task, result, submitted))
         return events
@@ -438,7 +454,9 @@ class DaskExecutor:
             result: tuple[str, Any] = ("ok", future.result())
         except BaseException as exc:
             result = ("error", exc)
-        self._done.put((future, result))
+        with self._live_lock:
+            self._live.pop(future.key, None)
+        self._done.put((future.key, result))
 
     def _event(self, task: Task, ended: tuple[str, Any], submitted: float) -> Event:
         kind, result = ended
@@ -454,6 +472,8 @@ class DaskExecutor:
             return TimedOut(task, result[1])
         if result[0] == "crashed":
             return Crashed(task, result[1], result[2])
+        if result[0] == "cancelled":  # the worker had no sandboxes for this run
+            return Crashed(task, None, round(time.monotonic() - submitted, 4))
         return Finished(task, self._write(task, result[1], result[2]))
 
     def _write(self, task: Task, outcome: Outcome, files: Mapping[str, bytes]) -> Outcome:

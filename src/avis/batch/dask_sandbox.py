@@ -28,6 +28,9 @@ from typing import Any
 
 from avis.batch.worker import Outcome, Task, WorkerConfig, _die_with_parent, _Engine, warm_up
 
+IDLE_LIMIT = 600.0
+"""Seconds a sandbox waits for a document before it exits (cleanly, status 0)."""
+
 
 class _Collect:
     """Stands in for OUTDIR: keeps what the engine writes, for the batch process to write."""
@@ -73,6 +76,8 @@ def main(fd: int) -> None:
     conn.send(("ready", os.getpid()))
     while True:
         try:
+            if not conn.poll(IDLE_LIMIT):
+                return  # its batch was killed without stopping it: do not linger on the worker
             task: Any = conn.recv()
         except (EOFError, OSError):
             return
