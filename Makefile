@@ -38,8 +38,14 @@ lint: venv
 	$(VENV)/bin/ruff check src tests tools benchmarks
 	$(VENV)/bin/ruff format --check src tests tools benchmarks
 
+# Only `make corpus` needs these (the generated files are committed): LibreOffice prints the
+# pdf-libreoffice family, Carlito is the Calibri-metric font of the emulated Word PDFs.
+CORPUS_PACKAGES := libreoffice-writer-nogui fonts-crosextra-carlito
 corpus: venv
+	$(MAKE) system SYSTEM_PACKAGES="$(SYSTEM_PACKAGES) $(CORPUS_PACKAGES)"
 	$(PY) -m tools.gencorpus corpus/generated
+	rm -rf corpus/unseen
+	$(PY) -m tools.gencorpus corpus/unseen --count 6 --seed 2026 --layouts unseen
 
 # Scans of six generated notices in six qualities (clean 300 dpi, 200 dpi, skewed, noisy, JPEG,
 # photocopied), one folder per quality, with their truth; then score each quality.

@@ -18,6 +18,11 @@
 * peak RSS of the whole process tree (the avis process and every descendant, summed, sampled
   from /proc every 50 ms) converting 100 and 2,000 text notices (corpus/real notices copied
   with a counter so no two are the same). Target: RSS at 2,000 within 10 % of RSS at 100.
+* a rerun with nothing changed (what a nightly cron mostly does): every input is hashed
+  (under its limits), looked up in the journal, its outputs checked on disk, and reported,
+  with no worker started. Its time in the run (``seconds`` of the summary, interpreter start
+  left out) against bare ``sha256sum`` of the same files in the same run: the ratio is what
+  the journal, the checks and the report cost on top of reading every input once.
 
 PDF and DOCX come from corpus/generated (generated with tools.gencorpus when absent) and are
 copied round-robin to the batch size; each run writes into a fresh output folder, so nothing is
@@ -289,6 +294,29 @@ def _pages(pdfs: list[Path]) -> int:
     return total
 
 
+def run_rerun(batch: Path, outdir: Path, formats: list[str]) -> dict:
+    """Convert once, then again with nothing changed; against bare sha256sum of the inputs."""
+    run_convert(batch, outdir, 2, formats)
+    files = sorted(str(p) for p in batch.rglob("*") if p.is_file())
+    best: dict[str, float] = {}
+    for _ in range(3):  # interleaved, best of three each
+        start = time.perf_counter()
+        subprocess.run(["sha256sum", *files], check=True, stdout=subprocess.DEVNULL)
+        sha = time.perf_counter() - start
+        again = run_convert(batch, outdir, 2, formats)
+        summary = json.loads((outdir / "avis-summary.json").read_text(encoding="utf-8"))
+        assert summary["cached"] == len(files) and summary["workers_started"] == 0
+        best["sha256sum_s"] = min(best.get("sha256sum_s", sha), sha)
+        best["rerun_s"] = min(best.get("rerun_s", again["run_s"]), again["run_s"])
+        best["rerun_wall_s"] = min(best.get("rerun_wall_s", again["wall_s"]), again["wall_s"])
+    return {
+        "files": len(files),
+        **{k: round(v, 3) for k, v in best.items()},
+        "ms_per_file": round(1000 * best["rerun_s"] / len(files), 3),
+        "vs_sha256sum": _ratio(best["rerun_s"], best["sha256sum_s"]),
+    }
+
+
 # -- main ------------------------------------------------------------------------------------
 
 
@@ -301,7 +329,8 @@ def main() -> int:
     ap.add_argument("--rss-sizes", default=None, help="comma-separated batch sizes for RSS")
     ap.add_argument("--formats", default="json", help="--to of every run")
     ap.add_argument("--repeat", type=int, default=2, help="runs per -j (best is kept)")
-    ap.add_argument("--only", choices=("speed", "rss"), default=None, help="one part only")
+    ap.add_argument("--only", choices=("speed", "rss", "rerun"), default=None, help="one part only")
+    ap.add_argument("--rerun-files", type=int, default=None, help="files for the rerun part")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args()
     n_speed = args.speed_files or (24 if args.quick else 60)
@@ -320,10 +349,11 @@ def main() -> int:
         "formats": args.formats,
         "speed": {},
         "rss": [],
+        "rerun": None,
     }
     with tempfile.TemporaryDirectory(prefix="avis-bench-") as tmp:
         scratch = Path(tmp)
-        kinds = [k for k in args.kinds.split(",") if k] if args.only != "rss" else []
+        kinds = [k for k in args.kinds.split(",") if k] if args.only in (None, "speed") else []
         for kind in kinds:
             size = n_scan if kind == "scan" else n_speed
             batch = make_batch(kind, size, scratch / f"in-{kind}", scratch)
@@ -375,7 +405,12 @@ def main() -> int:
                     run["vs_tesseract"] = _ratio(base["pages_per_s"], run["pages_per_s"])
             results["speed"][kind] = entry
             print(f"{kind}: done", file=sys.stderr)
-        for size in sizes if args.only != "speed" else ():
+        if args.only in (None, "rerun"):
+            n = args.rerun_files or (300 if args.quick else 2000)
+            batch = make_batch("text", n, scratch / "rerun-in", scratch)
+            results["rerun"] = run_rerun(batch, scratch / "rerun-out", formats)
+            print("rerun: done", file=sys.stderr)
+        for size in sizes if args.only in (None, "rss") else ():
             batch = make_batch("text", size, scratch / f"rss-{size}", scratch)
             run = run_convert(batch, scratch / f"out-rss-{size}", 2, formats)
             run["size"] = size
@@ -392,6 +427,13 @@ def main() -> int:
         results["rss_growth"] = round(growth, 4)
         results["targets"]["rss_growth_le_10pct"] = growth <= 0.10
     _print_table(results)
+    if results["rerun"]:
+        r = results["rerun"]
+        print(
+            f"\nrerun, nothing changed: {r['files']} files in {r['rerun_s']:.2f} s "
+            f"({r['ms_per_file']:.2f} ms/file; {r['rerun_wall_s']:.2f} s with interpreter start), "
+            f"{_fmt(r['vs_sha256sum'])} × bare sha256sum ({r['sha256sum_s']:.2f} s)"
+        )
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.out / f"bench_batch-{stamp}.json"

@@ -3,13 +3,15 @@
 ``seed()`` is notice 3134-25-0176/SR of the Province des îles Loyauté as published;
 ``opt()`` is OPT-NC notice 3134-26-0420/SR with every kind of field filled (organisation,
 contact, extra, provenance, warnings — its printed dates are swapped, hence the warning);
-``sparse()`` is what a damaged scan might give: almost nothing.
+``sparse()`` is what a damaged scan might give: almost nothing. Each goes through the enrich
+stage, as every parsed notice does (place, time zone, employment, diplomas).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from avis.enrich import enrich
 from avis.model import (
     Contact,
     Notice,
@@ -22,7 +24,7 @@ from avis.model import (
 )
 
 
-def seed() -> Notice:
+def _seed() -> Notice:
     """3134-25-0176/SR du 24 janvier 2025 — Directeur, Province des îles Loyauté, Lifou."""
     return Notice(
         reference=Reference(
@@ -94,7 +96,7 @@ def seed() -> Notice:
     )
 
 
-def opt() -> Notice:
+def _opt() -> Notice:
     """3134-26-0420/SR — OPT-NC, Nouméa: every part of the model filled in."""
     return Notice(
         reference=Reference(
@@ -179,7 +181,7 @@ def opt() -> Notice:
     )
 
 
-def sparse() -> Notice:
+def _sparse() -> Notice:
     """A scan that gave almost nothing: a title and a reference, no dates, no employer."""
     return Notice(
         reference=Reference(id="3134-24-0001/SR"),
@@ -189,9 +191,25 @@ def sparse() -> Notice:
     )
 
 
-def empty() -> Notice:
+def _empty() -> Notice:
     """Nothing at all: every field at its default."""
     return Notice()
+
+
+def seed() -> Notice:
+    return enrich(_seed())
+
+
+def opt() -> Notice:
+    return enrich(_opt())
+
+
+def sparse() -> Notice:
+    return enrich(_sparse())
+
+
+def empty() -> Notice:
+    return enrich(_empty())
 
 
 def all_samples() -> dict[str, Notice]:

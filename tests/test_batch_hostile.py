@@ -449,7 +449,7 @@ def test_parse_writes_alto_and_stdout_atomically_or_says_why(
     assert b"[disk_full]" in done.stderr and b"Traceback" not in done.stderr
     # and commands that only read say what is wrong, typed
     code, err = run("validate", in_tmp / "missing.json")
-    assert code == 1 and "[unreadable]" in err
+    assert code == 2 and "[unreadable]" in err
 
 
 # -- signals -----------------------------------------------------------------------------------
@@ -590,3 +590,21 @@ def test_a_fifo_as_corrections_sidecar_does_not_block_the_batch(in_tmp: Path) ->
     )
     assert rep["in/n00.md.corrections.json"]["code"] == "sidecar"
     assert code in (0, 1)
+
+
+def test_a_bug_in_the_batch_still_ends_with_report_and_summary(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import avis.batch.runner as runner
+
+    def broken(self: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(runner._Run, "_batch_outputs", broken)
+    _notices(in_tmp / "in", 2)
+    code, err = convert("in", "-o", "out", "--to", "json,csv")
+    assert code == 1 and "[internal_error]" in err and "boom" in err
+    summ = summary(in_tmp / "out")
+    assert summ["status"] == "stopped" and summ["exit_code"] == 1
+    assert [e["code"] for e in summ["run_errors"]] == ["internal_error"]
+    assert len(report(in_tmp / "out")) == 2

@@ -22,7 +22,9 @@ def test_seed_notice_has_every_field_right() -> None:
     }
     assert not wrong, sorted(wrong)
     assert notice.reference.raw == "3134-25-0176/SR du 24 janvier 2025"
-    assert notice.warnings == []
+    # Extraction warns about nothing; the enrich stage only says what the notice does not print.
+    assert [w.code for w in notice.warnings] == ["employment_unknown"]
+    assert notice.place.country == "NC" and notice.place.time_zone == "Pacific/Noumea"
 
 
 def test_opt_nc_soft_f1_meets_target() -> None:

@@ -6,10 +6,13 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+from dataclasses import replace
 
 import pytest
 from lxml import etree
 
+from avis.enrich import EnrichOptions, enrich
 from avis.errors import (
     AvisError,
     CorruptInputError,
@@ -17,7 +20,7 @@ from avis.errors import (
     UnsafeInputError,
     UsageError,
 )
-from avis.model import Notice, NoticeWarning, Provenance, Reference
+from avis.model import Employment, Notice, NoticeWarning, Place, Provenance, Reference
 from avis.validate import detect_kind, validate_output
 from avis.writers import WRITERS, WriterOptions, get_writer, render, writer_names
 from avis.writers.csv_table import HEADER
@@ -67,6 +70,19 @@ def test_unknown_writer_lists_known_names() -> None:
 def test_single_writers_refuse_several_notices(name: str) -> None:
     with pytest.raises(UsageError, match="one notice per file"):
         out(name, seed(), opt())
+
+
+@pytest.mark.parametrize("cls", WRITERS, ids=lambda c: c.name)
+def test_every_format_recognises_and_checks_its_own_output(cls: type) -> None:
+    """What the registry asks of a format module: sniff, validate and schema, all from it."""
+    from avis.validate import schema_text
+
+    data = out(cls.name, seed(), options=replace(OPTS, include_expired=True))
+    assert detect_kind(data) == cls.name
+    assert cls.validate(data) == [] and validate_output(data) == []
+    assert [s.kind for s in cls.schemas] == [cls.name] * len(cls.schemas)
+    if cls.schemas:
+        assert schema_text(cls.name) == schema_text(cls.schemas[0].name)
 
 
 def test_render_shortcut() -> None:
@@ -172,6 +188,21 @@ def test_other_writers_survive_lone_surrogates_and_controls() -> None:
 # ---- JSON-LD ---------------------------------------------------------------------------------
 
 
+def reenrich(notice: Notice, _country: str | None = None, **update: object) -> Notice:
+    """A sample changed as a corrected source would be, then enriched afresh (``_country``:
+    the --country setting)."""
+    bare = notice.model_copy(
+        update={
+            "place": Place(),
+            "employment": Employment(),
+            "diplomas": [],
+            "provenance": {},
+            **update,
+        }
+    )
+    return enrich(bare, EnrichOptions(country=_country))
+
+
 def test_jsonld_seed_mapping() -> None:
     doc = json.loads(out("jsonld", seed()))
     assert doc["@type"] == "JobPosting" and doc["title"] == "Directeur"
@@ -192,33 +223,62 @@ def test_jsonld_seed_mapping() -> None:
         "name": "Province des îles Loyauté",
         "value": "3134-25-0176/SR",
     }
-    assert doc["employmentType"] == "FULL_TIME"
+    assert "employmentType" not in doc  # the notice prints none: not assumed
     assert doc["directApply"] is False
     assert doc["jobImmediateStart"] is True
     assert doc["url"] == "https://emplois.example.nc/avp/3134-25-0176-SR"
-    assert "applicantLocationRequirements" not in doc  # "/" = no residence requirement
-    assert doc["description"].startswith("<p>Garant de l’alignement")
-    assert "<h3>Missions</h3><ul><li>La gestion et la surveillance" in doc["description"]
+    assert "applicantLocationRequirements" not in doc
+    html = doc["description"]
+    # The header facts come first, as a list; sections are paragraphs, never headings.
+    assert html.startswith("<ul><li>Référence : 3134-25-0176/SR</li>")
+    assert "<li>Lieu de travail : Lifou</li>" in html
+    assert "<li>Date limite de candidature : 14 février 2025</li>" in html
+    assert "<p>Garant de l’alignement" in html
+    assert "<p>Missions</p><ul><li>La gestion et la surveillance" in html
+    assert set(re.findall(r"</?([a-z0-9]+)", html)) == {"p", "ul", "li"}
     assert doc["responsibilities"].splitlines()[0].startswith("La gestion et la surveillance")
     assert doc["skills"].count("\n") == 4 and doc["qualifications"].count("\n") == 2
 
 
 def test_jsonld_opt_mapping() -> None:
-    doc = json.loads(out("jsonld", opt()))
+    doc = json.loads(out("jsonld", opt(), options=replace(OPTS, logo="https://x.example/l.png")))
     address = doc["jobLocation"]["address"]
     assert address["addressLocality"] == "Nouméa"
     assert address["streetAddress"] == "9 rue du général Gallieni - Nouméa"
     assert address["addressCountry"] == "NC"
-    assert doc["hiringOrganization"]["sameAs"] == "https://www.opt.nc"
-    assert doc["applicantLocationRequirements"] == {"@type": "Country", "name": "NC"}
+    assert doc["hiringOrganization"] == {
+        "@type": "Organization",
+        "name": "Office des postes et télécommunications",
+        "logo": "https://x.example/l.png",
+    }
+    # A residence rule is an eligibility requirement, not a remote-work area.
+    assert "applicantLocationRequirements" not in doc
     assert "au moins égale à 5 ans" in doc["eligibilityToWorkRequirement"]
     assert doc["educationRequirements"] == "Diplôme exigé : BTS ou licence commerce"
     assert doc["totalJobOpenings"] == 1
     assert "jobImmediateStart" not in doc
 
 
+def test_postal_code_when_printed_and_no_road_as_city() -> None:
+    lyon = {"employer": "Ville de Lyon", "_country": "FR"}
+    printed = reenrich(seed(), location="12 rue de la République, 69002 Lyon", **lyon)
+    address = json.loads(out("jsonld", printed))["jobLocation"]["address"]
+    assert address == {
+        "@type": "PostalAddress",
+        "streetAddress": "12 rue de la République, 69002 Lyon",
+        "addressLocality": "Lyon",
+        "postalCode": "69002",
+        "addressCountry": "FR",
+    }
+    road = reenrich(seed(), location="12 rue de la République", **lyon)
+    address = json.loads(out("jsonld", road))["jobLocation"]["address"]
+    assert "addressLocality" not in address and "postalCode" not in address
+    assert address["streetAddress"] == "12 rue de la République"
+    assert any(w.code == "locality_unknown" for w in road.warnings)
+
+
 def test_several_communes_give_several_locations() -> None:
-    notice = opt().model_copy(update={"location": "Agences de Voh, Koné et Pouembout"})
+    notice = reenrich(opt(), location="Agences de Voh, Koné et Pouembout")
     doc = json.loads(out("jsonld", notice))
     assert [p["address"]["addressLocality"] for p in doc["jobLocation"]] == [
         "Voh",
@@ -233,30 +293,6 @@ def test_several_communes_give_several_locations() -> None:
     assert job.findtext("streetaddress") == "Agences de Voh, Koné et Pouembout"
 
 
-DUCOS = "DRH _ Immeuble Georges Kling - DUCOS- NOUMEA"
-GALLIENI = "Agence Entreprise - 9 rue Galliéni -NOUMEA"
-
-
-@pytest.mark.parametrize(
-    ("location", "employer", "expected"),
-    [
-        ("Lifou", None, ("Lifou", "Province des îles Loyauté", "NC", None)),
-        (DUCOS, None, ("Nouméa", "Province Sud", "NC", DUCOS)),
-        (GALLIENI, None, ("Nouméa", "Province Sud", "NC", GALLIENI)),
-        ("Siège", "Province Nord", ("Siège", "Province Nord", "NC", None)),
-        (None, "OPT-NC", (None, None, "NC", None)),
-        ("Paris", "Mairie de Paris", ("Paris", None, None, None)),
-    ],
-)
-def test_places_table(
-    location: str | None, employer: str | None, expected: tuple[str | None, ...]
-) -> None:
-    from avis.writers.places import locate
-
-    found = locate(location, employer, None)
-    assert (found.locality, found.region, found.country, found.street) == expected
-
-
 def test_jsonld_escapes_html_and_script_end() -> None:
     notice = seed().model_copy(
         update={"missions": ["<script>alert(1)</script> & co"], "description": "a\nb\n\nc"}
@@ -265,44 +301,70 @@ def test_jsonld_escapes_html_and_script_end() -> None:
     assert b"</" not in raw  # cannot end a <script type="application/ld+json"> block
     doc = json.loads(raw)
     assert "<li>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</li>" in doc["description"]
-    assert doc["description"].startswith("<p>a<br>b</p><p>c</p>")
+    assert "</ul><p>a</p><p>b</p><p>c</p><p>Missions</p>" in doc["description"]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Poste à temps partiel (50 %)", ["PART_TIME"]),
-        ("CDD de 6 mois", ["FULL_TIME", "TEMPORARY"]),
+        ("CDD de 6 mois", ["TEMPORARY"]),
         ("contrat à durée déterminée, mi-temps", ["PART_TIME", "TEMPORARY"]),
         ("temps plein ou temps partiel", ["FULL_TIME", "PART_TIME"]),
+        ("poste à temps complet", ["FULL_TIME"]),
     ],
 )
-def test_jsonld_employment_type_from_the_notice_words(text: str, expected: list[str]) -> None:
-    doc = json.loads(out("jsonld", seed().model_copy(update={"conditions": [text]})))
+def test_jsonld_employment_type_as_printed(text: str, expected: list[str]) -> None:
+    notice = reenrich(seed(), conditions=[text])
+    doc = json.loads(out("jsonld", notice))
     kinds = doc["employmentType"]
     assert (kinds if isinstance(kinds, list) else [kinds]) == expected
+    profile = json.loads(out("hropen", notice))["positionProfiles"][0]
+    schedules = {"FULL_TIME": "FullTime", "PART_TIME": "PartTime"}
+    assert profile.get("positionScheduleTypeCodes", []) == [
+        schedules[k] for k in expected if k in schedules
+    ]
 
 
 def test_jsonld_refuses_a_notice_missing_required_fields() -> None:
     with pytest.raises(OutputValidationError) as info:
         out("jsonld", sparse())
     message = str(info.value)
-    for field in ("posted_on", "employer", "description", "3134-24-0001/SR"):
+    for field in ("posted_on", "employer", "description", "3134-24-0001/SR", "--country"):
         assert field in message
     assert "title (" not in message  # the sparse notice has a title
 
 
-def test_jsonld_country_from_options_when_place_is_unknown() -> None:
-    notice = seed().model_copy(update={"employer": "Mairie de Lyon", "location": "Lyon"})
-    with pytest.raises(OutputValidationError, match=r"WriterOptions\.country"):
-        out("jsonld", notice)
-    doc = json.loads(out("jsonld", notice, options=WriterOptions(country="FR")))
+def test_jsonld_needs_a_country_setting_for_an_unknown_place() -> None:
+    lyon = {"employer": "Mairie de Lyon", "location": "Lyon"}
+    unknown = reenrich(seed(), **lyon)
+    assert unknown.place.country is None and unknown.place.time_zone is None
+    assert any(w.code == "place_unknown" and "--country" in w.message for w in unknown.warnings)
+    with pytest.raises(OutputValidationError, match=r"--country"):
+        out("jsonld", unknown)
+    doc = json.loads(out("jsonld", reenrich(seed(), **lyon, _country="FR")))
     assert doc["jobLocation"]["address"] == {
         "@type": "PostalAddress",
         "addressLocality": "Lyon",
         "addressCountry": "FR",
     }
-    assert doc["validThrough"] == "2025-02-14"  # no known zone for FR: a date, not a guess
+    assert doc["validThrough"] == "2025-02-14T23:59:59+01:00"  # Europe/Paris, winter time
+    summer = reenrich(seed(), **lyon, _country="FR", deadline=dt.date(2025, 7, 14))
+    assert json.loads(out("jsonld", summer))["validThrough"] == "2025-07-14T23:59:59+02:00"
+
+
+def test_a_printed_place_wins_over_the_setting_with_a_warning() -> None:
+    notice = reenrich(seed(), _country="FR")  # Lifou, Province des îles Loyauté
+    assert notice.place.country == "NC"
+    assert notice.provenance["place.country"].rule == "enrich:place:commune"
+    assert any(w.code == "country_conflict" for w in notice.warnings)
+
+
+def test_nc_in_an_employer_name_places_nothing() -> None:
+    """The old guess: 'NC' or 'OPT' in an employer's name made a Paris notice New Caledonian."""
+    notice = reenrich(seed(), employer="NC Conseil — OPT Paris", location="Paris")
+    assert notice.place.country is None
+    assert notice.place.localities[0].name == "Paris"
 
 
 # ---- HR Open ---------------------------------------------------------------------------------
@@ -315,14 +377,14 @@ def test_hropen_mapping_and_status() -> None:
     profile = doc["positionProfiles"][0]
     assert profile["positionTitle"].startswith("DT - Chargé d'affaires")
     assert profile["positionLocation"][0]["countryCode"] == "NC"
-    assert profile["positionScheduleTypeCodes"] == ["FullTime"]
+    assert "positionScheduleTypeCodes" not in profile  # not printed: not assumed
     instruction = profile["postingInstructions"][0]
     assert instruction["start"] == "2026-03-27" and instruction["end"] == "2026-04-17"
     method = instruction["applicationMethods"][0]
     assert method["applicationEmail"] == {"address": "drh-candidature@opt.nc"}
     assert method["applicationCloseDate"]["end"] == "2026-04-17T23:59:59+11:00"
     titles = [d["title"] for d in profile["positionFormattedDescriptions"]]
-    assert titles[:3] == ["Missions", "Activités principales", "Activités secondaires"]
+    assert titles[:4] == ["Le poste", "Missions", "Activités principales", "Activités secondaires"]
     codes = {
         c["competencyClassificationCode"]
         for c in profile["positionQualifications"][0]["positionCompetencies"]
@@ -383,9 +445,11 @@ def test_feed_job_fields() -> None:
     assert job.findtext("date") == "2025-01-24T00:00:00+11:00"
     assert job.findtext("expirationdate") == "2025-02-14"
     assert job.findtext("city") == "Lifou" and job.findtext("country") == "NC"
-    assert job.findtext("jobtype") == "fulltime"
+    assert job.findtext("jobtype") is None  # the notice prints no employment type
     assert job.findtext("url") == "https://emplois.example.nc/avp/3134-25-0176-SR"
-    assert (job.findtext("description") or "").startswith("<p>Garant")
+    description = job.findtext("description") or ""
+    assert description.startswith("<ul><li>Référence") and "<p>Garant" in description
+    assert "<h3>" not in description
 
 
 def test_feed_cdata_survives_its_terminator() -> None:

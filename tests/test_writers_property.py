@@ -17,12 +17,16 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from avis.enrich import EnrichOptions, enrich
 from avis.errors import OutputValidationError
 from avis.model import (
     Contact,
+    Employment,
+    Locality,
     Notice,
     NoticeWarning,
     Organisation,
+    Place,
     Provenance,
     Reference,
     SourceInfo,
@@ -153,7 +157,7 @@ def notices(draw: st.DrawFn) -> Notice:
                     Provenance,
                     page=st.none() | st.integers(min_value=1),
                     bbox=st.none() | st.tuples(finite, finite, finite, finite),
-                    origin=st.sampled_from(["text_layer", "ocr", "docx", "text"]),
+                    origin=st.sampled_from(["text_layer", "ocr", "docx", "text", "setting"]),
                     confidence=st.floats(min_value=0.0, max_value=1.0),
                     rule=text,
                     text=maybe_text,
@@ -172,6 +176,23 @@ def notices(draw: st.DrawFn) -> Notice:
         "conditions",
     ):
         data[field] = draw(texts)
+    data["place"] = Place(
+        address=draw(maybe_text),
+        localities=draw(
+            st.lists(
+                st.builds(Locality, name=text, region=maybe_text, postal_code=maybe_text),
+                max_size=3,
+            )
+        ),
+        region=draw(maybe_text),
+        country=draw(st.sampled_from([None, "NC", "FR", "PF", "US"])),
+        time_zone=draw(st.sampled_from([None, "Pacific/Noumea", "Europe/Paris", "Not/AZone"])),
+    )
+    flags = st.none() | st.booleans()
+    data["employment"] = Employment(
+        full_time=draw(flags), part_time=draw(flags), temporary=draw(flags)
+    )
+    data["diplomas"] = draw(texts)
     return Notice(**data)
 
 
@@ -224,11 +245,13 @@ def test_dublin_core_always_valid(notice: Notice) -> None:
 @SETTINGS
 @given(notices(), st.sampled_from([None, "NC", "FR"]))
 def test_jsonld_valid_or_refused_naming_fields(notice: Notice, country: str | None) -> None:
-    options = WriterOptions(today=dt.date(2025, 2, 1), validate=False, country=country)
+    notice = enrich(notice.model_copy(update={"place": Place()}), EnrichOptions(country=country))
+    options = WriterOptions(today=dt.date(2025, 2, 1), validate=False)
     obvious_gap = (
         present(notice.title) is None
         or notice.posted_on is None
         or (present(notice.employer) is None)
+        or notice.place.country is None
     )
     try:
         data = get_writer("jsonld").render([notice], options=options)
@@ -282,3 +305,18 @@ def test_csv_parses_back_to_one_row_per_notice(batch: list[Notice], bom: bool) -
         assert cells["title"] == (notice.title or "")
         assert cells["reference.id"] == (notice.reference.id or "")
         assert cells["deadline"] == (notice.deadline.isoformat() if notice.deadline else "")
+
+
+@SETTINGS
+@given(notices())
+def test_enrich_never_guesses_a_country_and_is_idempotent(notice: Notice) -> None:
+    """Without --country, a country only comes from a printed place, with its provenance;
+    a second run changes nothing."""
+    bare = notice.model_copy(update={"place": Place(), "employment": Employment()})
+    once = enrich(bare)
+    if once.place.country is not None:
+        assert once.provenance["place.country"].rule.startswith("enrich:place:")
+        assert once.provenance["place.country"].origin != "setting"
+    else:
+        assert any(w.code == "place_unknown" for w in once.warnings)
+    assert enrich(once) == once

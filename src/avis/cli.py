@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from avis import __version__
+from avis.cli_settings import current_settings, settings_options
 from avis.errors import AvisError
 
 if TYPE_CHECKING:
@@ -94,6 +95,23 @@ def _writer_names() -> list[str]:
     return writer_names()
 
 
+def _kind_names() -> list[str]:
+    from avis.writers import FORMATS
+
+    return [f.name for f in FORMATS]
+
+
+def _write_out(data: bytes, output: Path | None) -> None:
+    """``data`` to ``output`` (atomically: a temp file, then rename), else to stdout; a full
+    disk or a refused write is a typed error (``disk_full``, ``permission_denied``…)."""
+    from avis.files import write_atomic, write_stdout
+
+    if output is None or str(output) == "-":
+        write_stdout(data)
+        return
+    write_atomic(output, data)
+
+
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -104,14 +122,21 @@ def _writer_names() -> list[str]:
     "to",
     default="json",
     show_default=True,
-    help="output format: json, jsonld, hropen, xml, feed, csv, dc",
+    help="output format: " + ", ".join(_writer_names()),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(allow_dash=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="write to this file (atomically) instead of stdout",
 )
 @click.option("--include-expired", is_flag=True, help="feed: keep notices whose deadline passed")
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="the date 'expired' and statuses are judged against (default: today in Nouméa)",
+    help="the date 'expired' and statuses are judged against (default: today where the notice is)",
 )
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 BOM for Excel")
 @click.option(
@@ -121,11 +146,13 @@ def _writer_names() -> list[str]:
     default=None,
     help="also write each page's text with word boxes as ALTO 4.4 XML into this folder",
 )
+@settings_options
 @_read_options
 def parse(
     file: Path,
     explain: bool,
     to: str,
+    output: Path | None,
     include_expired: bool,
     today: object,
     bom: bool,
@@ -135,24 +162,34 @@ def parse(
     max_mb: float,
     ocr: bool,
 ) -> None:
-    """Parse one notice FILE ('-' for stdin) and print it (Notice JSON by default)."""
+    """Parse one notice FILE ('-' for stdin) and print it (Notice JSON by default).
+
+    FILE may be a notice (PDF, Word, HTML, text, scan) or a Notice JSON avis wrote, corrected
+    by hand or not: it is validated and written again (avis parse x.json --to jsonld).
+    Settings come from --config FILE or ./avis.toml, overridden by the options.
+    """
+    import datetime as dt
+
     from avis.pipeline import parse_document
     from avis.writers import WriterOptions, get_writer
 
     options = _options(password, max_pages, max_mb, ocr, one_document=True)
     try:
         writer = get_writer(to)
+        settings = current_settings()
     except AvisError as exc:
         click.echo(f"avis: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     try:
-        from avis.files import read_input, read_stream, shown, write_stdout
+        from avis.files import read_input, read_stream, shown
 
         if str(file) == "-":
             data, name = read_stream(sys.stdin.buffer, options.max_bytes), None
         else:
             data, name = read_input(file, options.max_bytes), shown(file.name)
-        doc, notice = parse_document(data, name, options, input_path=None if name is None else file)
+        doc, notice = parse_document(
+            data, name, options, settings, input_path=None if name is None else file
+        )
         if alto_dir is not None:
             from avis.files import write_atomic
             from avis.writers.alto import render_alto
@@ -164,20 +201,27 @@ def parse(
                     err=True,
                 )
             else:
-                for page in doc.pages:  # each page atomically: never a truncated ALTO file
-                    target = alto_dir / f"{file.name if name else stem}.p{page.number:03d}.alto.xml"
-                    write_atomic(target, render_alto(doc, page, name or stem))
+                from avis.readers.ocr import tesseract_version
+
+                ocr_pages = any(p.origin == "ocr" for p in doc.pages)
+                version = tesseract_version() if ocr_pages else None
+                for page in doc.pages:  # each page atomically: never a truncated file
+                    alto = render_alto(doc, page, name or stem, version)
+                    page_name = f"{file.name if name else stem}.p{page.number:03d}.alto.xml"
+                    write_atomic(alto_dir / page_name, alto)
         if explain:
             from avis.explain import explain_notice
 
-            write_stdout((explain_notice(notice) + "\n").encode("utf-8"))
+            text = explain_notice(notice) + "\n"
+            _write_out(text.encode("utf-8"), output)
             return
-        wopts = WriterOptions(
+        wopts = WriterOptions.from_settings(
+            settings,
             include_expired=include_expired,
-            today=today.date() if today is not None else None,  # type: ignore[attr-defined]
+            today=today.date() if isinstance(today, dt.datetime) else None,
             bom=bom,
         )
-        write_stdout(writer.render([notice], options=wopts))
+        _write_out(writer.render([notice], options=wopts), output)
     except BrokenPipeError:
         sys.exit(EXIT_FAILED)
     except AvisError as exc:
@@ -188,7 +232,7 @@ def parse(
 @main.command()
 @click.argument("name", required=False)
 def schema(name: str | None) -> None:
-    """Print a schema avis publishes (NAME), or list them."""
+    """Print a schema avis publishes (NAME: a schema or an output format name), or list them."""
     from avis.validate import schema_listing, schema_text
 
     if name is None:
@@ -203,29 +247,32 @@ def schema(name: str | None) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
-@click.option(
-    "--kind", default=None, help="skip detection: jsonld, hropen, json, xml, feed, dc, alto"
-)
+@click.option("--kind", default=None, help="skip detection: " + ", ".join(_kind_names()))
 def validate(files: tuple[Path, ...], kind: str | None) -> None:
-    """Check emitted FILES against their schema and say what is wrong (exit 1 if any is)."""
+    """Check emitted FILES against their schema and say what is wrong (exit 1 if any is,
+    2 if a file cannot be read)."""
     from avis.files import read_input, read_stream, shown
     from avis.validate import validate_output
 
     limit = ReadOptions().max_bytes
-    bad = 0
+    bad = unreadable = 0
     for file in files:
-        try:
+        try:  # limits from stat first: a FIFO or /dev/zero is refused, never read
             data = (
                 read_stream(sys.stdin.buffer, limit)
                 if str(file) == "-"
                 else read_input(file, limit)
             )
+        except AvisError as exc:
+            unreadable += 1
+            click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
+            continue
+        try:
             problems = validate_output(data, kind)
         except AvisError as exc:
-            if exc.code not in ("usage", "invalid_output"):  # not read: say so, typed
-                click.echo(f"avis: error [{exc.code}]: {exc}", err=True)
-                bad += 1
-                continue
+            if exc.code == "usage":
+                click.echo(f"avis: {exc}", err=True)
+                sys.exit(EXIT_USAGE)
             problems = [str(exc)]
         file = Path(shown(file))
         if problems:
@@ -235,7 +282,7 @@ def validate(files: tuple[Path, ...], kind: str | None) -> None:
                 click.echo(f"  - {p}")
         else:
             click.echo(f"{file}: valid")
-    sys.exit(EXIT_FAILED if bad else 0)
+    sys.exit(EXIT_USAGE if unreadable else EXIT_FAILED if bad else 0)
 
 
 @main.command(name="eval")
@@ -284,7 +331,7 @@ def eval_cmd(
     default=("json",),
     show_default=True,
     multiple=True,
-    help="comma-separated output formats (json, jsonld, hropen, xml, dc, feed, csv…)",
+    help="comma-separated output formats: " + ", ".join(_writer_names()),
 )
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="worker processes [one per CPU]"
@@ -337,9 +384,9 @@ def eval_cmd(
     help="fix 'today' for expiry and status (YYYY-MM-DD)",
 )
 @click.option("--include-expired", is_flag=True, help="keep expired notices in the feed")
-@click.option("--base-url", default=None, help="base URL of notice pages (feed, jsonld links)")
 @click.option("--no-validate", is_flag=True, help="skip schema validation of outputs (faster)")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar and no summary line")
+@settings_options
 @_read_options
 def convert(
     inputs: tuple[str, ...],
@@ -357,7 +404,6 @@ def convert(
     exclude: tuple[str, ...],
     today: object,
     include_expired: bool,
-    base_url: str | None,
     no_validate: bool,
     quiet: bool,
     password: str | None,
@@ -385,6 +431,11 @@ def convert(
     from avis.batch import BatchOptions, run_batch
     from avis.batch.progress import NoProgress, ProgressSink, RichProgress
 
+    try:
+        settings = current_settings()
+    except AvisError as exc:
+        click.echo(f"avis: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     generated_at = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
     options = BatchOptions(
@@ -400,8 +451,8 @@ def convert(
         excludes=exclude,
         today=today.date() if isinstance(today, dt.datetime) else None,
         include_expired=include_expired,
-        base_url=base_url,
         validate=not no_validate,
+        settings=settings,
         generated_at=generated_at,
         executor=executor or ("dask" if scheduler else "local"),
         scheduler=scheduler,

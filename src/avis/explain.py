@@ -87,6 +87,7 @@ def explain_notice(notice: Notice) -> str:
             out.append(f"      {i + 1:2}. {_short(item, 80)}")
             if prov is not None and (prov.page or prov.confidence < LOW_CONFIDENCE):
                 out.append(f"          {_place(prov)}")
+    out.extend(_enriched(notice))
     if notice.extra:
         out.append("  other labelled values:")
         out.extend(f"      {k}: {_short(v)}" for k, v in notice.extra.items())
@@ -94,3 +95,33 @@ def explain_notice(notice: Notice) -> str:
         out.append("  warnings:")
         out.extend(f"    - [{w.code}] {w.message}" for w in notice.warnings)
     return "\n".join(out)
+
+
+def _enriched(notice: Notice) -> list[str]:
+    """What the enrich stage set (place, time zone, employment, diplomas), and from what."""
+    place, job = notice.place, notice.employment
+    towns = ", ".join(
+        t.name + (f" ({t.postal_code})" if t.postal_code else "") for t in place.localities
+    )
+    kinds = ", ".join(k for k, v in job if v)
+    rows: list[tuple[str, str, str | None]] = [
+        ("place.country", "place.country", place.country),
+        ("place.localities", "place.localities", towns or None),
+        ("place.region", "place.localities", place.region),
+        ("place.time_zone", "place.time_zone", place.time_zone),
+        ("employment", "employment." + (next((k for k, v in job if v), "")), kinds or None),
+        ("diplomas", "diplomas[0]", "; ".join(notice.diplomas) or None),
+    ]
+    out = ["  enriched (from the printed text or a setting; never guessed):"]
+    for label, key, value in rows:
+        if value is None:
+            out.append(f"  ✗ {label:32} unknown")
+            continue
+        out.append(f"  ✓ {label:32} {_short(value)}")
+        prov = notice.provenance.get(key)
+        if prov is not None:
+            shown = f"setting rule={prov.rule}" if prov.origin == "setting" else _place(prov)
+            out.append(f"      {shown}")
+            if prov.text and prov.text != value:
+                out.append(f"      from: {_short(prov.text, 90)}")
+    return out

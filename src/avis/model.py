@@ -10,7 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, model_validator
 
-Origin = Literal["text_layer", "ocr", "docx", "text"]
+Origin = Literal["text_layer", "ocr", "docx", "text", "setting"]
+"""Where a value was read: a reader's text, or ``setting`` (an explicit user setting, e.g.
+``--country``, applied by the enrich stage)."""
 ValueSource = Literal["extraction", "review"]
 
 
@@ -76,6 +78,37 @@ class Provenance(_Base):
     )
 
 
+class Locality(_Base):
+    """A commune or town the post is in, as printed; region from avis's place data."""
+
+    name: str
+    region: str | None = None
+    postal_code: str | None = None
+
+
+class Place(_Base):
+    """Where the post is: set by the enrich stage from the printed location, never guessed.
+
+    ``address`` is the printed location when it says more than a place name (street,
+    building); ``localities`` every commune named, in the order written; ``country`` an ISO
+    3166-1 alpha-2 code; ``time_zone`` an IANA name (``Pacific/Noumea``).
+    """
+
+    address: str | None = None
+    localities: list[Locality] = Field(default_factory=list)
+    region: str | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    time_zone: str | None = None
+
+
+class Employment(_Base):
+    """What the notice prints about working time and contract; ``None``: not printed."""
+
+    full_time: bool | None = None
+    part_time: bool | None = None
+    temporary: bool | None = None
+
+
 class NoticeWarning(_Base):
     code: str
     field: str | None = None
@@ -121,6 +154,11 @@ class Notice(_Base):
     contact: Contact = Field(default_factory=Contact)
     extra: dict[str, str] = Field(
         default_factory=dict, description="labelled header values avis has no field for"
+    )
+    place: Place = Field(default_factory=Place)
+    employment: Employment = Field(default_factory=Employment)
+    diplomas: list[str] = Field(
+        default_factory=list, description="knowledge items that name a diploma (enrich stage)"
     )
     source: SourceInfo = Field(default_factory=SourceInfo)
     warnings: list[NoticeWarning] = Field(default_factory=list)

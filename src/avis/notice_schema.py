@@ -16,6 +16,21 @@ from avis.model import Notice
 SCHEMA_ID = "urn:avis:notice:1"
 
 
+_MARKERS = frozenset({"reference", "title", "provenance", "source", "warnings"})
+
+
+def looks_like_notice(doc: object) -> bool:
+    """A JSON object shaped as a Notice: every key a Notice field, one a notice always has.
+
+    The one test both the Notice JSON reader (input sniffing) and the json writer's output
+    detection use.
+    """
+    if not isinstance(doc, dict) or not doc:
+        return False
+    keys = set(doc)
+    return keys <= set(Notice.model_fields) and bool(keys & _MARKERS)
+
+
 def notice_schema() -> dict:
     schema = Notice.model_json_schema(mode="serialization")
     return {

@@ -1,9 +1,13 @@
-"""Bytes in, Notice out: the one path every command (parse, eval, convert) goes through."""
+"""Bytes in, Notice out: the one path every command (parse, eval, convert) goes through.
+
+readers → layout → extract → enrich; a Notice JSON input skips straight to enrich.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from avis.corrections import apply_sidecar
 from avis.errors import AvisError, InternalError, LimitExceededError
@@ -11,18 +15,27 @@ from avis.extract import extract_notice
 from avis.files import shown
 from avis.layout import Document
 from avis.model import Notice, SourceInfo
-from avis.readers import ReadOptions, check_size, detect_format, read_bytes
+from avis.readers import NOTICE_JSON, ReadOptions, check_size, detect_format, read_bytes
+
+if TYPE_CHECKING:
+    from avis.settings import Settings
 
 
-def parse_bytes(data: bytes, name: str | None = None, options: ReadOptions | None = None) -> Notice:
-    """Read and extract one notice; raises only :class:`avis.errors.AvisError`."""
-    return parse_document(data, name, options)[1]
+def parse_bytes(
+    data: bytes,
+    name: str | None = None,
+    options: ReadOptions | None = None,
+    settings: Settings | None = None,
+) -> Notice:
+    """Read, extract and enrich one notice; raises only :class:`avis.errors.AvisError`."""
+    return parse_document(data, name, options, settings)[1]
 
 
 def parse_document(
     data: bytes,
     name: str | None = None,
     options: ReadOptions | None = None,
+    settings: Settings | None = None,
     *,
     input_path: Path | None = None,
 ) -> tuple[Document, Notice]:
@@ -33,10 +46,18 @@ def parse_document(
     never stops a batch or prints a traceback. ``input_path``: the file the bytes came from;
     a reviewer's ``NAME.corrections.json`` beside it is applied over extraction.
     """
+    from avis.enrich import enrich
+    from avis.settings import Settings
+
     options = options or ReadOptions()
+    settings = settings or Settings()
     try:
         check_size(data, options)
         fmt = detect_format(data)
+        if fmt == NOTICE_JSON:
+            from avis.readers.notice_json import read_notice
+
+            return Document(format=fmt), enrich(read_notice(data), settings.enrich_options())
         doc = read_bytes(data, options, fmt=fmt)
         source = SourceInfo(
             file=shown(name) if name is not None else None,  # a Latin-1 name is no UTF-8
@@ -45,10 +66,10 @@ def parse_document(
             pages=len(doc.pages),
             size=len(data),
         )
-        notice = extract_notice(doc, source)
+        notice = extract_notice(doc, source, settings.lexicon)
         if input_path is not None:
             notice = apply_sidecar(notice, Path(input_path))
-        return doc, notice
+        return doc, enrich(notice, settings.enrich_options())
     except AvisError:
         raise
     except MemoryError as exc:
@@ -63,7 +84,9 @@ def parse_document(
         ) from exc
 
 
-def parse_path(path: str | Path, options: ReadOptions | None = None) -> Notice:
+def parse_path(
+    path: str | Path, options: ReadOptions | None = None, settings: Settings | None = None
+) -> Notice:
     """Parse one file; its limits are checked from ``stat`` before it is read (a FIFO, a
     device or a huge sparse file is refused, never read): see :mod:`avis.files`."""
     from avis.files import read_input
@@ -72,7 +95,7 @@ def parse_path(path: str | Path, options: ReadOptions | None = None) -> Notice:
     options = options or ReadOptions()
     data = read_input(path, options.max_bytes)
     try:
-        return parse_bytes(data, shown(path.name), options)
+        return parse_bytes(data, shown(path.name), options, settings)
     except AvisError as exc:
         exc.path = exc.path or shown(path)
         raise

@@ -6,3 +6,24 @@ strings, so the truth is right by construction rather than by annotation.
 """
 
 LAYOUTS: tuple[str, ...] = ("pdf-ruled", "pdf-borderless", "pdf-stacked", "docx-table", "text-md")
+
+# Families no extraction rule was tuned on (issue #10); made with their own sampler.
+UNSEEN_LAYOUTS: tuple[str, ...] = (
+    "pdf-grid2",
+    "pdf-grid3",
+    "pdf-grid4",
+    "pdf-table4",
+    "pdf-leaders",
+    "pdf-inline",
+    "pdf-split",
+    "text-leaders",
+    "docx-table4",
+    "docx-textbox",
+    "pdf-libreoffice",
+    "pdf-word",
+)
+LAYOUT_GROUPS: dict[str, tuple[str, ...]] = {
+    "classic": LAYOUTS,
+    "unseen": UNSEEN_LAYOUTS,
+    "all": LAYOUTS + UNSEEN_LAYOUTS,
+}

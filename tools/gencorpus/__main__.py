@@ -1,4 +1,4 @@
-"""``python -m tools.gencorpus OUTDIR [--count N] [--seed S] [--layouts a,b]``."""
+"""``python -m tools.gencorpus OUTDIR [--count N] [--seed S] [--layouts LIST|GROUP]``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import LAYOUTS
+from . import LAYOUT_GROUPS, LAYOUTS, UNSEEN_LAYOUTS
 from .build import DEFAULT_COUNT, DEFAULT_SEED, generate
 
 
@@ -17,14 +17,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT, help="notices per layout")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--layouts", default=",".join(LAYOUTS), help="comma-separated layouts")
+    parser.add_argument(
+        "--layouts",
+        default="classic",
+        help="comma-separated layouts or groups (classic = the corpus/generated layouts, "
+        "unseen = the corpus/unseen families, all)",
+    )
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("--count must be at least 1")
-    layouts = [name.strip() for name in args.layouts.split(",") if name.strip()]
-    unknown = sorted(set(layouts) - set(LAYOUTS))
+    layouts: list[str] = []
+    for name in (n.strip() for n in args.layouts.split(",")):
+        for layout in LAYOUT_GROUPS.get(name, (name,) if name else ()):
+            if layout not in layouts:
+                layouts.append(layout)
+    known = (*LAYOUTS, *UNSEEN_LAYOUTS)
+    unknown = sorted(set(layouts) - set(known))
     if unknown:
-        parser.error(f"unknown layout(s) {', '.join(unknown)}; choose from {', '.join(LAYOUTS)}")
+        parser.error(
+            f"unknown layout(s) {', '.join(unknown)}; choose from {', '.join(known)} "
+            f"or a group ({', '.join(LAYOUT_GROUPS)})"
+        )
     paths = generate(args.outdir, args.count, args.seed, layouts)
     counts = Counter(p.name.rsplit("-", 1)[0] for p in paths)
     for layout in layouts:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph
 
+from .closing import closing_blocks
 from .pdfcommon import FONT, Styles, para_text
 from .spec import HeaderRow, ListSection, NoticeSpec
 
@@ -95,21 +96,40 @@ def body_story(spec: NoticeSpec, st: Styles, head: Headings, org: OrgRenderer) -
         story += org(spec.organisation, st)
     for sec in spec.activity_sections:
         story += section(sec, spec, st, head)
+        if spec.list_note and sec.key == "activities":
+            story.append(Paragraph(para_text(spec.list_note), st["body"]))
     story += conditions(spec, st, head)
     story.append(head(spec.profile_heading))
     for sec in spec.profile_sections:
         story += section(sec, spec, st, head, level=2)
-    story.append(head(spec.contact_heading))
-    story += [Paragraph(para_text(line), st["body"]) for line in spec.contact_lines]
-    story += [head(spec.apply_heading), Paragraph(para_text(spec.apply_text), st["body"])]
-    story.append(bullets(spec.apply_items, spec, st))
+    if spec.closing:
+        story += closing_story(spec, st, head)
+    else:
+        story.append(head(spec.contact_heading))
+        story += [Paragraph(para_text(line), st["body"]) for line in spec.contact_lines]
+        story += [head(spec.apply_heading), Paragraph(para_text(spec.apply_text), st["body"])]
+        story.append(bullets(spec.apply_items, spec, st))
     story += [Paragraph(para_text(note), st["small"]) for note in spec.footnotes]
     return story
+
+
+def closing_story(spec: NoticeSpec, st: Styles, head: Headings) -> list[Flowable]:
+    """The unseen families' closing: headings, plain paragraphs, a bold inline label."""
+    out: list[Flowable] = []
+    for kind, text in closing_blocks(spec):
+        if kind == "h1":
+            out.append(head(text))
+        elif kind == "lp":
+            label, _, rest = text.partition("\x00")
+            out.append(Paragraph(f"<b>{para_text(label)} :</b> {para_text(rest)}", st["body"]))
+        else:
+            out.append(Paragraph(para_text(text), st["body"]))
+    return out
 
 
 def title_block(spec: NoticeSpec, st: Styles) -> list[Flowable]:
     """Kicker line and the job title, as the first thing on page 1."""
     return [
         Paragraph(para_text(f"{spec.page_header} – AVIS DE VACANCE DE POSTE"), st["kicker"]),
-        Paragraph(para_text(spec.title), st["title"]),
+        Paragraph(para_text(spec.banner or spec.title), st["title"]),
     ]

@@ -118,7 +118,12 @@ def _furniture(spec: NoticeSpec, pages: int | None) -> Callable[[Canvas, SimpleD
     return draw
 
 
-def _build(spec: NoticeSpec, story: list[Flowable], pages: int | None) -> tuple[bytes, int]:
+def _build(
+    spec: NoticeSpec,
+    story: list[Flowable],
+    pages: int | None,
+    canvasmaker: type[Canvas] = Canvas,
+) -> tuple[bytes, int]:
     """One layout pass; ``invariant=1`` fixes dates and the file id for identical bytes."""
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -135,15 +140,20 @@ def _build(spec: NoticeSpec, story: list[Flowable], pages: int | None) -> tuple[
         creator="tools.gencorpus",
     )
     deco = _furniture(spec, pages)
-    doc.build(story, onFirstPage=deco, onLaterPages=deco)
+    doc.build(story, onFirstPage=deco, onLaterPages=deco, canvasmaker=canvasmaker)
     return buf.getvalue(), doc.page
 
 
-def build_pdf(spec: NoticeSpec, path: Path, make_story: Callable[[], list[Flowable]]) -> int:
+def build_pdf(
+    spec: NoticeSpec,
+    path: Path,
+    make_story: Callable[[], list[Flowable]],
+    canvasmaker: type[Canvas] = Canvas,
+) -> int:
     """Lay out twice (the footer needs the page count), write the bytes, return the pages."""
     register_fonts()
-    _, pages = _build(spec, make_story(), None)
-    data, again = _build(spec, make_story(), pages)
+    _, pages = _build(spec, make_story(), None, canvasmaker)
+    data, again = _build(spec, make_story(), pages, canvasmaker)
     assert again == pages, "page count changed between passes"
     path.write_bytes(data)
     return pages

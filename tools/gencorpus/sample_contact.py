@@ -35,6 +35,7 @@ def contact(rng: random.Random) -> tuple[str, str, tuple[str, ...]]:
     email = f"{ascii_slug(first)}.{ascii_slug(last)}@example.nc"
     phone = phone_number(rng)
     form = rng.randrange(3)
+    lines: tuple[str, ...]
     if form == 0:
         lines = (f"{civility} {first} {last}, {role}", f"Tél : {phone}", f"Courriel : {email}")
     elif form == 1:

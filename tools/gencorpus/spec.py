@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -80,6 +81,31 @@ class NoticeSpec:
     heading_style: str = "plain"  # "plain", "numbered" ("1. Missions") or "upper" ("MISSIONS")
     footer_format: str = "Page {page}/{pages}"
     middle_rows: frozenset[str] = frozenset()  # header keys whose value is vertically centred
+    # Unseen families only (defaults keep the classic layouts byte-identical):
+    group: str = "NC"  # wording family: NC, FPT, FPE, FPH (see wordings.py)
+    header_style: str = ""  # unseen header arrangement: above, leaders, inline, table4, textbox…
+    columns: int = 2  # header grid columns (label-above-value and 4-column tables)
+    upper_labels: bool = False  # "RÉFÉRENCE" rather than "Référence"
+    plain_caps: bool = False  # upper-case labels typed without accents ("DATE DE CLOTURE")
+    banner: str = ""  # printed instead of the title on top ("OFFRE D’EMPLOI"); title in header
+    ruled: bool = True  # header drawn with rulings
+    leader: str = ""  # leader glyph between label and value ("." or "…"), "" for none
+    list_note: str = ""  # unbulleted paragraph after the activities list (feeds no field)
+    closing: str = ""  # "", "sections", "tail", "tail-info-first" or "apply-heading"
+    info_line: str = ""  # "Renseignements : … phone … email" line of the closing
+    how_to_apply: str = ""  # the application paragraph (truth contact.how_to_apply)
+    apply_label: str = ""  # inline label printed before how_to_apply ("Candidatures :")
+
+    def label(self, row: HeaderRow) -> str:
+        """A header label as this notice prints it (case, accents), without any colon."""
+        if not self.upper_labels:
+            return row.label
+        text = row.label.upper()
+        if self.plain_caps:
+            text = "".join(
+                c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
+            )
+        return text
 
     def header_value(self, key: str) -> str | None:
         """The printed value of a header field, or None when the notice omits it."""

@@ -40,7 +40,7 @@ def truth_fields(spec: NoticeSpec) -> dict[str, Any]:
     facts = spec.facts
     sections = {s.key: s for s in (spec.missions, *spec.activity_sections, *spec.profile_sections)}
     residence = clean_scalar(spec.header_value("residence"))
-    return {
+    fields: dict[str, Any] = {
         "reference.id": facts.reference_id,
         "reference.date": _iso(facts.reference_date),
         "title": clean_scalar(spec.title),
@@ -71,6 +71,9 @@ def truth_fields(spec: NoticeSpec) -> dict[str, Any]:
         "contact.email": facts.contact_email,
         "contact.phone": facts.contact_phone,
     }
+    if spec.closing:  # unseen families: the application paragraph is contact, not a list item
+        fields["contact.how_to_apply"] = clean_scalar(spec.how_to_apply)
+    return fields
 
 
 def truth_document(spec: NoticeSpec, file_name: str) -> dict[str, Any]:

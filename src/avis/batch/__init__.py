@@ -3,8 +3,11 @@ time limit each, resume from a journal, report every input's status.
 
 Modules: :mod:`~avis.batch.discover` (inputs and skipping rules), :mod:`~avis.batch.naming`
 (safe output names), :mod:`~avis.batch.worker` (one document, in a child process),
-:mod:`~avis.batch.pool` (killable, recycled workers), :mod:`~avis.batch.state` (resume journal),
-:mod:`~avis.batch.runner` (orchestration and report), :mod:`~avis.batch.progress` (rich bar).
+:mod:`~avis.batch.pool` (killable, recycled workers), :mod:`~avis.batch.state` (resume journal:
+which files are avis's, by path and hash), :mod:`~avis.batch.outdir` (every write and delete,
+never through a link out of OUTDIR), :mod:`~avis.batch.runner` (orchestration),
+:mod:`~avis.batch.reportfile` and :mod:`~avis.batch.summary` (report and summary),
+:mod:`~avis.batch.signals` (Ctrl-C and SIGTERM), :mod:`~avis.batch.progress` (rich bar).
 """
 
 from __future__ import annotations

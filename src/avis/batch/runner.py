@@ -30,14 +30,11 @@ import json
 import os
 import signal
 import stat
-import threading
 import time
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import FrameType
-from typing import IO, Any, overload
+from typing import Any, overload
 
 from avis import __version__
 from avis.batch.discover import Candidate, Discovery, discover, display_path
@@ -45,7 +42,20 @@ from avis.batch.executor import Executor, check_executor, open_executor
 from avis.batch.naming import assign_bases
 from avis.batch.outdir import OutDir
 from avis.batch.progress import NoProgress, ProgressSink
+from avis.batch.reportfile import ReportFile
+from avis.batch.signals import Interrupted, Signals
 from avis.batch.state import STATE_NAME, StateJournal, code_digest, fingerprint
+from avis.batch.summary import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    MAX_LISTED,
+    REPORT_NAME,
+    SUMMARY_NAME,
+    BatchSummary,
+    now_utc,
+)
 from avis.batch.urls import hash_url, is_url, url_still_there
 from avis.batch.worker import (
     NOTICE_CACHE_DIR,
@@ -56,39 +66,25 @@ from avis.batch.worker import (
     WorkerCrashedError,
 )
 from avis.corrections import corrections_tag
-from avis.errors import AvisError, DiskFullError, DocumentTimeoutError, UsageError
+from avis.errors import (
+    AvisError,
+    DiskFullError,
+    DocumentTimeoutError,
+    InternalError,
+    UsageError,
+)
 from avis.files import hash_input, os_error, shown
 from avis.readers import ReadOptions
+from avis.settings import Settings, settings_dict
 
-REPORT_NAME = "avis-report.jsonl"
-SUMMARY_NAME = "avis-summary.json"
 LOCK_NAME = ".avis-lock"
 BATCH_FILE_NAMES = {"feed": "avis-feed.xml", "csv": "avis.csv"}
 """Batch-wide outputs at the top of OUTDIR; another many-notice format NAME gets
 ``avis-NAME`` + its extension."""
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_INTERRUPTED = 130
-EXIT_TERMINATED = 143
-
 SUMMARY_RESERVE = 16384
 """The "running" summary is padded to this size, so the final one can be written in its
 place even when the disk has filled up meanwhile."""
-MAX_LISTED = 1000
-"""Failures and withheld prunes kept in the summary (the report has them all)."""
-
-
-class Interrupted(KeyboardInterrupt):
-    """Ctrl-C (SIGINT) or SIGTERM reached the batch: stop, clean up, report."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,133 +116,8 @@ class BatchOptions:
     """Where documents are converted: ``local`` worker processes or a ``dask`` cluster."""
     scheduler: str | None = None
     """Address of the Dask scheduler (``executor="dask"``); None starts a local cluster."""
-
-
-@dataclass(slots=True)
-class BatchSummary:
-    """Counts and outcome of a run (``avis-summary.json`` is :meth:`to_json`)."""
-
-    outdir: str
-    formats: list[str]
-    jobs: int
-    inputs: int = 0
-    counts: Counter[str] = field(default_factory=Counter)
-    cached: int = 0
-    pages: int = 0
-    seconds: float = 0.0
-    failed_codes: Counter[str] = field(default_factory=Counter)
-    skipped_codes: Counter[str] = field(default_factory=Counter)
-    batch_outputs: list[dict[str, Any]] = field(default_factory=list)
-    interrupted: bool = False
-    stopped_early: bool = False
-    workers_started: int = 0
-    startup_seconds: float | None = None
-    """From the start of the run until the first worker was ready (None: no worker needed)."""
-    pruned: list[str] = field(default_factory=list)
-    """Output bases removed by ``--prune`` (their inputs are gone)."""
-    prune_withheld: list[dict[str, str]] = field(default_factory=list)
-    """Bases ``--prune`` kept although this run did not convert them, each with why (the
-    input still exists, or its folder could not be read)."""
-    started_at: str = field(default_factory=_now)
-    finished_at: str | None = None
-    signal: str | None = None
-    """``SIGINT`` or ``SIGTERM`` when a signal ended the run."""
-    failures: list[dict[str, str | None]] = field(default_factory=list)
-    """The failed inputs (input, code, message), the first :data:`MAX_LISTED`."""
-    duplicates: list[dict[str, Any]] = field(default_factory=list)
-    """References found in more than one input: each is one entry in the feed/csv."""
-    run_errors: list[dict[str, str]] = field(default_factory=list)
-    """Problems of the run itself (journal, report, workers), not of one input."""
-
-    @property
-    def failed(self) -> int:
-        return self.counts["failed"]
-
-    @property
-    def exit_code(self) -> int:
-        if self.interrupted:
-            return EXIT_TERMINATED if self.signal == "SIGTERM" else EXIT_INTERRUPTED
-        if (
-            self.failed
-            or self.run_errors
-            or any(b["status"] == "failed" for b in self.batch_outputs)
-        ):
-            return EXIT_FAILED
-        return EXIT_OK
-
-    def line(self) -> str:
-        """The one-line summary shown at the end of a run."""
-        c = self.counts
-        parts = [f"{c['ok']} ok", f"{c['partial']} partial", f"{c['failed']} failed"]
-        parts.append(f"{c['skipped']} skipped")
-        cached = f", {self.cached} cached" if self.cached else ""
-        cached += f", {len(self.pruned)} pruned" if self.pruned else ""
-        if self.prune_withheld:
-            cached += f", {len(self.prune_withheld)} not pruned (see {SUMMARY_NAME})"
-        rate = f" ({self._rate():.1f} files/s)" if self._rate() else ""
-        text = (
-            f"{self.inputs} inputs: {', '.join(parts)}{cached} in {self.seconds:.1f} s"
-            f"{rate} → {self.outdir}"
-        )
-        bad = [b for b in self.batch_outputs if b["status"] == "failed"]
-        if bad:
-            text += "; not written: " + ", ".join(f"{b['path']} ({b['code']})" for b in bad)
-        if self.interrupted:
-            text += f" — interrupted ({self.signal})"
-        elif self.stopped_early:
-            text += " — stopped early"
-        return text
-
-    def _rate(self) -> float:
-        done = self.counts["ok"] + self.counts["partial"] + self.counts["failed"] - self.cached
-        return done / self.seconds if self.seconds > 0 else 0.0
-
-    def to_json(self, *, running: bool = False) -> dict[str, Any]:
-        status = (
-            "running"
-            if running
-            else "interrupted"
-            if self.interrupted
-            else "stopped"
-            if self.stopped_early
-            else "finished"
-        )
-        return {
-            "avis_version": __version__,
-            "status": status,
-            "started_at": self.started_at,
-            "finished_at": None if running else self.finished_at,
-            "pid": os.getpid(),
-            "outdir": self.outdir,
-            "formats": self.formats,
-            "jobs": self.jobs,
-            "inputs": self.inputs,
-            "ok": self.counts["ok"],
-            "partial": self.counts["partial"],
-            "failed": self.counts["failed"],
-            "skipped": self.counts["skipped"],
-            "cached": self.cached,
-            "pages": self.pages,
-            "seconds": round(self.seconds, 3),
-            "files_per_second": round(self._rate(), 3),
-            "failed_codes": dict(sorted(self.failed_codes.items())),
-            "skipped_codes": dict(sorted(self.skipped_codes.items())),
-            "failures": self.failures,
-            "batch_outputs": self.batch_outputs,
-            "duplicates": self.duplicates,
-            "interrupted": self.interrupted,
-            "signal": self.signal,
-            "stopped_early": self.stopped_early,
-            "workers_started": self.workers_started,
-            "startup_seconds": (
-                round(self.startup_seconds, 3) if self.startup_seconds is not None else None
-            ),
-            "pruned": self.pruned,
-            "prune_withheld": self.prune_withheld,
-            "run_errors": self.run_errors,
-            "exit_code": None if running else self.exit_code,
-            "report": REPORT_NAME,
-        }
+    settings: Settings = field(default_factory=Settings)
+    """The user's settings (avis.toml and options): country, publisher, lexicon…"""
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -330,43 +201,6 @@ def _corrections_tag(path: str) -> str:
     return corrections_tag(path)
 
 
-class _Signals:
-    """SIGINT and SIGTERM raise :class:`Interrupted` — except inside :meth:`deferred`, where
-    they are only noted (setting up OUTDIR, writing the report and summary must not be cut
-    short), and raised when the section ends if ``deliver``."""
-
-    def __init__(self) -> None:
-        self.received: int | None = None
-        self._defer = 0
-        self._old: dict[int, Any] = {}
-
-    def _handler(self, signum: int, _frame: FrameType | None) -> None:
-        if self.received is None:
-            self.received = signum
-        if not self._defer:
-            raise Interrupted(signum)
-
-    def __enter__(self) -> _Signals:
-        if threading.current_thread() is threading.main_thread():
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                self._old[signum] = signal.signal(signum, self._handler)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for signum, old in self._old.items():
-            signal.signal(signum, old)
-
-    @contextlib.contextmanager
-    def deferred(self, *, deliver: bool = True) -> Iterator[None]:
-        self._defer += 1
-        try:
-            yield
-        finally:
-            self._defer -= 1
-        if deliver and self.received is not None and not self._defer:
-            raise Interrupted(self.received)
-
-
 class _NoticeFiles(Sequence[Any]):
     """The converted notices, read from their JSON one at a time (memory stays flat)."""
 
@@ -401,80 +235,6 @@ class _NoticeFiles(Sequence[Any]):
             yield self._load(rel)
 
 
-class _Report:
-    """``avis-report.jsonl`` written as the run goes, to a temp file with room reserved up
-    front (so it still fits when the disk fills up), renamed into place at the end. A line
-    that cannot be written is kept and tried again; the end says what was lost."""
-
-    LINE_RESERVE = 700
-
-    def __init__(self, out: OutDir, cwd: str, expected: int) -> None:
-        self.out = out
-        self.cwd = cwd
-        reserve = min(4096 + expected * self.LINE_RESERVE, 64 << 20)
-        self._fh: IO[bytes]
-        self._fh, self.tmp = out.create_reserved(REPORT_NAME, reserve)
-        self._written = 0
-        self._pending: list[bytes] = []
-        self.error: AvisError | None = None
-
-    def write(self, path: str, **fields: Any) -> None:
-        record = {
-            "input": display_path(path, self.cwd),
-            "sha256": fields.get("sha256"),
-            "format": fields.get("format"),
-            "status": fields["status"],
-            "code": fields.get("code"),
-            "message": fields.get("message"),
-            "outputs": [shown(o) for o in fields.get("outputs", [])],
-            "pages": fields.get("pages", 0),
-            "seconds": fields.get("seconds", 0.0),
-            "warnings": fields.get("warnings", 0),
-            "cached": fields.get("cached", False),
-            "time": _now(),
-        }
-        line = json.dumps(record, ensure_ascii=False) + "\n"
-        self._pending.append(line.encode("utf-8", "backslashreplace"))
-        self._flush()
-
-    def _flush(self) -> None:
-        while self._pending:
-            data = self._pending[0]
-            try:
-                self._fh.seek(self._written)
-                self._fh.write(data)
-                self._fh.flush()
-            except OSError as exc:
-                self.error = os_error(exc, "write the report", self.out.path / REPORT_NAME)
-                return
-            self._written += len(data)
-            self._pending.pop(0)
-        self.error = None
-
-    def close(self) -> None:
-        """Truncate to what was written and rename into place; raises a typed error if the
-        report is incomplete or cannot be put in place."""
-        self._flush()
-        try:
-            self._fh.truncate(self._written)
-            self._fh.close()
-        except OSError as exc:
-            self.error = self.error or os_error(exc, "write the report", self.out.path)
-        if self.error is not None:
-            lost = len(self._pending)
-            raise type(self.error)(
-                f"{self.error.message} ({lost} line(s) could not be written)",
-                path=self.error.path,
-            )
-        self.out.rename(self.tmp, REPORT_NAME)
-
-    def abandon(self) -> None:
-        with contextlib.suppress(OSError):
-            self._fh.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.out.path / self.tmp)
-
-
 # -- the run --------------------------------------------------------------------------------
 
 
@@ -504,6 +264,7 @@ class _Run:
             read_options=asdict(options.read_options),
             writer_options=self._writer_options(),
             alto=options.alto,
+            settings=settings_dict(options.settings),
         )
         check_executor(options.executor, options.scheduler)
         self.fp = self._fingerprint()
@@ -519,10 +280,10 @@ class _Run:
         self.refs: list[tuple[str | None, str | None]] = []
         self.tags: list[str] = []
         """A digest of a reviewer's corrections sidecar, added to the input's hash."""
-        self.report: _Report | None = None
+        self.report: ReportFile | None = None
         self.journal: StateJournal | None = None
         self._skips_written = False
-        self.signals = _Signals()
+        self.signals = Signals()
         """Bookkeeping (journal, report line, counts) runs in ``signals.deferred()``: a signal
         lands between two documents' bookkeeping, never inside one."""
 
@@ -532,8 +293,11 @@ class _Run:
             "today": o.today,
             "generated_at": o.generated_at,
             "include_expired": o.include_expired,
-            "base_url": o.base_url,
+            "base_url": o.base_url or o.settings.base_url,
             "validate": o.validate,
+            "publisher": o.settings.publisher or "avis",
+            "publisher_url": o.settings.publisher_url,
+            "logo": o.settings.logo,
         }
 
     def _fingerprint(self) -> str:
@@ -552,6 +316,7 @@ class _Run:
                 "alto": self.config.alto,
                 "read": read,
                 "writer": writer,
+                "settings": self.config.settings,
             }
         )
 
@@ -857,12 +622,12 @@ class _Run:
             except AvisError as exc:
                 self._run_error("journal", exc)
             expected = len(self.found.candidates) + len(self.found.skipped)
-            self.report = _Report(self.out, self.cwd, expected)
+            self.report = ReportFile(self.out, self.cwd, expected)
         except BaseException as exc:
             if isinstance(exc, AvisError):  # the running summary must not stay "running"
                 self._run_error("setup", exc)
                 with contextlib.suppress(AvisError):
-                    self.summary.finished_at = _now()
+                    self.summary.finished_at = now_utc()
                     self._write_summary()
             self._lock.__exit__(None, None, None)
             raise
@@ -928,6 +693,16 @@ class _Run:
                     self.summary.interrupted = True
                     self.summary.signal = signal.Signals(exc.signum).name
                     self._finish_interrupted()
+            except Exception as exc:  # a bug in avis: the run still ends with its report
+                with signals.deferred(deliver=False):
+                    self.summary.stopped_early = True
+                    message = (
+                        f"avis failed ({type(exc).__name__}: {str(exc)[:200]}); this is a bug: "
+                        "please report it"
+                    )
+                    self._run_error("internal", InternalError(message))
+                    self._write_skips()
+                    self._not_run("not converted: the run stopped on an internal error")
             finally:
                 with signals.deferred(deliver=False):
                     self._close()
@@ -947,7 +722,7 @@ class _Run:
         except AvisError as exc:
             self._run_error("report", exc)
         self.summary.seconds = time.monotonic() - self.started
-        self.summary.finished_at = _now()
+        self.summary.finished_at = now_utc()
         try:
             self._write_summary()
         except AvisError as exc:
@@ -1098,4 +873,16 @@ def run_batch(
     return run.run()
 
 
-__all__ = ["BatchOptions", "BatchSummary", "Interrupted", "parse_formats", "run_batch"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_TERMINATED",
+    "REPORT_NAME",
+    "SUMMARY_NAME",
+    "BatchOptions",
+    "BatchSummary",
+    "Interrupted",
+    "parse_formats",
+    "run_batch",
+]

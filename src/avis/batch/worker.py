@@ -77,6 +77,8 @@ class WorkerConfig:
     writer_options: Mapping[str, Any] = field(default_factory=dict)
     alto: bool = False
     """Also write each page's text as ALTO 4.4 (``BASE.pNNN.alto.xml``) when it has geometry."""
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    """The user's settings for the enrich stage and extraction (see avis.settings)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +217,9 @@ class _Engine:
         self.parse_document = parse_document
         self.detect_format = detect_format
         self.read_options = ReadOptions(**dict(config.read_options))
+        from avis.settings import settings_from_dict
+
+        self.settings = settings_from_dict(config.settings)
         self.writers: dict[str, Any] = {}
         self.writer_options: Any = None
         if config.extensions:
@@ -258,10 +263,13 @@ class _Engine:
         """ALTO bytes of every page that has geometry (scans, PDF text layers), by path."""
         if not self.config.alto or not any(p.origin in ("ocr", "text_layer") for p in doc.pages):
             return {}
+        from avis.readers.ocr import tesseract_version
         from avis.writers.alto import render_alto
 
+        version = tesseract_version() if any(p.origin == "ocr" for p in doc.pages) else None
         return {
-            alto_name(base, page.number): render_alto(doc, page, source_name) for page in doc.pages
+            alto_name(base, page.number): render_alto(doc, page, source_name, version)
+            for page in doc.pages
         }
 
     def _detect(self, task: Task, data: bytes, out: Outcome) -> bool:
@@ -288,7 +296,9 @@ class _Engine:
         out["sha256"] = hashlib.sha256(data).hexdigest()
         if not self._detect(task, data, out):
             return
-        doc, notice = self.parse_document(data, name, self.read_options, input_path=Path(task.path))
+        doc, notice = self.parse_document(
+            data, name, self.read_options, self.settings, input_path=Path(task.path)
+        )
         del data
         plain = out["format"] in PLAIN_FORMATS
         evidence = notice_evidence(notice, doc) if plain else MIN_NOTICE_FIELDS

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from avis.extract.normalize import fold, fold_with_map
 
@@ -65,7 +66,10 @@ class Lexicon:
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
-        data = tomllib.loads(text)
+        return cls.from_toml_data(tomllib.loads(text))
+
+    @classmethod
+    def from_toml_data(cls, data: dict) -> Lexicon:
         labels: list[Label] = []
         for kind in ("header", "section", "inline"):
             for field, spec in data.get(kind, {}).items():
@@ -185,3 +189,55 @@ def _matcher(lexicon: Lexicon, kinds: tuple[str, ...]) -> LabelMatcher:
 def default_lexicon() -> Lexicon:
     text = resources.files("avis.extract").joinpath("lexicon.toml").read_text(encoding="utf-8")
     return Lexicon.from_toml(text)
+
+
+def load(extra_paths: tuple[Path, ...] = ()) -> Lexicon:
+    """The packaged lexicon plus the users' wording files (``lexicon`` setting).
+
+    An extra file has lexicon.toml's shape; its label wordings are added to the packaged ones
+    (``[header.title] labels = ["Poste proposé"]``). A field avis does not know, or a file that
+    is not TOML, is a UsageError naming the file.
+    """
+    if not extra_paths:
+        return default_lexicon()
+    return _load_with(tuple((str(p), _stamp(p)) for p in extra_paths))
+
+
+def _stamp(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+@cache
+def _load_with(files: tuple[tuple[str, float], ...]) -> Lexicon:
+    from avis.errors import UsageError
+
+    base_text = resources.files("avis.extract").joinpath("lexicon.toml").read_text("utf-8")
+    data = tomllib.loads(base_text)
+    for name, _mtime in files:
+        try:
+            extra = tomllib.loads(Path(name).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise UsageError(f"cannot read the lexicon file {name}: {exc.strerror or exc}") from exc
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise UsageError(f"the lexicon file {name} is not valid TOML: {exc}") from exc
+        for kind, fields in extra.items():
+            if kind not in ("header", "section", "inline") or not isinstance(fields, dict):
+                raise UsageError(
+                    f"{name}: unknown table [{kind}]; a lexicon file holds [header.FIELD], "
+                    "[section.FIELD] or [inline.FIELD] tables"
+                )
+            known = data.get(kind, {})
+            for field_name, spec in fields.items():
+                if field_name not in known:
+                    raise UsageError(
+                        f"{name}: [{kind}.{field_name}] is no field avis knows; known: "
+                        + ", ".join(sorted(known))
+                    )
+                labels = spec.get("labels", []) if isinstance(spec, dict) else None
+                if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+                    raise UsageError(f"{name}: [{kind}.{field_name}] labels must be a list of text")
+                known[field_name]["labels"] = [*known[field_name]["labels"], *labels]
+    return Lexicon.from_toml_data(data)

@@ -23,6 +23,9 @@ from avis.layout import Document
 
 FORMATS = ("pdf", "docx", "image", "html", "text")
 
+NOTICE_JSON = "notice-json"
+"""Not a layout format: the bytes are a Notice already (:mod:`avis.readers.notice_json`)."""
+
 CHARS_PER_PAGE = 5_000
 """Formats without pages (text, HTML, Word) are held to ``max_pages`` through their length:
 a dense A4 page holds 4–5,000 characters, a notice is about three pages. Extraction time grows
@@ -61,7 +64,8 @@ _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 
 
 def detect_format(data: bytes) -> str:
-    """Name the reader for these bytes: ``pdf``, ``docx``, ``image``, ``html`` or ``text``."""
+    """Name the reader for these bytes: ``pdf``, ``docx``, ``image``, ``html``, ``text`` or
+    ``notice-json``."""
     if not data:
         raise EmptyInputError(
             "the file is empty (0 bytes); check that it was saved, copied or downloaded completely"
@@ -106,8 +110,11 @@ def detect_format(data: bytes) -> str:
             "copied completely; get a fresh copy"
         )
     from avis.readers.html import looks_like_html
+    from avis.readers.notice_json import looks_like_notice_json
     from avis.readers.text import looks_like_text
 
+    if looks_like_notice_json(data):
+        return NOTICE_JSON
     if looks_like_text(data):
         return "html" if looks_like_html(data) else "text"
     raise UnsupportedFormatError(

@@ -1,29 +1,26 @@
 """Plain text and Markdown notices (web text, converter output such as marker's).
 
-Markdown structure becomes layout hints: ``#`` headings, ``-``/``*``/``•`` bullets, whole-line
-bold. Emphasis marks and backslash escapes are removed from the text so that extraction sees
-what a reader of the rendered page sees.
+Read with a real Markdown parser (markdown-it-py, CommonMark plus GitHub tables), so the text
+extraction sees is what a reader of the rendered page sees: emphasis, escapes and links
+resolved, ``#`` headings, list items and bullet glyphs as bullets, bold words kept, and a
+table's rows as label│value cells (``col``/``row``, as a PDF or Word table) — never a line of
+``| label | value |`` with its pipes.
 """
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import re
+from functools import cache
+from typing import Any
 
 from avis.errors import EmptyInputError, LimitExceededError
 from avis.layout import Document, Line, Page, Word
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣–—]|\d{1,2}[.)])\s+(.*)$")
-_EMPHASIS = re.compile(r"(\*\*|__)")
-_SINGLE_STAR = re.compile(r"(?<![\w\\])\*(?=\S)|(?<=\S)(?<!\\)\*(?!\w)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-# Neither pattern may scan past the next opening bracket: "[[[[…" or "<a<a<a…" on a long line
-# would otherwise make them quadratic (a 1 MB line took hours).
-_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+# May not scan past the next opening bracket: "<a<a<a…" on a long line would otherwise make it
+# quadratic (a 1 MB line took hours).
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-_WORD = re.compile(r"\S+")
 _SAMPLE = 65536
 
 
@@ -115,40 +112,227 @@ def _utf16(data: bytes, encoding: str, strict: bool) -> str:
     return data.decode(encoding, errors="replace")
 
 
-def _clean_segment(text: str) -> str:
-    text = _LINK.sub(r"\1", text)
-    text = _HTML_TAG.sub(" ", text)
-    text = _SINGLE_STAR.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", " ")
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\t": " "})
+_STRAY_EMPHASIS = re.compile(r"\*\*|__")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
-def clean_inline(text: str) -> tuple[str, list[Word]]:
-    """Remove Markdown emphasis, links and escapes; keep which words were bold.
+LONG_LINE = 5_000
+"""A line longer than this is no notice prose (a paragraph is a few hundred characters): it is
+read without the inline rules whose cost grows with the square of the brackets or emphasis marks
+on one line ("[[[[…", "**a**a…"), and its markup is stripped by bounded patterns instead."""
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+# Neither pattern may scan past the next opening bracket (quadratic on "[[[[…" otherwise).
+_HEAVY_INLINE = ["link", "image", "html_inline", "autolink", "emphasis", "backticks"]
 
-    Bold matters: converters mark header labels bold, which tells a label printed mid-line
-    ("… **Direction** Télécom") from the same word inside a value ("Direction générale").
-    A word is bold when its first character is (a word can straddle an emphasis mark).
+
+@cache
+def _parser(light: bool = False) -> Any:
+    """CommonMark with GitHub tables; raw HTML is recognised (then reduced to its text).
+    ``light``: without the heavy inline rules (see :data:`LONG_LINE`). Built once per
+    process: the parser keeps no state between documents."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return parser.disable(_HEAVY_INLINE) if light else parser
+
+
+class _Builder:
+    """Turns markdown-it's token stream into layout lines.
+
+    One line per source line (soft breaks stay line breaks, as the notice printed them),
+    ``block`` counting blank-line runs as before, ``#`` headings, list items as bullets (and
+    lines opening with a bullet glyph), bold words, and table rows as label│value cells.
     """
-    pieces: list[str] = []
-    starts: list[int] = []  # where each cleaned segment starts in the joined text
-    bolds: list[bool] = []
-    at = 0
-    for i, segment in enumerate(_EMPHASIS.split(text)):
-        if segment in ("**", "__"):
+
+    def __init__(self, source_lines: list[str]) -> None:
+        self.page = Page(number=1, origin="text")
+        self.blocks: list[int] = []
+        block = 0
+        for raw in source_lines:
+            if not raw.strip():
+                block += 1
+            self.blocks.append(block)
+        self.rows = 0
+
+    def _block(self, line_no: int) -> int:
+        return self.blocks[min(line_no, len(self.blocks) - 1)] if self.blocks else 0
+
+    def add(
+        self,
+        words: list[Word],
+        line_no: int,
+        *,
+        heading: int | None = None,
+        bullet: bool = False,
+        col: int | None = None,
+        row: int | None = None,
+    ) -> None:
+        text = " ".join(w.text for w in words)
+        if not text:
+            return
+        if not bullet and col is None:
+            m = _BULLET.match(text)
+            if m and m.group(1).strip():
+                bullet = True
+                rest = m.group(1)
+                drop = len(text) - len(rest)
+                while words and drop > 0:
+                    first = words[0]
+                    if len(first.text) + 1 <= drop:
+                        drop -= len(first.text) + 1
+                        words = words[1:]
+                    else:
+                        words = [Word(first.text[drop:], bold=first.bold), *words[1:]]
+                        drop = 0
+                text = " ".join(w.text for w in words)
+        if not text:
+            return
+        self.page.lines.append(
+            Line(
+                text=text,
+                words=words,
+                origin="text",
+                heading=heading,
+                bullet=bullet,
+                bold=all(w.bold for w in words),
+                col=col,
+                row=row,
+                block=self._block(line_no),
+            )
+        )
+
+    def plain(self, content: str, line_no: int, *, html: bool = False) -> None:
+        """Code blocks and raw HTML blocks: their text, line by line."""
+        if html:
+            content = _BREAK_TAG.sub("\n", content)
+        for i, raw in enumerate(content.splitlines()):
+            text = _HTML_TAG.sub(" ", raw) if html else raw
+            self.add(_words(text, False), line_no + i)
+
+
+def _words(text: str, bold: bool, light: bool = False) -> list[Word]:
+    if light:
+        text = _HTML_TAG.sub(" ", _LINK.sub(r"\1", text))
+    text = _STRAY_EMPHASIS.sub("", text.translate(_SPACES))
+    return [Word(text=t, bold=bold, conf=1.0) for t in text.split()]
+
+
+def _inline_lines(token: Any, light: bool = False) -> list[list[Word]]:
+    """An inline token's words, split at its line breaks, with bold marked. Adjacent text
+    pieces of the same weight are joined before cleaning (the parser splits text at every
+    markup character)."""
+    lines: list[list[tuple[str, bool]]] = [[]]
+    bold = 0
+
+    def put(text: str) -> None:
+        run = lines[-1]
+        if run and run[-1][1] == (bold > 0):
+            run[-1] = (run[-1][0] + text, run[-1][1])
+        else:
+            run.append((text, bold > 0))
+
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("softbreak", "hardbreak"):
+            lines.append([])
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold = max(0, bold - 1)
+        elif kind in ("text", "code_inline", "image"):
+            put(child.content)
+        elif kind == "html_inline":
+            if _BREAK_TAG.fullmatch(child.content.strip()):
+                lines.append([])
+            else:
+                put(" ")
+    return [[w for text, b in run for w in _words(text, b, light)] for run in lines]
+
+
+def _cells(
+    tokens: list[Any], start: int, light: bool
+) -> tuple[list[tuple[list[list[Word]], int]], int]:
+    """The cells of the row opening at ``tokens[start]`` and the index after the row."""
+    cells: list[tuple[list[list[Word]], int]] = []
+    i = start + 1
+    while i < len(tokens) and tokens[i].type != "tr_close":
+        if tokens[i].type == "inline":
+            line_no = (tokens[start].map or [0])[0]
+            cells.append((_inline_lines(tokens[i], light), line_no))
+        i += 1
+    return cells, i + 1
+
+
+def _text_of(cell: list[list[Word]]) -> str:
+    return " ".join(w.text for line in cell for w in line)
+
+
+def _table_row(
+    b: _Builder, cells: list[tuple[list[list[Word]], int]], last: int | None
+) -> int | None:
+    """Emit one table row; returns the row id a following label-less row continues."""
+    texts = [_text_of(c) for c, _ in cells]
+    if not any(texts):
+        return last
+    if len(cells) == 4 and all(texts[i] and len(texts[i]) <= 80 for i in (0, 2)):
+        pairs = [(cells[0], cells[1]), (cells[2], cells[3])]
+    elif len(cells) == 2:
+        pairs = [(cells[0], cells[1])]
+    else:
+        for cell, line_no in cells:
+            for words in cell:
+                b.add(words, line_no)
+        return None
+    row = last
+    for (label, line_no), (value, _) in pairs:
+        if _text_of(label) or row is None:
+            b.rows += 1
+            row = b.rows
+            for words in label:
+                b.add(words, line_no, col=0, row=row)
+        for words in value:
+            b.add(words, line_no, col=1, row=row)
+    return row
+
+
+def _build(text: str) -> Page:
+    source = text.splitlines()
+    light = any(len(line) > LONG_LINE for line in source)
+    tokens = _parser(light).parse("\n".join(source))
+    b = _Builder(source)
+    heading: int | None = None
+    item_start = False
+    last_row: int | None = None
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "heading_open":
+            heading = int(tok.tag[1:])
+        elif kind == "heading_close":
+            heading = None
+        elif kind == "list_item_open":
+            item_start = True
+        elif kind == "tr_open":
+            cells, i = _cells(tokens, i, light)
+            last_row = _table_row(b, cells, last_row)
             continue
-        cleaned = _clean_segment(segment)
-        if cleaned:
-            pieces.append(cleaned)
-            starts.append(at)
-            bolds.append((i // 2) % 2 == 1)
-            at += len(cleaned)
-    joined = "".join(pieces)
-    words = [
-        Word(text=m.group(), bold=bolds[bisect.bisect_right(starts, m.start()) - 1], conf=1.0)
-        for m in _WORD.finditer(joined)
-    ]
-    return " ".join(w.text for w in words), words
+        elif kind == "table_close":
+            last_row = None
+        elif kind in ("code_block", "fence"):
+            b.plain(tok.content, (tok.map or [0])[0] + (1 if kind == "fence" else 0))
+        elif kind == "html_block":
+            b.plain(tok.content, (tok.map or [0])[0], html=True)
+        elif kind == "inline":
+            first = (tok.map or [0])[0]
+            for n, words in enumerate(_inline_lines(tok, light)):
+                bullet = item_start and n == 0 and bool(words)
+                b.add(words, first + n, heading=heading, bullet=bullet)
+                if bullet:
+                    item_start = False
+        i += 1
+    return b.page
 
 
 def read(data: bytes, options: object = None) -> Document:
@@ -168,34 +352,4 @@ def read(data: bytes, options: object = None) -> Document:
         raise EmptyInputError(
             "the text file holds only white space; check that it is the right file"
         )
-    page = Page(number=1, origin="text")
-    block = 0
-    for raw in text.splitlines():
-        if not raw.strip():
-            block += 1
-            continue
-        heading = None
-        bullet = False
-        m = _HEADING.match(raw)
-        if m:
-            heading = len(m.group(1))
-            raw = m.group(2)
-        m = _BULLET.match(raw)
-        if m:
-            bullet = True
-            raw = m.group(1)
-        clean, words = clean_inline(raw)
-        if not clean:
-            continue
-        page.lines.append(
-            Line(
-                text=clean,
-                words=words,
-                origin="text",
-                heading=heading,
-                bullet=bullet,
-                bold=all(w.bold for w in words),
-                block=block,
-            )
-        )
-    return Document(format="text", pages=[page])
+    return Document(format="text", pages=[_build(text)])

@@ -16,12 +16,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 
 from lxml import etree
 
 from avis import __version__
 from avis.errors import OutputValidationError
 from avis.layout import BBox, Document, Line, Page, union_bbox
+from avis.writers.base import Probe
+from avis.writers.schemas import PublishedSchema, xml_problems
 
 ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -83,14 +86,14 @@ def _clean(text: str) -> str:
     )
 
 
-def _description(root: etree._Element, doc: Document, page: Page, source_name: str) -> None:
+def _description(
+    root: etree._Element, doc: Document, page: Page, source_name: str, ocr_version: str | None
+) -> None:
     desc = _sub(root, "Description")
     _sub(desc, "MeasurementUnit", "pixel")
     info = _sub(desc, "sourceImageInformation")
     _sub(info, "fileName", _clean(source_name))
     if page.origin == "ocr":
-        from avis.readers.ocr import tesseract_version
-
         ocr = _sub(desc, "OCRProcessing", ID="OCR_0")
         pre = _sub(ocr, "preProcessingStep")
         _sub(pre, "processingCategory", "preOperation")
@@ -104,7 +107,7 @@ def _description(root: etree._Element, doc: Document, page: Page, source_name: s
         step = _sub(ocr, "ocrProcessingStep")
         _sub(step, "processingCategory", "contentGeneration")
         _sub(step, "processingStepSettings", "tesseract TSV output, OMP_THREAD_LIMIT=1")
-        _sub_software(step, "Tesseract OCR", "Tesseract", tesseract_version() or "unknown")
+        _sub_software(step, "Tesseract OCR", "Tesseract", ocr_version or "unknown")
     else:
         proc = _sub(desc, "Processing", ID="PROC_0")
         _sub(proc, "processingCategory", "contentGeneration")
@@ -123,13 +126,18 @@ def _sub_software(parent: etree._Element, creator: str, name: str, version: str)
     _sub(soft, "softwareVersion", version)
 
 
-def render_alto(doc: Document, page: Page, source_name: str) -> bytes:
-    """One page as an ALTO 4.4 document (UTF-8 bytes), coordinates in image pixels."""
+def render_alto(
+    doc: Document, page: Page, source_name: str, ocr_version: str | None = None
+) -> bytes:
+    """One page as an ALTO 4.4 document (UTF-8 bytes), coordinates in image pixels.
+
+    ``ocr_version``: the Tesseract version that read OCR pages (the caller, which ran the
+    reader, knows it; a writer does not import readers)."""
     k = (page.dpi or 72.0) / 72.0
     root = etree.Element(_q("alto"), nsmap={None: ALTO_NS, "xsi": XSI_NS})
     root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
     root.set("SCHEMAVERSION", "4.4")
-    _description(root, doc, page, source_name)
+    _description(root, doc, page, source_name, ocr_version)
     layout = _sub(root, "Layout")
     n = page.number
     confs = [w.conf for line in page.lines for w in line.words]
@@ -184,7 +192,11 @@ def render_alto(doc: Document, page: Page, source_name: str) -> bytes:
 
 
 def write_alto_dir(
-    doc: Document, outdir: str | Path, stem: str, source_name: str | None = None
+    doc: Document,
+    outdir: str | Path,
+    stem: str,
+    source_name: str | None = None,
+    ocr_version: str | None = None,
 ) -> list[Path]:
     """Write ``STEM.pNNN.alto.xml`` for every page; ``source_name`` (default ``stem``) is the
     image or document file the coordinates refer to."""
@@ -193,7 +205,7 @@ def write_alto_dir(
     paths = []
     for page in doc.pages:
         path = outdir / f"{stem}.p{page.number:03d}.alto.xml"
-        path.write_bytes(render_alto(doc, page, source_name or stem))
+        path.write_bytes(render_alto(doc, page, source_name or stem, ocr_version))
         paths.append(path)
     return paths
 
@@ -204,9 +216,7 @@ def validate_alto(xml: bytes, schema_path: str | Path | None = None) -> None:
     ``schema_path`` defaults to the copy shipped in the package (via :mod:`avis.validate`).
     """
     if schema_path is None:
-        from avis.validate import validate_output
-
-        problems = validate_output(xml, "alto")
+        problems = AltoFormat.validate(xml)
     else:
         schema = _schema(str(schema_path))
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -226,3 +236,31 @@ def validate_alto(xml: bytes, schema_path: str | Path | None = None) -> None:
 def _schema(path: str) -> etree.XMLSchema:
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     return etree.XMLSchema(etree.parse(path, parser))
+
+
+ALTO_SCHEMA = PublishedSchema(
+    "alto",
+    "third_party/alto/alto-4-4.offline.xsd",
+    "alto",
+    True,
+    "ALTO 4.4 OCR layout (XLink import made local)",
+)
+
+
+class AltoFormat:
+    """ALTO 4.4 pages: written per page (``--alto``), not per notice, but recognised and
+    validated like every output."""
+
+    name: ClassVar[str] = "alto"
+    extension: ClassVar[str] = ".alto.xml"
+    media_type: ClassVar[str] = "application/xml"
+    description: ClassVar[str] = "ALTO 4.4 XML, one file per page (--alto)"
+    schemas: ClassVar[tuple[PublishedSchema, ...]] = (ALTO_SCHEMA,)
+
+    @staticmethod
+    def sniff(probe: Probe) -> bool:
+        return probe.xml_tag() == _q("alto")
+
+    @staticmethod
+    def validate(data: bytes) -> list[str]:
+        return xml_problems(data, ALTO_SCHEMA.path or "")

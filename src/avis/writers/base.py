@@ -1,14 +1,25 @@
-"""What every writer shares: the options it honours and the shape the registry expects."""
+"""What every writer shares: the options it honours and the shape the registry expects.
+
+A format is one module: its class declares name, extension, media type, the schemas it is
+checked against (``schemas``), how to recognise its output (``sniff``) and how to check it
+(``validate``). :mod:`avis.validate` and ``avis schema`` read all of that from the registry,
+so adding a format touches its module and one line of :data:`avis.writers.WRITERS`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from avis.errors import OutputValidationError, UsageError
+from avis.errors import AvisError, OutputValidationError, UsageError
 from avis.model import Notice
+from avis.writers.schemas import PublishedSchema, strip_bom
+
+if TYPE_CHECKING:
+    from avis.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,8 +27,9 @@ class WriterOptions:
     """Knobs the writers honour; the defaults give valid, reproducible output.
 
     ``today`` and ``generated_at`` exist so a feed or a status code can be rebuilt exactly
-    (tests, re-runs); when absent, "today" is taken in the notice's own time zone
-    (New Caledonia is UTC+11), not the server's.
+    (tests, re-runs); when absent, "today" is taken in the notice's own time zone, not the
+    server's. Where the notice is comes from the notice (``notice.place``, set by the enrich
+    stage), never from here.
     """
 
     today: dt.date | None = None
@@ -27,22 +39,97 @@ class WriterOptions:
     base_url: str | None = None
     publisher: str = "avis"
     publisher_url: str | None = None
-    country: str | None = None
-    """ISO 3166 code used when neither the location nor the employer names a known place."""
+    logo: str | None = None
+    """URL of the hiring organisation's logo (JSON-LD ``hiringOrganization.logo``)."""
     validate: bool = True
     """Check each document against its schema before returning it (OutputValidationError)."""
     csv_guard_formulas: bool = True
     """Prefix ``'`` to CSV cells starting with = + - @ so spreadsheets do not run them."""
 
+    @classmethod
+    def from_settings(cls, settings: Settings, **options: Any) -> WriterOptions:
+        """Writer options from the user's settings (avis.toml, CLI), plus per-run ``options``."""
+        values: dict[str, Any] = {
+            "base_url": settings.base_url,
+            "publisher_url": settings.publisher_url,
+            "logo": settings.logo,
+        }
+        if settings.publisher:
+            values["publisher"] = settings.publisher
+        return cls(**(values | options))
 
-class Writer(Protocol):
-    """One output format. Single-notice writers (``many`` false) take a one-element list."""
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """Bytes looked into once, for every format's ``sniff``."""
+
+    data: bytes
+    json: Any = None
+    """The parsed JSON value, when the bytes are JSON."""
+    xml_root: Any = None
+    """The root element, when the bytes are well-formed, safe XML."""
+    first_line: str | None = None
+    """The first line, when the bytes are UTF-8 text."""
+
+    @classmethod
+    def of(cls, data: bytes) -> Probe:
+        body = strip_bom(data).lstrip()
+        if body.startswith((b"{", b"[")):
+            try:
+                return cls(data, json=json.loads(body))
+            except (ValueError, RecursionError):
+                return cls(data)
+        if body.startswith(b"<"):
+            from avis.writers.safe_xml import safe_parse
+
+            try:
+                return cls(data, xml_root=safe_parse(body))
+            except AvisError:
+                return cls(data)
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return cls(data)
+        return cls(data, first_line=text.splitlines()[0] if text else "")
+
+    def json_object(self) -> dict[str, Any] | None:
+        return self.json if isinstance(self.json, dict) else None
+
+    def xml_tag(self) -> str | None:
+        if self.xml_root is None:
+            return None
+        tag = self.xml_root.tag
+        return tag if isinstance(tag, str) else None
+
+
+class Format(Protocol):
+    """An output format avis can recognise and validate (writers, and ALTO pages)."""
 
     name: ClassVar[str]
     extension: ClassVar[str]
     media_type: ClassVar[str]
-    many: ClassVar[bool]
     description: ClassVar[str]
+    schemas: ClassVar[tuple[PublishedSchema, ...]]
+    """The schemas this format is checked against, the first being the main one."""
+
+    @staticmethod
+    def sniff(probe: Probe) -> bool:
+        """Whether these bytes are this format's output (from content only)."""
+        ...
+
+    @staticmethod
+    def validate(data: bytes) -> list[str]:
+        """Problems of ``data`` against the format's schema (``where: what``); [] if valid."""
+        ...
+
+
+class Writer(Format, Protocol):
+    """One output format for notices. Single-notice writers (``many`` false) take a
+    one-element list."""
+
+    many: ClassVar[bool]
+    binary: ClassVar[bool]
+    """The output is bytes, not UTF-8 text (``avis.write`` returns bytes then)."""
 
     def render(self, notices: Sequence[Notice], *, options: WriterOptions) -> bytes: ...
 
@@ -57,16 +144,16 @@ def single(notices: Sequence[Notice], writer: str) -> Notice:
     return notices[0]
 
 
-def check_output(data: bytes, kind: str, options: WriterOptions, what: str) -> bytes:
-    """Validate ``data`` against its schema when asked; raise with every problem found."""
+def check_output(data: bytes, fmt: Format, options: WriterOptions, what: str) -> bytes:
+    """Validate ``data`` with its format's own check when asked; raise with every problem."""
     if options.validate:
-        from avis.validate import validate_output
-
-        problems = validate_output(data, kind)
+        problems = fmt.validate(data)
         if problems:
             shown = "; ".join(problems[:5])
             more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-            raise OutputValidationError(f"the {kind} output for {what} is invalid: {shown}{more}")
+            raise OutputValidationError(
+                f"the {fmt.name} output for {what} is invalid: {shown}{more}"
+            )
     return data
 
 

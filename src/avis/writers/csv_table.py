@@ -23,7 +23,8 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from avis.model import Notice
-from avis.writers.base import WriterOptions, check_output
+from avis.writers.base import Probe, WriterOptions, check_output
+from avis.writers.schemas import PublishedSchema, strip_bom
 
 
 def _s(value: object) -> str:
@@ -114,6 +115,11 @@ COLUMNS: tuple[tuple[str, Callable[[Notice], str]], ...] = (
     ("source.pages", _get("source.pages")),
     ("source.size", _get("source.size")),
     ("warnings", _warnings),
+    ("place.country", lambda n: _s(n.place.country)),
+    ("place.localities", lambda n: _lines([t.name for t in n.place.localities])),
+    ("place.time_zone", lambda n: _s(n.place.time_zone)),
+    ("employment", lambda n: ", ".join(k for k, v in n.employment if v)),
+    ("diplomas", lambda n: _lines(n.diplomas)),
 )
 
 HEADER: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
@@ -129,6 +135,24 @@ def row(notice: Notice, *, guard: bool = True) -> list[str]:
     return cells
 
 
+def table_problems(data: bytes) -> list[str]:
+    """Problems of a CSV file against avis's column list (``row N: what``)."""
+    try:
+        text = strip_bom(data).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [f"byte {exc.start}: not UTF-8"]
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        return ["the file is empty (no header row)"]
+    problems = []
+    if tuple(rows[0]) != HEADER:
+        problems.append("row 1: the header is not avis's column list (see avis.writers.csv_table)")
+    for number, cells in enumerate(rows[1:], start=2):
+        if len(cells) != len(HEADER):
+            problems.append(f"row {number}: {len(cells)} cells, expected {len(HEADER)}")
+    return problems
+
+
 class CsvWriter:
     """One CSV row per notice (UTF-8, optional BOM); many notices → one file."""
 
@@ -136,7 +160,18 @@ class CsvWriter:
     extension: ClassVar[str] = ".csv"
     media_type: ClassVar[str] = "text/csv"
     many: ClassVar[bool] = True
+    binary: ClassVar[bool] = False
     description: ClassVar[str] = "CSV table, one row per notice (lists one item per line)"
+    schemas: ClassVar[tuple[PublishedSchema, ...]] = ()
+    """No published schema: the column list (HEADER) is the contract."""
+
+    @staticmethod
+    def sniff(probe: Probe) -> bool:
+        return probe.first_line is not None and probe.first_line.startswith(HEADER[0] + ",")
+
+    @staticmethod
+    def validate(data: bytes) -> list[str]:
+        return table_problems(data)
 
     def render(self, notices: Sequence[Notice], *, options: WriterOptions) -> bytes:
         buffer = io.StringIO(newline="")
@@ -148,4 +183,4 @@ class CsvWriter:
         data = _SURROGATE.sub("\ufffd", buffer.getvalue()).encode("utf-8")
         if options.bom:
             data = b"\xef\xbb\xbf" + data
-        return check_output(data, self.name, options, f"a table of {len(notices)} notice(s)")
+        return check_output(data, self, options, f"a table of {len(notices)} notice(s)")

@@ -30,8 +30,9 @@ from typing import ClassVar
 from lxml import etree
 
 from avis.model import Notice
-from avis.writers.base import WriterOptions, check_output, describe, single
-from avis.writers.shared import present, where, xml_bytes
+from avis.writers.base import Probe, WriterOptions, check_output, describe, single
+from avis.writers.schemas import PublishedSchema, xml_problems
+from avis.writers.shared import present, xml_bytes
 
 DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -89,10 +90,19 @@ def record(notice: Notice, options: WriterOptions) -> etree._Element:
         add(DC, "source", " ".join(p for p in (source, f"(sha256 {sha})" if sha else None) if p))
     add(DC, "language", "fr", scheme="RFC4646")
     add(DCTERMS, "spatial", present(notice.location))
-    country = where(notice, options).country
+    country = notice.place.country
     if country:
         add(DCTERMS, "spatial", country, scheme="ISO3166")
     return root
+
+
+DUBLIN_CORE = PublishedSchema(
+    "dublin-core",
+    "third_party/dublin-core/qualifieddc.xsd",
+    "dc",
+    True,
+    "DCMI qualified Dublin Core container (2008 XSDs)",
+)
 
 
 class DublinCoreWriter:
@@ -102,9 +112,19 @@ class DublinCoreWriter:
     extension: ClassVar[str] = ".dc.xml"
     media_type: ClassVar[str] = "application/xml"
     many: ClassVar[bool] = False
+    binary: ClassVar[bool] = False
     description: ClassVar[str] = "qualified Dublin Core record for archives"
+    schemas: ClassVar[tuple[PublishedSchema, ...]] = (DUBLIN_CORE,)
+
+    @staticmethod
+    def sniff(probe: Probe) -> bool:
+        return probe.xml_tag() in ("qualifieddc", "simpledc")
+
+    @staticmethod
+    def validate(data: bytes) -> list[str]:
+        return xml_problems(data, DUBLIN_CORE.path or "")
 
     def render(self, notices: Sequence[Notice], *, options: WriterOptions) -> bytes:
         notice = single(notices, self.name)
         data = xml_bytes(record(notice, options))
-        return check_output(data, self.name, options, describe(notice))
+        return check_output(data, self, options, describe(notice))

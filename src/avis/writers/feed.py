@@ -22,7 +22,8 @@ from lxml import etree
 
 from avis.errors import OutputValidationError
 from avis.model import Notice
-from avis.writers.base import WriterOptions, check_output, describe
+from avis.writers.base import Probe, WriterOptions, check_output, describe
+from avis.writers.schemas import PublishedSchema, xml_problems
 from avis.writers.shared import (
     clean,
     description_html,
@@ -31,8 +32,8 @@ from avis.writers.shared import (
     notice_url,
     present,
     start_of_day,
-    where,
     xml_bytes,
+    zone,
 )
 
 
@@ -74,27 +75,39 @@ def _add(job: etree._Element, tag: str, value: str | None) -> None:
 
 
 def _job(notice: Notice, options: WriterOptions) -> etree._Element:
-    place = where(notice, options)
+    place = notice.place
+    town = next((t for t in place.localities if present(t.name)), None)
     ref = present(notice.reference.id)
     assert notice.posted_on is not None and ref is not None
     job = etree.Element("job")
     _add(job, "title", present(notice.title))
-    _add(job, "date", start_of_day(notice.posted_on, place.country))
+    _add(job, "date", start_of_day(notice.posted_on, zone(notice)))
     _add(job, "referencenumber", ref)
     _add(job, "requisitionid", ref)
     _add(job, "url", notice_url(notice, options))
     _add(job, "company", present(notice.employer))
-    _add(job, "city", place.locality)
-    _add(job, "state", place.region)
+    _add(job, "city", present(town.name) if town else None)
+    _add(job, "state", present((town.region if town else None) or place.region))
     _add(job, "country", place.country)
-    _add(job, "streetaddress", place.street)
+    _add(job, "postalcode", present(town.postal_code) if town else None)
+    _add(job, "streetaddress", present(place.address))
     _add(job, "email", present(notice.contact.email))
-    _add(job, "description", description_html(notice, heading_tag="h3"))
-    _add(job, "jobtype", ", ".join(employment_codes(notice, "fulltime", "parttime", "temporary")))
+    _add(job, "description", description_html(notice))
+    kinds = employment_codes(notice, "fulltime", "parttime", "temporary")
+    _add(job, "jobtype", ", ".join(kinds) if kinds else None)
     _add(job, "category", present(notice.corps))
     if notice.deadline is not None:
         _add(job, "expirationdate", notice.deadline.isoformat())
     return job
+
+
+FEED = PublishedSchema(
+    "indeed-feed",
+    "third_party/derived/indeed-feed.DERIVED.xsd",
+    "feed",
+    False,
+    "Indeed-style XML job feed — DERIVED, NOT OFFICIAL (Indeed publishes no XSD)",
+)
 
 
 class FeedWriter:
@@ -104,7 +117,17 @@ class FeedWriter:
     extension: ClassVar[str] = ".xml"
     media_type: ClassVar[str] = "application/xml"
     many: ClassVar[bool] = True
+    binary: ClassVar[bool] = False
     description: ClassVar[str] = "Indeed-style XML job feed (unofficial derived XSD)"
+    schemas: ClassVar[tuple[PublishedSchema, ...]] = (FEED,)
+
+    @staticmethod
+    def sniff(probe: Probe) -> bool:
+        return probe.xml_tag() == "source"
+
+    @staticmethod
+    def validate(data: bytes) -> list[str]:
+        return xml_problems(data, FEED.path or "")
 
     def render(self, notices: Sequence[Notice], *, options: WriterOptions) -> bytes:
         root = etree.Element("source")
@@ -128,4 +151,4 @@ class FeedWriter:
         for i, line in enumerate(left_out):
             root.insert(i, etree.Comment(f" left out: {_comment_safe(line)} "))
         data = xml_bytes(root)
-        return check_output(data, self.name, options, f"a feed of {jobs} job(s)")
+        return check_output(data, self, options, f"a feed of {jobs} job(s)")

@@ -13,19 +13,17 @@ import json
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from avis.model import Notice
-from avis.writers.base import WriterOptions, check_output, describe, single
-from avis.writers.places import Located
+from avis.model import Notice, Place
+from avis.writers.base import Probe, WriterOptions, check_output, describe, single
+from avis.writers.schemas import HROPEN_ROOT, PublishedSchema, hropen_validator, json_problems
 from avis.writers.shared import (
-    diplomas,
-    employment,
     end_of_day,
     html_sections,
     is_expired,
     items,
     notice_url,
     present,
-    where,
+    zone,
 )
 
 #: competencyClassificationCode for each skill list (HR Open leaves the code list open).
@@ -42,10 +40,15 @@ def _looks_like_email(text: str) -> bool:
     return bool(at and local and "." in domain and not any(c.isspace() for c in text))
 
 
-def _location(city: str | None, region: str | None, country: str | None) -> dict[str, Any]:
+def _location(
+    city: str | None, region: str | None, country: str | None, postal_code: str | None = None
+) -> dict[str, Any]:
     location: dict[str, Any] = {}
+    city, region, postal_code = present(city), present(region), present(postal_code)
     if city:
         location["city"] = city
+    if postal_code:
+        location["postalCode"] = postal_code
     if country:
         location["countryCode"] = country
     if region:
@@ -53,11 +56,20 @@ def _location(city: str | None, region: str | None, country: str | None) -> dict
     return location
 
 
-def _locations(place: Located, raw: str | None) -> list[dict[str, Any]]:
-    """One entry per commune named; a single place also keeps the printed address."""
-    if len(place.places) > 1:
-        return [_location(name, region, place.country) for name, region in place.places]
-    location = _location(place.locality, place.region, place.country)
+def _locations(place: Place, raw: str | None) -> list[dict[str, Any]]:
+    """One entry per town named; a single place also keeps the printed address."""
+    towns = [t for t in place.localities if present(t.name)]
+    if len(towns) > 1:
+        return [
+            _location(t.name, t.region or place.region, place.country, t.postal_code) for t in towns
+        ]
+    town = towns[0] if towns else None
+    location = _location(
+        town.name if town else None,
+        (town.region if town else None) or place.region,
+        place.country,
+        town.postal_code if town else None,
+    )
     if raw:
         location["formattedAddress"] = raw
     return [location] if location else []
@@ -65,7 +77,7 @@ def _locations(place: Located, raw: str | None) -> list[dict[str, Any]]:
 
 def position_opening(notice: Notice, options: WriterOptions) -> dict[str, Any]:
     """The PositionOpening as a JSON-compatible dict."""
-    place = where(notice, options)
+    place = notice.place
     employer = present(notice.employer)
     ref = present(notice.reference.id)
     doc: dict[str, Any] = {}
@@ -101,11 +113,13 @@ def position_opening(notice: Notice, options: WriterOptions) -> dict[str, Any]:
     ]
     if categories:
         profile["jobCategories"] = categories
-    full, part, temporary = employment(notice)
-    profile["positionScheduleTypeCodes"] = [
-        code for code, on in (("FullTime", full), ("PartTime", part)) if on
+    job = notice.employment
+    schedules = [
+        code for code, on in (("FullTime", job.full_time), ("PartTime", job.part_time)) if on
     ]
-    if temporary:
+    if schedules:
+        profile["positionScheduleTypeCodes"] = schedules
+    if job.temporary:
         profile["positionOfferingTypes"] = ["Temporary"]
     if notice.start.immediate is not None:
         profile["immediateStartIndicator"] = notice.start.immediate
@@ -130,7 +144,7 @@ def position_opening(notice: Notice, options: WriterOptions) -> dict[str, Any]:
     if phone:
         method["applicationPhone"] = {"formattedNumber": phone}
     if notice.deadline is not None:
-        method["applicationCloseDate"] = {"end": end_of_day(notice.deadline, place.country)}
+        method["applicationCloseDate"] = {"end": end_of_day(notice.deadline, zone(notice))}
     if method:
         instruction["applicationMethods"] = [method]
     if url:
@@ -151,7 +165,7 @@ def position_opening(notice: Notice, options: WriterOptions) -> dict[str, Any]:
     ]
     if competencies:
         qualification["positionCompetencies"] = competencies
-    education = diplomas(notice)
+    education = items(notice.diplomas)
     if education:
         qualification["educationRequirement"] = {"descriptions": education}
     licences = [c for c in items(notice.conditions) if "permis" in c.casefold()]
@@ -163,6 +177,15 @@ def position_opening(notice: Notice, options: WriterOptions) -> dict[str, Any]:
     return doc
 
 
+HROPEN = PublishedSchema(
+    "hropen-positionopening",
+    HROPEN_ROOT + "/recruiting/json/PositionOpeningType.json",
+    "hropen",
+    True,
+    "HR Open Standards 4.x PositionOpeningType (draft-04; $refs in the same tree)",
+)
+
+
 class HrOpenWriter:
     """HR Open Standards 4.x PositionOpening (official draft-04 JSON Schema)."""
 
@@ -170,10 +193,22 @@ class HrOpenWriter:
     extension: ClassVar[str] = ".hropen.json"
     media_type: ClassVar[str] = "application/json"
     many: ClassVar[bool] = False
+    binary: ClassVar[bool] = False
     description: ClassVar[str] = "HR Open Standards 4.x PositionOpening JSON"
+    schemas: ClassVar[tuple[PublishedSchema, ...]] = (HROPEN,)
+
+    @staticmethod
+    def sniff(probe: Probe) -> bool:
+        doc = probe.json_object()
+        markers = ("positionProfiles", "postingRequester", "documentId")
+        return doc is not None and any(k in doc for k in markers)
+
+    @staticmethod
+    def validate(data: bytes) -> list[str]:
+        return json_problems(hropen_validator("recruiting/json/PositionOpeningType.json"), data)
 
     def render(self, notices: Sequence[Notice], *, options: WriterOptions) -> bytes:
         notice = single(notices, self.name)
         text = json.dumps(position_opening(notice, options), ensure_ascii=False, indent=2)
         data = (text + "\n").encode("utf-8")
-        return check_output(data, self.name, options, describe(notice))
+        return check_output(data, self, options, describe(notice))

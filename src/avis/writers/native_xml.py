@@ -30,16 +30,20 @@ from typing import Any, ClassVar, Literal, Union, get_args, get_origin
 from lxml import etree
 from pydantic import BaseModel, ValidationError
 
-from avis.errors import CorruptInputError, UnsafeInputError
+from avis.errors import CorruptInputError
 from avis.model import Notice
-from avis.writers.base import WriterOptions, check_output, describe, single
+from avis.writers.base import Probe, WriterOptions, check_output, describe, single
+from avis.writers.safe_xml import safe_parse
+from avis.writers.schemas import PublishedSchema, xsd_problems
 from avis.writers.shared import XML_ILLEGAL, xml_bytes
+
+NOTICE_XSD = PublishedSchema("notice-xsd", "avis-notice.xsd", "xml", True, "avis Notice XML (XSD)")
 
 NS = "urn:avis:notice:1"
 _Q = "{" + NS + "}"
 ESCAPED = "escaped"
 #: Item element names for list fields other than the default ``item``.
-ITEM_NAMES: dict[str, str] = {"warnings": "warning"}
+ITEM_NAMES: dict[str, str] = {"warnings": "warning", "localities": "locality"}
 _UNESCAPE = re.compile(r"\\(\\|u[0-9A-Fa-f]{4})|\\")
 
 
@@ -200,37 +204,12 @@ def _read_model(el: etree._Element, model: type[BaseModel]) -> dict[str, Any]:
     return data
 
 
-def safe_parse(data: bytes) -> etree._Element:
-    """Parse XML without DTDs, entities or network; raise avis errors only."""
-    if re.search(rb"<!(DOCTYPE|ENTITY)", data[:4096], re.IGNORECASE):
-        raise UnsafeInputError("XML with a DOCTYPE or entity declarations is refused")
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise CorruptInputError(f"not well-formed XML: {exc}") from exc
-    tree = root.getroottree()
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise UnsafeInputError("XML with a DOCTYPE or entity declarations is refused")
-    return root
-
-
 def from_xml(data: bytes) -> Notice:
     """Read avis XML back into a Notice; schema-checked first, then model-validated."""
-    from avis.validate import xsd_problems
-
     root = safe_parse(data)
     if root.tag != _Q + "notice":
         raise CorruptInputError(f"not an avis notice: the root element is {root.tag!r}")
-    problems = xsd_problems(root, "notice-xsd")
+    problems = xsd_problems(root, NOTICE_XSD.path or "")
     if problems:
         raise CorruptInputError("not a valid avis notice XML: " + "; ".join(problems[:5]))
     try:
@@ -250,8 +229,31 @@ class XmlWriter:
     extension: ClassVar[str] = ".xml"
     media_type: ClassVar[str] = "application/xml"
     many: ClassVar[bool] = False
+    binary: ClassVar[bool] = False
     description: ClassVar[str] = "avis Notice XML (lossless; schema: avis schema notice-xsd)"
+    schemas: ClassVar[tuple[PublishedSchema, ...]] = (NOTICE_XSD,)
+
+    @staticmethod
+    def sniff(probe: Probe) -> bool:
+        return probe.xml_tag() == "{" + NS + "}notice"
+
+    @staticmethod
+    def validate(data: bytes) -> list[str]:
+        """The XSD, then the model (what the XSD cannot say, e.g. deadline after posting)."""
+        from avis.errors import AvisError
+
+        try:
+            root = safe_parse(data)
+        except AvisError as exc:
+            return [exc.message]
+        problems = xsd_problems(root, NOTICE_XSD.path or "")
+        if not problems:
+            try:
+                from_xml(data)
+            except AvisError as exc:
+                problems.append(exc.message)
+        return problems
 
     def render(self, notices: Sequence[Notice], *, options: WriterOptions) -> bytes:
         notice = single(notices, self.name)
-        return check_output(to_xml(notice), self.name, options, describe(notice))
+        return check_output(to_xml(notice), self, options, describe(notice))

@@ -1,4 +1,8 @@
-"""Helpers several writers need: safe text, the HTML description, dates in the notice's zone."""
+"""Helpers several writers need: safe text, the HTML description, dates in the notice's zone.
+
+Writers only map fields: place, time zone, employment and diplomas come from the enrich
+stage (``notice.place``, ``notice.employment``, ``notice.diplomas``), never from a guess here.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,12 @@ import datetime as dt
 import html
 import re
 from urllib.parse import quote
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
 
 from avis.model import Notice
 from avis.writers.base import WriterOptions
-from avis.writers.places import UTC_OFFSETS, Located, locate, normalise
 
 #: Characters XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, lone surrogates,
 #: U+FFFE/U+FFFF). The native XML writer escapes them; other formats drop them.
@@ -60,19 +64,62 @@ def _esc(text: str) -> str:
 
 
 def _paragraphs(text: str) -> str:
-    parts = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return "".join(
-        "<p>" + "<br>".join(_esc(line) for line in p.splitlines()) + "</p>" for p in parts
-    )
+    """One ``<p>`` per printed line: line breaks a notice makes on purpose survive without
+    ``<br>``, which some job boards strip."""
+    return "".join(f"<p>{_esc(line.strip())}</p>" for line in text.splitlines() if line.strip())
 
 
 def _bullets(values: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{_esc(v)}</li>" for v in values) + "</ul>"
 
 
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def french_date(day: dt.date) -> str:
+    """``14 février 2025``: a date as the notice's readers write it."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def header_facts(notice: Notice) -> list[str]:
+    """The notice's header as ``label : value`` lines — what a job seeker reads first."""
+    facts = [
+        ("Référence", present(notice.reference.id)),
+        ("Employeur", present(notice.employer)),
+        ("Corps ou cadre d'emplois", present(notice.corps)),
+        ("Direction", present(notice.direction)),
+        ("Service", present(notice.service)),
+        ("Emploi", present(notice.job)),
+        ("Lieu de travail", present(notice.location)),
+        ("Durée de résidence exigée", present(notice.residence_requirement)),
+        ("Poste à pourvoir", present(notice.start.raw)),
+        ("Postes à pourvoir", None if notice.positions is None else str(notice.positions)),
+        ("Date de dépôt de l'offre", notice.posted_on and french_date(notice.posted_on)),
+        ("Date limite de candidature", notice.deadline and french_date(notice.deadline)),
+        *((present(k), present(v)) for k, v in notice.extra.items()),
+    ]
+    return [f"{label} : {value}" for label, value in facts if label and value]
+
+
 def html_sections(notice: Notice) -> list[tuple[str, str]]:
-    """(heading, HTML body) for every part of the notice a job seeker reads."""
+    """(heading, HTML body) for every part of the notice a job seeker reads, header first."""
     out: list[tuple[str, str]] = []
+    facts = header_facts(notice)
+    if facts:
+        out.append(("Le poste", _bullets(facts)))
     desc = present(notice.description)
     if desc:
         out.append(("Détails de l'offre", _paragraphs(desc)))
@@ -114,103 +161,79 @@ def html_sections(notice: Notice) -> list[tuple[str, str]]:
     return out
 
 
-def description_html(notice: Notice, *, heading_tag: str = "h3") -> str | None:
-    """The whole notice as one HTML fragment (``<p>``, headings, ``<ul><li>``), or None."""
+def description_html(notice: Notice) -> str | None:
+    """The whole notice as one HTML fragment of ``<p>``, ``<ul>`` and ``<li>`` only (what
+    Google for Jobs and job boards render): the header facts, the description, then each
+    section under its name as a paragraph. None when the notice has no content at all."""
     parts = html_sections(notice)
-    if not parts:
+    if not any(h not in ("Le poste",) for h, _ in parts):
         return None
     out = []
-    for i, (heading, body) in enumerate(parts):
-        if i == 0 and heading == "Détails de l'offre":
+    for heading, body in parts:
+        if heading in ("Le poste", "Détails de l'offre"):
             out.append(body)
         else:
-            out.append(f"<{heading_tag}>{_esc(heading)}</{heading_tag}>{body}")
+            out.append(f"<p>{_esc(heading)}</p>{body}")
     return "".join(out)
 
 
-_PART_TIME = re.compile(r"\b(temps partiel|mi temps)\b")
-_FULL_TIME = re.compile(r"\btemps (plein|complet)\b")
-_TEMPORARY = re.compile(
-    r"\b(cdd|contrat a duree determinee|duree determinee|vacataire|vacation|interim|"
-    r"emploi temporaire|poste temporaire|mission temporaire)\b"
-)
-
-
-def employment(notice: Notice) -> tuple[bool, bool, bool]:
-    """(full time, part time, temporary), read from the notice's own words.
-
-    A public-service post is full time and permanent unless the notice says otherwise.
-    """
-    texts = [
-        notice.title,
-        notice.corps,
-        notice.job,
-        notice.start.raw,
-        notice.description,
-        *notice.conditions,
-        *notice.extra.values(),
-    ]
-    norm = " | ".join(normalise(t) for t in texts if t)
-    part = bool(_PART_TIME.search(norm))
-    full = not part or bool(_FULL_TIME.search(norm))
-    return full, part, bool(_TEMPORARY.search(norm))
-
-
-_DIPLOMA = re.compile(
-    r"\b(diplome|baccalaureat|bac|licence|master|doctorat|bts|dut|cap|bep|ingenieur)\b"
-)
-
-
-def diplomas(notice: Notice) -> list[str]:
-    """Knowledge items that name a diploma (the notice's "Diplôme exigé" part)."""
-    return [k for k in items(notice.knowledge) if _DIPLOMA.search(normalise(k))]
-
-
 def employment_codes(notice: Notice, full: str, part: str, temporary: str) -> list[str]:
-    """The employment kinds that apply, spelt as the target format spells them."""
-    flags = employment(notice)
+    """The employment kinds the notice prints (enrich stage), spelt as the format spells
+    them; empty when it prints none — never assumed."""
+    job = notice.employment
+    flags = (job.full_time, job.part_time, job.temporary)
     return [code for code, on in zip((full, part, temporary), flags, strict=True) if on]
 
 
-def where(notice: Notice, options: WriterOptions) -> Located:
-    """The notice's place as the job formats want it (see :mod:`avis.writers.places`)."""
-    return locate(present(notice.location), present(notice.employer), options.country)
+def zone(notice: Notice) -> ZoneInfo | None:
+    """The notice's time zone (enrich stage: from its place or country), else None."""
+    name = notice.place.time_zone
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
-def zone(country: str | None) -> dt.timezone | None:
-    """The fixed UTC offset of a country avis knows, else None."""
-    hours = UTC_OFFSETS.get(country or "")
-    return None if hours is None else dt.timezone(dt.timedelta(hours=hours))
+def _local(day: dt.date, at: dt.time, tz: dt.tzinfo) -> str:
+    """ISO 8601 local time; an offset with seconds (local mean time before a zone adopted
+    standard time, e.g. Nouméa before 1912) is rounded to the minute ISO 8601 can write."""
+    moment = dt.datetime.combine(day, at, tz)
+    offset = moment.utcoffset() or dt.timedelta(0)
+    if offset.seconds % 60 or offset.microseconds:
+        minutes = round(offset.total_seconds() / 60)
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+    return moment.isoformat()
 
 
-def end_of_day(day: dt.date, country: str | None) -> str:
-    """``2025-02-14T23:59:59+11:00``: a deadline lasts until the end of its day, locally."""
-    tz = zone(country)
+def end_of_day(day: dt.date, tz: dt.tzinfo | None) -> str:
+    """``2025-02-14T23:59:59+11:00``: a deadline lasts until the end of its day, locally
+    (daylight saving included); the bare date when the zone is unknown."""
     if tz is None:
         return day.isoformat()
-    return dt.datetime.combine(day, dt.time(23, 59, 59), tz).isoformat()
+    return _local(day, dt.time(23, 59, 59), tz)
 
 
-def start_of_day(day: dt.date, country: str | None) -> str:
+def start_of_day(day: dt.date, tz: dt.tzinfo | None) -> str:
     """``2025-01-24T00:00:00+11:00``, or the bare date when the zone is unknown."""
-    tz = zone(country)
     if tz is None:
         return day.isoformat()
-    return dt.datetime.combine(day, dt.time(0, 0, 0), tz).isoformat()
+    return _local(day, dt.time(0, 0, 0), tz)
 
 
-def today(options: WriterOptions, country: str | None) -> dt.date:
+def today(options: WriterOptions, tz: dt.tzinfo | None) -> dt.date:
     """Today in the notice's zone (UTC when unknown), unless the caller fixed it."""
     if options.today is not None:
         return options.today
-    return dt.datetime.now(zone(country) or dt.UTC).date()
+    return dt.datetime.now(tz or dt.UTC).date()
 
 
 def is_expired(notice: Notice, options: WriterOptions) -> bool:
     """Past its deadline day (a notice without a deadline never expires)."""
     if notice.deadline is None:
         return False
-    return notice.deadline < today(options, where(notice, options).country)
+    return notice.deadline < today(options, zone(notice))
 
 
 def slug(reference: str) -> str:
