@@ -69,6 +69,7 @@ scans: system venv
 bench: system venv
 	$(PY) benchmarks/bench_parse.py
 	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_dask.py
 	$(PY) benchmarks/bench_ocr.py
 
 # Fuzz one reader (pdf, docx, docx-xml, text, html, image, any) with atheris: READER=pdf RUNS=10000
