@@ -32,6 +32,8 @@ demo: system venv
 
 test: system venv
 	$(VENV)/bin/ruff check src tests tools benchmarks
+	$(VENV)/bin/ruff format --check src tests tools benchmarks
+	$(PY) -m mypy
 	$(VENV)/bin/pytest
 
 lint: venv
@@ -67,6 +69,7 @@ scans: system venv
 bench: system venv
 	$(PY) benchmarks/bench_parse.py
 	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_dask.py
 	$(PY) benchmarks/bench_ocr.py
 
 # Fuzz one reader (pdf, docx, docx-xml, text, html, image, any) with atheris: READER=pdf RUNS=10000

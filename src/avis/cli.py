@@ -352,6 +352,19 @@ def eval_cmd(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="worker processes [one per CPU]"
 )
 @click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default=None,
+    help="where documents are converted: local worker processes [default] or a Dask cluster "
+    "(pip install 'avis[dask]'; -j N local Dask workers unless --scheduler)",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler to run on (tcp://host:8786); implies --executor dask",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
     default=120.0,
@@ -395,6 +408,8 @@ def convert(
     outdir: Path,
     formats: tuple[str, ...],
     jobs: int | None,
+    executor: str | None,
+    scheduler: str | None,
     timeout: float,
     max_tasks_per_worker: int,
     force: bool,
@@ -454,6 +469,8 @@ def convert(
         validate=not no_validate,
         settings=settings,
         generated_at=generated_at,
+        executor=executor or ("dask" if scheduler else "local"),
+        scheduler=scheduler,
     )
     console = Console(stderr=True)
     progress: ProgressSink = (

@@ -47,6 +47,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from avis.batch.urls import expand_url, is_url
 from avis.errors import UsageError
 from avis.files import shown
 
@@ -235,14 +236,20 @@ def discover(
     """Expand the command-line inputs; raise :class:`UsageError` for one that names nothing."""
     base = os.path.abspath(cwd if cwd is not None else os.getcwd())
     walker = _Walker(os.fspath(outdir) if outdir is not None else None, excludes)
+    urls: list[Candidate] = []
     for arg in inputs:
+        if is_url(os.fspath(arg)):  # s3://bucket/prefix/…: listed through fsspec
+            objects, skips = expand_url(os.fspath(arg), excludes)
+            urls += [Candidate(path=u, rel=rel, explicit=e) for u, rel, e in objects]
+            walker.skipped += [Skipped(*skip) for skip in skips]
+            continue
         walker.add_argument(os.fspath(arg), base)
     # one line per path: a file skipped in a folder walk but also named explicitly is converted
     skipped: dict[str, Skipped] = {}
     for skip in walker.skipped:
         if skip.path not in walker.files:
             skipped.setdefault(skip.path, skip)
-    found = Discovery(skipped=list(skipped.values()))
+    found = Discovery(skipped=list(skipped.values()), candidates=sorted(urls, key=lambda c: c.rel))
     if not walker.files:
         return found
     root = os.path.commonpath(walker.roots)

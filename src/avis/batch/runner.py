@@ -38,6 +38,7 @@ from typing import Any, overload
 
 from avis import __version__
 from avis.batch.discover import Candidate, Discovery, discover, display_path
+from avis.batch.executor import Executor, check_executor, open_executor
 from avis.batch.naming import assign_bases
 from avis.batch.outdir import OutDir
 from avis.batch.progress import NoProgress, ProgressSink
@@ -55,6 +56,7 @@ from avis.batch.summary import (
     BatchSummary,
     now_utc,
 )
+from avis.batch.urls import hash_url, is_url, url_still_there
 from avis.batch.worker import (
     NOTICE_CACHE_DIR,
     TMP_SUFFIX,
@@ -110,6 +112,10 @@ class BatchOptions:
     validate: bool = True
     generated_at: dt.datetime | None = None
     """``lastBuildDate`` of a feed (set it for byte-identical feeds across runs)."""
+    executor: str = "local"
+    """Where documents are converted: ``local`` worker processes or a ``dask`` cluster."""
+    scheduler: str | None = None
+    """Address of the Dask scheduler (``executor="dask"``); None starts a local cluster."""
     settings: Settings = field(default_factory=Settings)
     """The user's settings (avis.toml and options): country, publisher, lexicon…"""
 
@@ -260,6 +266,7 @@ class _Run:
             alto=options.alto,
             settings=settings_dict(options.settings),
         )
+        check_executor(options.executor, options.scheduler)
         self.fp = self._fingerprint()
         self.jobs = max(1, options.jobs or os.cpu_count() or 1)
         self.summary = BatchSummary(
@@ -470,7 +477,7 @@ class _Run:
         base = self.bases[index]
         start = time.monotonic()
         try:
-            sha = hash_input(
+            sha = (hash_url if is_url(cand.path) else hash_input)(
                 cand.path,
                 self.options.read_options.max_bytes,
                 deadline=start + self.options.timeout,
@@ -515,13 +522,13 @@ class _Run:
         return None
 
     def _loop(self) -> None:
-        from avis.batch.pool import Crashed, Finished, TimedOut, WorkerPool
+        from avis.batch.pool import Crashed, Finished, TimedOut
 
         total = len(self.found.candidates)
         upcoming = iter(range(total))
         waiting: Task | None = None
         exhausted = False
-        pool: WorkerPool | None = None
+        pool: Executor | None = None
         try:
             while not self.stop:
                 # hand out work: report cached inputs directly, the others to idle workers
@@ -536,7 +543,9 @@ class _Run:
                         waiting = self._prepare(index)
                         continue
                     if pool is None:
-                        pool = WorkerPool(
+                        pool = open_executor(
+                            self.options.executor,
+                            self.options.scheduler,
                             self.config,
                             size=self.jobs,
                             timeout=self.options.timeout,
@@ -744,6 +753,8 @@ class _Run:
         """Why the input of a journalled document may still exist (None: it is gone)."""
         if not path:
             return "the journal does not say which input it came from"
+        if is_url(path):
+            return url_still_there(path)
         for folder in unreadable:
             if path == folder or path.startswith(folder.rstrip(os.sep) + os.sep):
                 return f"its folder could not be read this run ({display_path(folder, self.cwd)})"

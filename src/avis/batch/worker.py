@@ -34,9 +34,10 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from avis.batch.outdir import OutDir
+from avis.batch.urls import read_source
 from avis.enrich import INFORMATIONAL_WARNINGS
 from avis.errors import AvisError, CorruptInputError, UnsupportedFormatError
-from avis.files import TMP_SUFFIX, read_input, shown, umask, write_atomic
+from avis.files import TMP_SUFFIX, shown, umask, write_atomic
 
 __all__ = ["TMP_SUFFIX", "Outcome", "Task", "WorkerConfig", "process_document", "write_atomic"]
 
@@ -292,7 +293,7 @@ class _Engine:
 
     def _run(self, task: Task, out: Outcome) -> None:
         name = shown(os.path.basename(task.path))
-        data = read_input(task.path, self.read_options.max_bytes)
+        data = read_source(task.path, self.read_options.max_bytes)  # a path or a URL
         out["sha256"] = hashlib.sha256(data).hexdigest()
         if not self._detect(task, data, out):
             return

@@ -1,0 +1,560 @@
+"""``avis convert --executor dask``: the batch's documents converted on a Dask cluster.
+
+:class:`DaskExecutor` is the runner's executor (see :mod:`avis.batch.executor`) on
+``dask.distributed``: a cluster at ``--scheduler ADDRESS`` (``tcp://host:8786``), or without it
+a :class:`~distributed.LocalCluster` of ``-j N`` worker processes with one thread each. Only
+paths (or fsspec URLs) go to the workers; each worker reads its input from storage every
+machine sees, converts it in a sandbox process (:mod:`avis.batch.dask_sandbox`: a hung or
+crashing parser is killed there, never the Dask worker) and sends the rendered outputs back.
+This process journals and writes them exactly as with the local pool, so OUTDIR, the report
+and resuming do not depend on the executor.
+
+Dask is an optional extra: ``pip install 'avis[dask]'``; without it
+:class:`DaskUnavailableError` says so before the run starts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import queue
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Mapping
+from multiprocessing.connection import Connection
+from typing import Any
+
+from avis import __version__
+from avis.batch.pool import Crashed, Event, Finished, OnIntent, TimedOut
+from avis.batch.worker import InternalError, Outcome, Task, WorkerConfig
+from avis.errors import AvisError, UsageError
+from avis.files import umask
+
+SANDBOX_START_LIMIT = 120.0
+"""Seconds a sandbox may take to import avis and say it is ready (a slow shared disk)."""
+
+_START_FAILURES = 3
+
+NO_WORKER_LIMIT = 300.0
+"""Seconds a shared cluster may have no worker at all (workers restarting) before the batch
+stops with what it has done rather than wait forever."""
+
+PREFETCH = 4
+"""Tasks in flight per worker thread: the next documents wait on the worker, not on a round
+trip to this process (cheap: a task is a path; the time limit runs in the sandbox)."""
+
+
+class DaskUnavailableError(UsageError):
+    """``--executor dask`` without the ``dask`` extra installed."""
+
+
+class ClusterError(AvisError):
+    """The Dask cluster cannot run avis (unreachable, no workers, another avis on them)."""
+
+    code = "cluster_error"
+
+
+def require_dask() -> None:
+    """Raise :class:`DaskUnavailableError` unless dask.distributed and fsspec import."""
+    missing = []
+    for module in ("distributed", "fsspec"):
+        try:
+            __import__(module)
+        except ImportError:
+            missing.append(module)
+    if missing:
+        raise DaskUnavailableError(
+            f"--executor dask needs {' and '.join(missing)}, which is not installed: "
+            "pip install 'avis[dask]' (on this machine and on every Dask worker)"
+        )
+
+
+# -- on a Dask worker -----------------------------------------------------------------------
+
+
+class _Sandbox:
+    """One sandbox process and the socket to it (see :mod:`avis.batch.dask_sandbox`)."""
+
+    def __init__(self, config: WorkerConfig) -> None:
+        ours, theirs = socket.socketpair()
+        fd = theirs.fileno()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "avis.batch.dask_sandbox", str(fd)],
+            pass_fds=(fd,),
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # Ctrl-C in a terminal is the batch's to handle
+        )
+        theirs.close()
+        self.conn = Connection(ours.detach())
+        self.conn.send(config)
+        self.ready = False
+        self.done = 0
+
+    def wait_ready(self) -> None:
+        if self.ready:
+            return
+        if not self.conn.poll(SANDBOX_START_LIMIT):
+            self.kill()
+            raise ClusterError(f"an avis sandbox took over {SANDBOX_START_LIMIT:g} s to start")
+        try:
+            self.conn.recv()
+        except (EOFError, OSError) as exc:
+            code = self.kill()
+            raise ClusterError(
+                f"the avis sandbox process exits as soon as it starts (exit code {code}); "
+                "is the same avis installed on every worker?"
+            ) from exc
+        self.ready = True
+
+    def kill(self) -> int | None:
+        with contextlib.suppress(OSError):
+            self.process.kill()
+        with contextlib.suppress(OSError):
+            self.conn.close()
+        try:
+            return self.process.wait(10)
+        except subprocess.TimeoutExpired:  # pragma: no cover - a process SIGKILL cannot end
+            return None
+
+    def retire(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.kill()
+        with contextlib.suppress(OSError):
+            self.conn.close()
+
+    def run(self, task: Task, timeout: float) -> tuple[Any, ...]:
+        """("done", outcome, files), ("timeout", seconds) or ("crashed", exit code, seconds)."""
+        started = time.monotonic()
+        try:
+            self.conn.send(task)
+            if not self.conn.poll(timeout):
+                self.kill()
+                return ("timeout", round(time.monotonic() - started, 4))
+            message = self.conn.recv()
+        except (EOFError, OSError):
+            code = self.kill()
+            return ("crashed", code, round(time.monotonic() - started, 4))
+        self.done += 1
+        return message  # type: ignore[no-any-return]
+
+
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin as _PluginBase
+except ImportError:  # the extra is missing: require_dask() says so before any use
+    _PluginBase = object  # type: ignore[assignment,misc]
+
+
+class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
+    """A Dask worker plugin: the worker's sandbox processes, one per task running at once.
+
+    Sandboxes are started when the plugin is set up (in the worker's main thread, warm before
+    the first document), replaced after ``max_tasks`` documents or when killed, and stopped
+    when the plugin is removed or the worker closes.
+    """
+
+    def __init__(self, name: str, config: WorkerConfig, timeout: float, max_tasks: int) -> None:
+        self.name = name
+        self.config = config
+        self.timeout = timeout
+        self.max_tasks = max(1, max_tasks)
+        self._free: list[_Sandbox] = []
+        self._all: list[_Sandbox] = []
+        self._lock = threading.Lock()
+        self.started = 0
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("name", "config", "timeout", "max_tasks")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
+    def setup(self, worker: Any) -> None:
+        """Start the sandboxes together, then wait until they are warm: the first documents
+        then cost what the others do (a sandbox that fails to start is retried by run())."""
+        fresh = [
+            self._spawn() for _ in range(max(1, int(getattr(worker, "state", worker).nthreads)))
+        ]
+        for sandbox in fresh:
+            with contextlib.suppress(ClusterError):
+                sandbox.wait_ready()
+        self._free.extend(s for s in fresh if s.ready)
+
+    def teardown(self, worker: Any) -> None:
+        with self._lock:
+            sandboxes, self._all, self._free = self._all, [], []
+        for sandbox in sandboxes:
+            sandbox.kill()
+
+    def _spawn(self) -> _Sandbox:
+        sandbox = _Sandbox(self.config)
+        with self._lock:
+            self._all.append(sandbox)
+            self.started += 1
+        return sandbox
+
+    def _drop(self, sandbox: _Sandbox) -> None:
+        with self._lock, contextlib.suppress(ValueError):
+            self._all.remove(sandbox)
+
+    def run(self, task: Task) -> tuple[Any, ...]:
+        """Convert ``task`` in a sandbox; the result ends with how many sandboxes started."""
+        spawned = 0
+        with self._lock:
+            sandbox = self._free.pop() if self._free else None
+        failures = 0
+        while True:
+            if sandbox is None or sandbox.process.poll() is not None:
+                if sandbox is not None:
+                    sandbox.kill()
+                    self._drop(sandbox)
+                sandbox = self._spawn()
+                spawned += 1
+            try:
+                sandbox.wait_ready()
+                break
+            except ClusterError:
+                self._drop(sandbox)
+                sandbox = None
+                failures += 1
+                if failures >= _START_FAILURES:
+                    raise
+        result = sandbox.run(task, self.timeout)
+        if result[0] == "crashed" and result[1] == 0:  # it had just left, idle: not a crash
+            self._drop(sandbox)
+            sandbox = self._spawn()
+            spawned += 1
+            sandbox.wait_ready()
+            result = sandbox.run(task, self.timeout)
+        if result[0] != "done":
+            self._drop(sandbox)  # killed or dead: a new one is started for the next task
+        elif sandbox.done >= self.max_tasks:
+            sandbox.retire()
+            self._drop(sandbox)
+        else:
+            with self._lock:
+                self._free.append(sandbox)
+        return (*result, spawned)
+
+
+def convert_on_worker(task: Task, plugin: str) -> tuple[Any, ...]:
+    """The Dask task: one document, in a sandbox of the worker running it."""
+    from distributed import get_worker
+
+    sandboxes: AvisSandboxes | None = get_worker().plugins.get(plugin)  # type: ignore[assignment]
+    if sandboxes is None:  # the batch has stopped and removed its plugin: nobody waits for this
+        return ("cancelled", 0)
+    return sandboxes.run(task)
+
+
+def worker_identity() -> tuple[str, str, str]:
+    """(avis version, code digest, Python version) of a worker: all must match the batch's."""
+    from avis.batch.state import code_digest
+
+    return __version__, code_digest(), sys.version.split()[0]
+
+
+# -- in the batch process -------------------------------------------------------------------
+
+
+class DaskExecutor:
+    """The runner's executor on a Dask cluster (see the module doc)."""
+
+    def __init__(
+        self,
+        config: WorkerConfig,
+        *,
+        size: int,
+        timeout: float,
+        max_tasks: int,
+        on_intent: OnIntent | None,
+        scheduler: str | None,
+    ) -> None:
+        require_dask()
+        self.config = config
+        self.size = max(1, size)
+        self.timeout = timeout
+        self.max_tasks = max_tasks
+        self.on_intent = on_intent
+        self.scheduler = scheduler
+        self.draining = False
+        self.started_workers = 0
+        self.first_ready: float | None = None
+        self.plugin = f"avis-{secrets.token_hex(6)}"
+        self._client: Any = None
+        self._cluster: Any = None
+        self._futures: dict[str, Task] = {}
+        """Tasks in flight by key. The futures themselves are in ``_live`` and let go of in
+        the client's callback thread: a future freed in this thread could take a Ctrl-C in
+        its ``__del__``, where it would be printed as an ignored exception."""
+        self._live: dict[str, Any] = {}
+        self._live_lock = threading.Lock()
+        self._submitted: dict[str, float] = {}
+        self._capacity = self.size
+        self._capacity_at = 0.0
+        self._no_workers_since: float | None = None
+        self._done: queue.SimpleQueue[tuple[str, tuple[str, Any]]] = queue.SimpleQueue()
+        self._mode = 0o666 & ~umask()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        from distributed import Client
+
+        try:
+            if self.scheduler is None:
+                with _sigint_ignored():
+                    self._cluster = _local_cluster(self.size)
+                self._client = Client(self._cluster, set_as_default=False)
+            else:
+                self._client = Client(self.scheduler, timeout=30, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            where = self.scheduler or "a local cluster"
+            message = f"cannot start or reach the Dask scheduler ({where}): {exc}"
+            raise ClusterError(message) from exc
+        try:
+            self._check_workers()
+            self._client.register_plugin(
+                AvisSandboxes(self.plugin, self.config, self.timeout, self.max_tasks),
+                name=self.plugin,
+            )
+        except BaseException:
+            self.close()
+            raise
+        self.first_ready = time.monotonic()
+        self._refresh_capacity(force=True)
+        self.started_workers = self._capacity
+
+    def _check_workers(self) -> None:
+        """Every worker must run this avis (same code digest: same outputs, same journal)."""
+        client = self._client
+        if self.scheduler is not None:
+            try:
+                client.wait_for_workers(1, timeout=60)
+            except TimeoutError as exc:
+                raise ClusterError(
+                    f"the Dask scheduler at {self.scheduler} has no worker (start some with "
+                    f"'dask worker {self.scheduler}')"
+                ) from exc
+        ours = worker_identity()
+        for address, theirs in client.run(worker_identity).items():
+            if tuple(theirs) != ours:
+                raise ClusterError(
+                    f"the Dask worker {address} runs avis {theirs[0]} on Python {theirs[2]} "
+                    f"(code {theirs[1][:12]}), this machine avis {ours[0]} on Python {ours[2]} "
+                    f"(code {ours[1][:12]}): install the same avis on every worker"
+                )
+
+    def close(self, *, kill: bool = False, grace: float = 5.0) -> None:
+        client, cluster = self._client, self._cluster
+        self._client = self._cluster = None
+        with self._live_lock:
+            futures = list(self._live.values())
+        self._futures.clear()
+        self._submitted.clear()
+        if client is not None:
+            with contextlib.suppress(Exception):
+                if futures:
+                    client.cancel(futures, force=True)
+            if cluster is None:  # a shared cluster: stop our sandboxes, leave the workers
+                with contextlib.suppress(Exception):
+                    client.unregister_worker_plugin(self.plugin)
+            with contextlib.suppress(Exception):
+                client.close(timeout=grace)
+        if cluster is not None:
+            with contextlib.suppress(Exception), _sigint_ignored():
+                cluster.close(timeout=grace)
+
+    def __enter__(self) -> DaskExecutor:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(kill=exc[0] is not None)
+
+    # -- work ------------------------------------------------------------------------------
+
+    def _refresh_capacity(self, *, force: bool = False) -> None:
+        """Threads on the cluster (workers may join or leave a shared cluster)."""
+        now = time.monotonic()
+        if not force and now - self._capacity_at < 5.0:
+            return
+        self._capacity_at = now
+        try:
+            threads = sum(self._client.nthreads().values())
+        except Exception:  # the scheduler is busy or reconnecting: ask again later
+            return
+        self._capacity = max(1, threads)
+        if threads:
+            self._no_workers_since = None
+        elif self._no_workers_since is None:
+            self._no_workers_since = now
+        elif now - self._no_workers_since > NO_WORKER_LIMIT:
+            raise ClusterError(
+                f"the Dask cluster has had no worker for {NO_WORKER_LIMIT:g} s; start workers "
+                "and run again (what is done is kept)"
+            )
+
+    @property
+    def idle(self) -> int:
+        return max(0, PREFETCH * self._capacity - len(self._futures))
+
+    @property
+    def busy(self) -> int:
+        return len(self._futures)
+
+    def in_flight(self) -> list[Task]:
+        return list(self._futures.values())
+
+    def submit(self, task: Task) -> bool:
+        future = self._client.submit(
+            convert_on_worker,
+            task,
+            self.plugin,
+            key=f"avis-convert-{task.index}-{secrets.token_hex(4)}",
+            pure=False,
+            retries=0,
+        )
+        with self._live_lock:
+            self._live[future.key] = future
+        self._futures[future.key] = task
+        self._submitted[future.key] = time.monotonic()
+        future.add_done_callback(self._collect)
+        return True
+
+    def poll(self, max_wait: float) -> list[Event]:
+        self._refresh_capacity()
+        done: list[tuple[str, tuple[str, Any]]] = []
+        with contextlib.suppress(queue.Empty):
+            done.append(self._done.get(timeout=max(0.0, max_wait)))
+            while True:
+                done.append(self._done.get_nowait())
+        events: list[Event] = []
+        for key, result in done:
+            task = self._futures.pop(key, None)
+            submitted = self._submitted.pop(key, 0.0)
+            if task is not None:  # (not one cancelled by close())
+                events.append(self._event(task, result, submitted))
+        return events
+
+    def _collect(self, future: Any) -> None:
+        """Called in the client's callback thread when a task ends: fetch its result there,
+        so the batch's loop never waits on a round trip to a worker."""
+        try:
+            result: tuple[str, Any] = ("ok", future.result())
+        except BaseException as exc:
+            result = ("error", exc)
+        with self._live_lock:
+            self._live.pop(future.key, None)
+        self._done.put((future.key, result))
+
+    def _event(self, task: Task, ended: tuple[str, Any], submitted: float) -> Event:
+        kind, result = ended
+        if kind == "error":
+            seconds = round(time.monotonic() - submitted, 4)
+            if type(result).__name__ in ("KilledWorker", "CancelledError", "FutureCancelledError"):
+                return Crashed(task, None, seconds)
+            code = getattr(result, "code", None) or InternalError.code
+            message = f"on the Dask worker: {result}"
+            return Finished(task, _failed(task, code, message))
+        self.started_workers += result[-1]
+        if result[0] == "timeout":
+            return TimedOut(task, result[1])
+        if result[0] == "crashed":
+            return Crashed(task, result[1], result[2])
+        if result[0] == "cancelled":  # the worker had no sandboxes for this run
+            return Crashed(task, None, round(time.monotonic() - submitted, 4))
+        return Finished(task, self._write(task, result[1], result[2]))
+
+    def _write(self, task: Task, outcome: Outcome, files: Mapping[str, bytes]) -> Outcome:
+        """Write a converted document's outputs here, as a local worker would: journal the
+        intent first, then each file atomically; a failure fails the document."""
+        from avis.batch.outdir import OutDir
+
+        if not files:
+            return outcome
+        hashes = {rel: hashlib.sha256(data).hexdigest() for rel, data in files.items()}
+        written: dict[str, tuple[int, str]] = {}
+        outcome["files"] = written
+        try:
+            if self.on_intent is not None:
+                refused = self.on_intent(task, hashes)
+                if refused is not None:
+                    error = AvisError(refused[1])
+                    error.code = refused[0]
+                    raise error
+            out = OutDir(self.config.outdir)
+            for rel, data in files.items():
+                out.write(rel, data, mode=self._mode)
+                written[rel] = (len(data), hashes[rel])
+        except AvisError as exc:
+            outcome["status"], outcome["code"], outcome["message"] = "failed", exc.code, exc.message
+            outcome["outputs"], outcome["notice_json"] = [], None
+        return outcome
+
+
+def _failed(task: Task, code: str, message: str) -> Outcome:
+    return Outcome(
+        index=task.index,
+        sha256=None,
+        format=None,
+        status="failed",
+        code=code,
+        message=message,
+        outputs=[],
+        notice_json=None,
+        pages=0,
+        warnings=0,
+        seconds=0.0,
+        files={},
+        reference=None,
+        posted_on=None,
+    )
+
+
+def _local_cluster(size: int) -> Any:
+    """``size`` worker processes of one thread each, on this machine, no dashboard."""
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=size,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Any:
+    """Ignore Ctrl-C while the local cluster starts or closes. Processes started meanwhile
+    inherit SIGINT ignored (it survives exec) and leave Ctrl-C to the batch, which stops them
+    cleanly, instead of each printing a traceback; and a closing cluster is not left half
+    closed by a second Ctrl-C. (A Ctrl-C in those few seconds is lost: press it again.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
+__all__ = [
+    "AvisSandboxes",
+    "ClusterError",
+    "DaskExecutor",
+    "DaskUnavailableError",
+    "require_dask",
+]
