@@ -36,6 +36,7 @@ from avis.errors import AvisError, OutputValidationError
 from avis.model import Notice
 from avis.sync.catalogue import NoticeRow, from_db
 from avis.writers import WriterOptions
+from avis.writers.shared import french_date
 from avis.writers.sitemap import SITEMAP_NS, sitemap_problems
 
 SITEMAP_LIMIT = 50_000
@@ -45,25 +46,6 @@ FEED_NAME = "feed.xml"
 CHANGES_NAME = "changes.jsonl"
 PAGE_NAME = "index.html"
 INDEX_NAME = "index.html"
-
-_MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-
-
-def french_date(day: dt.date) -> str:
-    return f"{day.day}{'er' if day.day == 1 else ''} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def page_url(base_url: str, slug: str) -> str:

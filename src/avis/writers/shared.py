@@ -90,8 +90,8 @@ _MONTHS = (
 
 
 def french_date(day: dt.date) -> str:
-    """``14 février 2025``: a date as the notice's readers write it."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """``14 février 2025``, ``1er juin 2026``: a date as the notice's readers write it."""
+    return f"{day.day}{'er' if day.day == 1 else ''} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def header_facts(notice: Notice) -> list[str]:
