@@ -32,7 +32,7 @@ from typing import Any
 
 from avis import __version__
 from avis.batch.pool import Crashed, Event, Finished, OnIntent, TimedOut
-from avis.batch.worker import InternalError, Outcome, Task, WorkerConfig
+from avis.batch.worker import InternalError, Outcome, Task, WorkerConfig, blank_outcome
 from avis.errors import AvisError, UsageError
 from avis.files import umask
 
@@ -504,22 +504,7 @@ class DaskExecutor:
 
 
 def _failed(task: Task, code: str, message: str) -> Outcome:
-    return Outcome(
-        index=task.index,
-        sha256=None,
-        format=None,
-        status="failed",
-        code=code,
-        message=message,
-        outputs=[],
-        notice_json=None,
-        pages=0,
-        warnings=0,
-        seconds=0.0,
-        files={},
-        reference=None,
-        posted_on=None,
-    )
+    return blank_outcome(task.index, code, message)
 
 
 def _local_cluster(size: int) -> Any:

@@ -161,6 +161,26 @@ def alto_name(base: str, page: int) -> str:
     return f"{base}.p{page:03d}.alto.xml"
 
 
+def blank_outcome(index: int, code: str | None = None, message: str | None = None) -> Outcome:
+    """An outcome with nothing done yet: ``failed`` until a conversion says otherwise."""
+    return Outcome(
+        index=index,
+        sha256=None,
+        format=None,
+        status="failed",
+        code=code,
+        message=message,
+        outputs=[],
+        notice_json=None,
+        pages=0,
+        warnings=0,
+        seconds=0.0,
+        files={},
+        reference=None,
+        posted_on=None,
+    )
+
+
 def notice_json_path(base: str, config: WorkerConfig) -> str | None:
     """Where the document's Notice JSON is (for the batch-wide formats), if it is kept."""
     if config.notice_cache:
@@ -232,22 +252,7 @@ class _Engine:
 
     def run(self, task: Task) -> Outcome:
         start = time.perf_counter()
-        out = Outcome(
-            index=task.index,
-            sha256=None,
-            format=None,
-            status="failed",
-            code=None,
-            message=None,
-            outputs=[],
-            notice_json=None,
-            pages=0,
-            warnings=0,
-            seconds=0.0,
-            files={},
-            reference=None,
-            posted_on=None,
-        )
+        out = blank_outcome(task.index)
         try:
             self._run(task, out)
         except AvisError as exc:
