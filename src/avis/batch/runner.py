@@ -555,17 +555,11 @@ class _Run:
                         pool.start()
                     if pool.idle == 0:
                         break
-                    # a signal inside submit would cut an executor's bookkeeping in half
-                    # (Dask then prints a traceback from a half-made Future at exit)
-                    with self.signals.deferred():
-                        submitted = pool.submit(waiting)
-                    if submitted:
+                    if pool.submit(waiting):
                         waiting = None
                 if self.stop or pool is None or (exhausted and waiting is None and not pool.busy):
                     break
-                with self.signals.deferred():  # as for submit; a signal waits ≤ 0.5 s
-                    events = pool.poll(0.5)
-                for event in events:
+                for event in pool.poll(0.5):
                     if isinstance(event, Finished):
                         self._outcome(event.task, event.outcome)
                     elif isinstance(event, TimedOut):
