@@ -555,7 +555,11 @@ class _Run:
                         pool.start()
                     if pool.idle == 0:
                         break
-                    if pool.submit(waiting):
+                    # a signal inside submit would cut an executor's bookkeeping in half
+                    # (Dask then prints a traceback from a half-made Future at exit)
+                    with self.signals.deferred():
+                        submitted = pool.submit(waiting)
+                    if submitted:
                         waiting = None
                 if self.stop or pool is None or (exhausted and waiting is None and not pool.busy):
                     break
