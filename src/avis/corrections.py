@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -365,8 +366,15 @@ def corrections_tag(input_path: str | Path) -> str:
     """What a batch adds to an input's content hash for resume: ``""`` without a corrections
     file (existing resume journals stay valid), else ``+`` and a digest of the file, so a
     changed correction re-converts the input."""
+    path = corrections_path(Path(input_path))
     try:
-        extra = read_input(corrections_path(Path(input_path)), MAX_SIDECAR_BYTES)
+        st = os.stat(path)
+    except OSError:
+        return ""
+    if not stat.S_ISREG(st.st_mode):  # never read (a FIFO would block); redo when it is a file
+        return "+" + stat.filemode(st.st_mode)
+    try:
+        extra = read_input(path, MAX_SIDECAR_BYTES)
     except AvisError:
         return ""
     return "+" + hashlib.sha256(extra).hexdigest()[:16]

@@ -247,3 +247,32 @@ def write_stdout(data: bytes) -> None:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         raise os_error(exc, "write to standard output") from exc
+
+
+@contextlib.contextmanager
+def folder_lock(
+    folder: Path, name: str, busy: str, action: str = "use the folder"
+) -> Iterator[None]:
+    """One run per folder at a time: an exclusive lock on ``folder/name`` (never through a
+    link; it dies with the process, even on ``kill -9``); ``busy`` is the message when another
+    run holds it."""
+    from avis.errors import UsageError
+
+    try:
+        flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(folder / name, flags | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        raise os_error(exc, action, folder) from exc
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            fcntl = None  # type: ignore[assignment]
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                raise UsageError(busy) from exc
+        yield
+    finally:
+        os.close(fd)

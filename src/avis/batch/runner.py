@@ -29,7 +29,6 @@ import errno
 import json
 import os
 import signal
-import stat
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -73,7 +72,7 @@ from avis.errors import (
     InternalError,
     UsageError,
 )
-from avis.files import hash_input, os_error, shown
+from avis.files import folder_lock, hash_input, os_error, shown
 from avis.readers import ReadOptions
 from avis.settings import Settings, settings_dict
 
@@ -160,45 +159,6 @@ def _sweep_temp_files(outdir: Path) -> None:
             if name.startswith(".") and name.endswith(TMP_SUFFIX):
                 with contextlib.suppress(OSError):
                     os.unlink(os.path.join(folder, name))
-
-
-@contextlib.contextmanager
-def _locked(outdir: Path) -> Iterator[None]:
-    """One run per OUTDIR at a time (the lock dies with the process, even on ``kill -9``)."""
-    try:
-        flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(outdir / LOCK_NAME, flags | getattr(os, "O_CLOEXEC", 0), 0o666)
-    except OSError as exc:
-        raise os_error(exc, "use the output folder", outdir) from exc
-    try:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            fcntl = None  # type: ignore[assignment]
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                raise UsageError(
-                    f"another 'avis convert' is writing to {shown(outdir)}; wait for it to finish"
-                ) from exc
-        yield
-    finally:
-        os.close(fd)
-
-
-def _corrections_tag(path: str) -> str:
-    """:func:`avis.corrections.corrections_tag`, once ``stat`` says the sidecar is a regular
-    file: a FIFO put there must not block the batch."""
-    from avis.corrections import corrections_path
-
-    try:
-        st = os.stat(corrections_path(Path(path)))
-    except OSError:
-        return ""
-    if not stat.S_ISREG(st.st_mode):
-        return "+" + stat.filemode(st.st_mode)  # not a sidecar avis reads; redo when it becomes one
-    return corrections_tag(path)
 
 
 class _NoticeFiles(Sequence[Any]):
@@ -494,7 +454,7 @@ class _Run:
                 )
             return None
         self.hashes[index] = sha
-        self.tags[index] = _corrections_tag(cand.path)
+        self.tags[index] = corrections_tag(cand.path)
         if not self.options.force:
             with self.signals.deferred():
                 return self._cached(index, base, sha)
@@ -615,7 +575,12 @@ class _Run:
                 ) from exc
             raise os_error(exc, "create the output folder", self.outdir) from exc
         self.out = OutDir(self.outdir)
-        self._lock = _locked(self.outdir)
+        self._lock = folder_lock(
+            self.outdir,
+            LOCK_NAME,
+            f"another 'avis convert' is writing to {shown(self.outdir)}; wait for it to finish",
+            action="use the output folder",
+        )
         self._lock.__enter__()
         try:
             _sweep_temp_files(self.outdir)

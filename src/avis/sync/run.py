@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from avis.batch import BatchOptions, run_batch
 from avis.batch.progress import ProgressSink
 from avis.batch.runner import REPORT_NAME
 from avis.errors import AvisError, UsageError
+from avis.files import folder_lock
 from avis.readers import ReadOptions
 from avis.settings import Settings
 from avis.sync import catalogue as cat_mod
@@ -158,30 +159,6 @@ def _http_url(value: str, what: str) -> str:
     return value
 
 
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """One sync per work folder at a time (the lock dies with the process, even on kill -9)."""
-    try:
-        fh = open(folder / LOCK_NAME, "a+b")  # noqa: SIM115 (held for the run)
-    except OSError as exc:
-        raise UsageError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
-    try:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            fcntl = None  # type: ignore[assignment]
-        if fcntl is not None:
-            try:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                raise UsageError(
-                    f"another 'avis sync' is using {folder}; wait for it to finish"
-                ) from exc
-        yield
-    finally:
-        fh.close()
-
-
 def _read_batch(folder: Path) -> tuple[list[Parsed], list[Problem], set[str], int]:
     """The batch report → the parsed notices, the failed inputs, their paths, input count."""
     from avis.writers.native_json import from_json
@@ -256,7 +233,9 @@ class _Sync:
                 self.site.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"cannot create {exc.filename}: {exc.strerror or exc}") from exc
-        with _locked(self.work):
+        with folder_lock(
+            self.work, LOCK_NAME, f"another 'avis sync' is using {self.work}; wait for it to finish"
+        ):
             catalogue = Catalogue.open(self.catalog, migrate=not self.options.dry_run)
             try:
                 # a dry run writes nothing: it needs no lock (and must not create one)
