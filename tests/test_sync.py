@@ -76,8 +76,10 @@ def check_site(site: Path, open_refs: set[str], expired_refs: set[str]) -> None:
     assert sitemap_problems(sitemap) == []
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = etree.fromstring(sitemap)
-    assert set(root.xpath("//s:loc/text()", namespaces=ns)) == open_urls
-    assert len(root.xpath("//s:lastmod", namespaces=ns)) == len(open_refs)
+    # the site's index page first, then every open notice
+    assert root.xpath("//s:loc/text()", namespaces=ns)[0] == BASE
+    assert set(root.xpath("//s:loc/text()", namespaces=ns)) == open_urls | {BASE}
+    assert len(root.xpath("//s:lastmod", namespaces=ns)) == len(open_refs) + 1
     index = etree.HTML((site / "index.html").read_bytes())
     assert set(index.xpath("//main//a/@href")) == open_urls
     feed = (site / "feed.xml").read_bytes()
@@ -291,3 +293,17 @@ def test_rebuild_rewrites_every_page_from_the_catalogue(tmp_path: Path) -> None:
     rebuilt = sync(tmp_path, DAY1, rebuild=True)
     assert rebuilt.changes == [] and rebuilt.exit_code == 0
     assert page.read_bytes() == good
+
+
+def test_with_nothing_open_the_sitemap_lists_the_home_page_and_validates(tmp_path: Path) -> None:
+    """The sitemaps.org XSD rejects an empty urlset; the home page keeps it valid."""
+    day1_inputs(tmp_path / "in")
+    sync(tmp_path, DAY1)
+    sync(tmp_path, dt.date(2030, 1, 1))  # every deadline is past
+    assert {r["status"] for r in catalogue(tmp_path).values()} == {"expired"}
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_bytes()
+    assert sitemap_problems(sitemap) == []
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    assert etree.fromstring(sitemap).xpath("//s:loc/text()", namespaces=ns) == [BASE]
+    # the feed format needs one job at least: no stale feed is left behind
+    assert not (tmp_path / "site" / "feed.xml").exists()
