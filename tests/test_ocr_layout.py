@@ -247,6 +247,40 @@ def test_a_page_scanned_sideways_or_upside_down_is_read_upright(turned: int) -> 
     assert page.width is not None and page.width > page.height  # the crop, now upright
 
 
+def _png(image: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(300, 300))
+    return buf.getvalue()
+
+
+@needs_tesseract
+@pytest.mark.parametrize("turned", [90, 180])
+def test_boxes_of_a_turned_scan_land_on_the_scan_as_stored(turned: int) -> None:
+    """Provenance boxes are given in the frame of the image people look at: a page avis read
+    after turning it upright has its boxes turned back (the review page draws them there)."""
+    from avis.pipeline import parse_bytes
+
+    pdf = (ROOT / "corpus" / "generated" / "pdf-ruled-01.pdf").read_bytes()
+    upright = scans.render(pdf, 300)[0].crop((0, 0, 2480, 1300))
+    w = 2480 * 72 / 300
+    h = 1300 * 72 / 300
+    straight = parse_bytes(_png(upright), "upright.png")
+    sideways = parse_bytes(_png(upright.rotate(turned, expand=True)), "turned.png")
+    compared = 0
+    for key in ("title", "reference", "employer"):
+        a, b = straight.provenance.get(key), sideways.provenance.get(key)
+        if a is None or b is None or a.bbox is None or b.bbox is None:
+            continue
+        x0, top, x1, bottom = a.bbox
+        # Pillow's rotate(90) sends (x, y) to (y, W - x); rotate(180) to (W - x, H - y)
+        want = (
+            (top, w - x1, bottom, w - x0) if turned == 90 else (w - x1, h - bottom, w - x0, h - top)
+        )
+        assert b.bbox == pytest.approx(want, abs=6.0), key
+        compared += 1
+    assert compared >= 2
+
+
 @needs_tesseract
 def test_turning_is_not_tried_on_upright_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     from avis.readers import ocr as ocr_mod
