@@ -282,6 +282,41 @@ def test_boxes_of_a_turned_scan_land_on_the_scan_as_stored(turned: int) -> None:
 
 
 @needs_tesseract
+def test_the_alto_of_a_turned_scan_overlays_the_scan_as_stored() -> None:
+    """ALTO describes the image people have: its size, the text's turn (Page/@ROTATION) and
+    word boxes on the ink of the stored image."""
+    from lxml import etree
+
+    from avis.readers import read_bytes
+    from avis.writers.alto import ALTO_NS, render_alto, validate_alto
+
+    pdf = (ROOT / "corpus" / "generated" / "pdf-ruled-01.pdf").read_bytes()
+    stored = scans.render(pdf, 300)[0].crop((0, 0, 2480, 1300)).rotate(90, expand=True)
+    doc = read_bytes(_png(stored))
+    page = doc.pages[0]
+    assert page.turned == 270
+    xml = render_alto(doc, page, "turned.png")
+    validate_alto(xml)
+    root = etree.fromstring(xml)
+    ns = {"a": ALTO_NS}
+    pg = root.find(".//a:Page", ns)
+    assert pg is not None
+    assert (int(pg.get("WIDTH")), int(pg.get("HEIGHT"))) == stored.size
+    assert pg.get("ROTATION") == "90"
+    ink = np.asarray(stored.convert("L")) < 128
+    strings = [s for s in root.iterfind(".//a:String", ns) if len(s.get("CONTENT", "")) >= 4]
+    assert len(strings) > 20
+    inked = 0
+    for node in strings:
+        x, y = int(node.get("HPOS")), int(node.get("VPOS"))
+        w, h = int(node.get("WIDTH")), int(node.get("HEIGHT"))
+        assert x >= 0 and x + w <= stored.size[0] + 2 and y >= 0 and y + h <= stored.size[1] + 2
+        box = ink[y : y + h, x : x + w]
+        inked += bool(box.size) and box.mean() > 0.05
+    assert inked >= 0.9 * len(strings)
+
+
+@needs_tesseract
 def test_turning_is_not_tried_on_upright_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     from avis.readers import ocr as ocr_mod
 
