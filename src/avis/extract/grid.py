@@ -388,6 +388,7 @@ def _cost(
     elif (
         not label.values
         and label.line.bbox is not None
+        and lb[3] - lb[1] < 1.5 * h  # a label wrapped in its cell is a grid cell, not prose
         and abs(lb[2] - label.line.bbox[2]) < 2
         and abs(vb[0] - label.line.bbox[0]) < 4
         and vb[0] < spans[id(label)][0] - 4  # not under the label: the line wrapped
@@ -400,6 +401,9 @@ def _cost(
         above = label.values[-1].box[3] if label.values else lb[3]
         if id(label) in closed and label.values and label.values[0].line is label.line:
             return float("inf"), ""  # its value ended where the next label began
+        last = label.values[-1].line if label.values else None
+        if last is not None and last.row is not None and value.line.row not in (None, last.row):
+            return float("inf"), ""  # a wrapped value goes on inside its cell, not past a rule
         # The first value may sit a little further down when it is in taller type than the
         # label (a small label over body type with paragraph spacing: LibreOffice's tables);
         # a wrapped value then goes on at the label's own line pitch.
@@ -602,7 +606,7 @@ def _join_wrapped_labels(lines: list[Line], lexicon: Lexicon) -> list[Line]:
             or ln.bullet
             or not lexicon.is_label_prefix(folded)
             or folded in _wordings(lexicon)
-            or (matcher.match_start(ln.text) is not None)
+            or _whole_label(matcher.match_start(ln.text), ln.text)
         ):
             out.append(ln)
             i += 1
@@ -636,6 +640,12 @@ def _join_wrapped_labels(lines: list[Line], lexicon: Lexicon) -> list[Line]:
         )
         i = j
     return out
+
+
+def _whole_label(m: Match | None, text: str) -> bool:
+    """Whether a label match spans its line: "DATE DE CLÔTURE DES" holds the shorter wording
+    "Date de clôture" but is the start of a longer one wrapped onto the next line."""
+    return m is not None and not text[m.end :].strip(" :.…")
 
 
 def _arrange_rows(lines: list[Line], lexicon: Lexicon, relations: dict[int, str]) -> list[Line]:

@@ -183,12 +183,15 @@ def _merge_table_run(run: list[Line], lexicon: Lexicon) -> list[Line]:
     return out
 
 
+_LEADER_END = re.compile(r"(?:\.{3,}|…)\s*:?\s*$")
+
+
 def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
     prev = group[-1]
     if line.row is not None or prev.row is not None:
         return line.row == prev.row
-    if prev.text.rstrip().endswith(":"):
-        return False
+    if prev.text.rstrip().endswith(":") or _LEADER_END.search(prev.text):
+        return False  # a colon or leader dots close the label cell ("… SUR TITRE (1) ...")
     m = lexicon.matcher(("header", "inline")).match_start(prev.text)
     if m is not None and (m.leader or m.colon):
         return False  # "RÉFÉRENCE ........" is a whole label cell

@@ -517,6 +517,9 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
     heading: str | None = clean_value(section.heading_text) if section.prefix else None
     heading_line: Line | None = section.heading if section.prefix else None
     pending: list[tuple[list[str], list[Line]]] = []
+    # A heading printed as a title of its own ("CONDITIONS D'EXERCICE", no colon) prefixes bare
+    # items only; a "Sujétions liées au poste : …" line under it names its own condition.
+    titled = section.prefix and not section.heading.text.rstrip().endswith(":")
 
     def flush() -> None:
         nonlocal pending
@@ -547,6 +550,7 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
             # "**Horaires :** en soirée": a label in bold before its value
             or (m is not None and is_bold_span(frag.line, text, 0, m.end("h")))
         )
+        marked = marked or (titled and heading_line is section.heading)
         awaiting_value = heading is not None and not pending
         if m and (marked or heading is None or pending) and not (awaiting_value and not marked):
             flush()
