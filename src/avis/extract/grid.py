@@ -23,6 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from avis.extract.header import dangles
 from avis.extract.lexicon import Label, LabelMatcher, Lexicon, Match
 from avis.extract.normalize import fold
 from avis.extract.values import looks_like
@@ -58,8 +59,10 @@ class Cell:
 
 
 def _height(words: list[Word]) -> float:
+    # The lower median: a word glued across a cell's edge ("ORGANISATIO" / "NNELLE") spans two
+    # lines and must not pass for the type size.
     hs = sorted(w.bbox[3] - w.bbox[1] for w in words if w.bbox is not None)
-    return hs[len(hs) // 2] if hs else 10.0
+    return hs[(len(hs) - 1) // 2] if hs else 10.0
 
 
 @dataclass(slots=True)
@@ -364,6 +367,33 @@ def _join_tails(cells: list[Cell]) -> None:
             c.tail = []
 
 
+def _demote_continuations(cells: list[Cell]) -> None:
+    """A wording under a value that visibly goes on ("Rédacteur /" then "Administration
+    générale") continues that value: it is no label, unless it is marked as one (a colon, or
+    bold type under plain text)."""
+    for c in cells:
+        if c.label is None or c.values or ":" in c.label_text:
+            continue
+        h = _height(c.words)
+        above = [
+            d
+            for d in cells
+            if d.label is None
+            and d.words
+            and d.line.page == c.line.page
+            and abs(d.box[0] - c.box[0]) <= 3
+            and -0.2 * h <= c.box[1] - d.box[3] <= 0.6 * h
+        ]
+        if not above:
+            continue
+        d = above[0]
+        if d.text.strip() == "/" or not dangles(d.text):
+            continue
+        if all(w.bold for w in c.words) and not all(w.bold for w in d.words):
+            continue
+        c.label, c.label_text, c.tail, c.led = None, "", [], False
+
+
 def _cost(
     label: Cell,
     value: Cell,
@@ -470,6 +500,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     cells = [c for c in cells if c.words]
     for c in cells:
         c.values = [v for v in c.values if v.words]
+    _demote_continuations(cells)
     rows = _label_rows(cells)
     if not rows:
         return lines, relations

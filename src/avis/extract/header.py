@@ -199,9 +199,12 @@ def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
     both = re.sub(r"\.{2,}|…", " ", " ".join(ln.text for ln in [*group, line]))
     joined = " ".join(fold(both).replace(":", " ").split())
     joined = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", joined)
-    return lexicon.is_label_prefix(joined) or (
-        not lexicon.is_label_prefix(" ".join(fold(line.text).split())) and line.block == prev.block
-    )
+    if lexicon.is_label_prefix(joined):
+        return True
+    alone = lexicon.matcher(("header", "inline")).match_start(line.text)
+    if alone is not None and alone.start == 0 and not line.text[alone.end :].strip(" :.…"):
+        return False  # a whole label of its own ("Date lim. dépôt"), however close it sits
+    return not lexicon.is_label_prefix(" ".join(fold(line.text).split())) and line.block == prev.block
 
 
 def _facing_group(groups: list[list[Line]], value: Line, run: list[Line]) -> int:

@@ -74,7 +74,7 @@ def assign_blocks(
     for line, ctx, right in entries:
         prev = state.get(ctx)
         ratio = typical.get(ctx, typical[None])
-        if prev is None or _breaks(prev, line, right, ratio):
+        if prev is None or _breaks(prev, line, right, ratio) or _wider_than_block(prev, line):
             line.block = new_block()
             x = line.bbox[0] if line.bbox else 0.0
             state[ctx] = (line, line, 1, x)
@@ -82,6 +82,19 @@ def assign_blocks(
             _, first, count, x = prev
             line.block = first.block
             state[ctx] = (line, first, count + 1, x)
+
+
+def _wider_than_block(prev: tuple[Line, Line, int, float], cur: Line) -> bool:
+    """A paragraph keeps one line pitch: once its second line set the pitch, a clearly wider
+    gap is paragraph spacing, even when most of the page is spaced that wide (a list of short
+    unbulleted items, each set apart)."""
+    last, first, count, _ = prev
+    if count < 2 or first.bbox is None or last.bbox is None or cur.bbox is None:
+        return False
+    pitch = (last.bbox[1] - first.bbox[1]) / (count - 1)
+    gap = cur.bbox[1] - last.bbox[1]
+    size = line_size(cur.words) or 10.0
+    return pitch > 0 and gap > 1.2 * pitch and gap - pitch > 0.25 * size
 
 
 def _breaks(prev: tuple[Line, Line, int, float], cur: Line, right: float, ratio: float) -> bool:
