@@ -132,7 +132,9 @@ def _split_at_columns(lines: list[Line], runs: dict[int, list[Run]]) -> None:
 def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexicon) -> set[int]:
     """A label wrapped in its cell ("DATE DE MISE EN" / "LIGNE", "Collectivité" /
     "employeur") is one run: the run under it, at the same left edge, joins it when together
-    they spell a longer label wording. Returns the ids of lines that gave words away."""
+    they spell a longer label wording. A cell cut by a page break ("SERVICE" at the foot of a
+    page, "D'AFFECTATION :" at the top of the next) goes on at the top of the next page; the
+    label keeps the box of its first page. Returns the ids of lines that gave words away."""
     matcher = lexicon.matcher(("header", "inline"))
     touched: set[int] = set()
     flat = sorted(
@@ -140,8 +142,19 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
         key=lambda item: (item[0].page, item[1].box[1]),
     )
     keys = [(ln.page, r.box[1]) for ln, r in flat]
+    bottoms: dict[int, float] = {}
+    tops: dict[int, float] = {}
+    for ln, r in flat:
+        bottoms[ln.page] = max(bottoms.get(ln.page, r.box[3]), r.box[3])
+        tops[ln.page] = min(tops.get(ln.page, r.box[1]), r.box[1])
     for ln, a in flat:
-        while a.words and (b_item := _under(a, ln, flat, keys)) is not None:
+        at_page, at_box = ln.page, a.box  # where the cell's text has reached so far
+        while a.words:
+            b_item = _under(a, at_page, at_box, flat, keys)
+            if b_item is None and at_box[3] >= bottoms[at_page] - 1 and at_page + 1 in tops:
+                b_item = _top_of_next(a, at_page + 1, tops[at_page + 1], flat, keys)
+            if b_item is None:
+                break
             ln_b, b = b_item
             text_a = " ".join(w.text for w in a.words)
             text_b = " ".join(w.text for w in b.words)
@@ -157,8 +170,13 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
             )
             if glue is None:
                 break
+            moved = b.words
+            if ln_b.page != ln.page:
+                # Words from the next page take a place under the label on its own page.
+                dy = a.box[3] - b.box[1]
+                moved = [_shifted(w, dy) for w in b.words]
             if glue == "":
-                last, first = a.words[-1], b.words[0]
+                last, first = a.words[-1], moved[0]
                 joined = Word(
                     last.text + first.text,
                     union_bbox([last.bbox, first.bbox]),
@@ -167,15 +185,35 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
                     last.bold,
                     min(last.conf, first.conf),
                 )
-                a.words = [*a.words[:-1], joined, *b.words[1:]]
+                a.words = [*a.words[:-1], joined, *moved[1:]]
             else:
-                a.words = a.words + b.words
+                a.words = a.words + moved
             a.led = a.led or b.led
-            a.box = union_bbox([a.box, b.box]) or a.box
+            at_page, at_box = ln_b.page, b.box
+            a.box = union_bbox([w.bbox for w in a.words]) or a.box
             b.words = []
             touched.add(id(ln_b))
             touched.add(id(ln))
     return touched
+
+
+def _shifted(w: Word, dy: float) -> Word:
+    box = w.bbox
+    moved = (box[0], box[1] + dy, box[2], box[3] + dy) if box is not None else None
+    return Word(w.text, moved, w.font, w.size, w.bold, w.conf)
+
+
+def _top_of_next(
+    a: Run, page: int, top: float, flat: list[tuple[Line, Run]], keys: list[tuple[int, float]]
+) -> tuple[Line, Run] | None:
+    """The run opening the next page at ``a``'s left edge (a table row cut by the page break)."""
+    h = _height(a.words)
+    lo = bisect.bisect_left(keys, (page, top - 1))
+    hi = bisect.bisect_right(keys, (page, top + 0.5 * h))
+    for ln_b, b in flat[lo:hi]:
+        if b is not a and b.words and abs(b.box[0] - a.box[0]) <= 3:
+            return ln_b, b
+    return None
 
 
 def _continues_label(text_a: str, both: str, matcher: LabelMatcher, lexicon: Lexicon) -> bool:
@@ -198,14 +236,19 @@ def _continues_label(text_a: str, both: str, matcher: LabelMatcher, lexicon: Lex
 
 
 def _under(
-    a: Run, ln: Line, flat: list[tuple[Line, Run]], keys: list[tuple[int, float]]
+    a: Run,
+    page: int,
+    box: BBox,
+    flat: list[tuple[Line, Run]],
+    keys: list[tuple[int, float]],
 ) -> tuple[Line, Run] | None:
-    """The run just under ``a``, at its left edge (the next line of the same cell)."""
+    """The run just under ``box`` (the last line of ``a`` so far), at ``a``'s left edge: the
+    next line of the same cell."""
     h = _height(a.words)
-    lo = bisect.bisect_left(keys, (ln.page, a.box[3] - 1))
-    hi = bisect.bisect_right(keys, (ln.page, a.box[3] + 0.8 * h))
+    lo = bisect.bisect_left(keys, (page, box[3] - 1))
+    hi = bisect.bisect_right(keys, (page, box[3] + 0.8 * h))
     for ln_b, b in flat[lo:hi]:
-        if b is not a and b.words and abs(b.box[0] - a.box[0]) <= 3:
+        if b is not a and b.words and abs(b.box[0] - box[0]) <= 3:
             return ln_b, b
     return None
 
@@ -399,7 +442,7 @@ def _cost(
     value: Cell,
     spans: dict[int, tuple[float, float]],
     closed: set[int],
-    page_ends: dict[int, tuple[float, float]] | None = None,
+    page_ends: dict[int, tuple[float, float, float]] | None = None,
 ) -> tuple[float, str]:
     """How unlikely ``value`` is to be ``label``'s (inf when impossible), and the relation.
 
@@ -450,22 +493,32 @@ def _cost_next_page(
     label: Cell,
     value: Cell,
     spans: dict[int, tuple[float, float]],
-    page_ends: dict[int, tuple[float, float]],
+    page_ends: dict[int, tuple[float, float, float]],
 ) -> tuple[float, str]:
     """A label in the last label row of its page, with no value there, takes the first lines
     of the next page in its column: the header was split over two pages."""
     lp, vp = label.line.page, value.line.page
     if vp != lp + 1 or lp not in page_ends or vp not in page_ends:
         return float("inf"), ""
+    cut = False
     if label.values and label.values[0].line.page == lp:
-        return float("inf"), ""  # its value is on its own page
-    last_label_top, _ = page_ends[lp]
+        # Its value is on its own page, unless that value is cut by the page break: it ends
+        # the page and visibly goes on ("Bureau des", "N-1 (par rapport").
+        last = label.values[-1]
+        cut = (
+            last.line.page == lp
+            and last.box[3] >= page_ends[lp][2] - 1
+            and (dangles(last.text) or last.text.count("(") > last.text.count(")"))
+        )
+        if not cut:
+            return float("inf"), ""
+    last_label_top = page_ends[lp][0]
     x0, x1 = spans[id(label)]
     h = max(_height(label.words), _height(value.words))
     if label.box[1] < last_label_top - 1 or not (x0 - 4 <= value.box[0] < x1 - 4):
         return float("inf"), ""
     # The page's first line, or the next line of the value already begun there.
-    if label.values:
+    if label.values and not cut:
         above, step = label.values[-1].box[3], 1.2 * _height(label.values[-1].words)
     else:
         above, step = page_ends[vp][1], 0.5 * h
@@ -524,6 +577,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
         p: (
             max((c.box[1] for c in grid_labels if c.line.page == p), default=float("inf")),
             min(c.box[1] for c in cells if c.line.page == p),
+            max(ln.bbox[3] for ln in lines if ln.page == p and ln.bbox is not None),
         )
         for p in {c.line.page for c in cells}
     }
@@ -537,6 +591,8 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
             and (
                 (c.line.page in first_top and c.box[1] >= first_top[c.line.page] - 1)
                 or (c.line.page not in first_top and c.line.page - 1 in first_top)
+                # the first line of a page may finish a cell cut at the foot of the last one
+                or (c.line.page - 1 in first_top and c.box[1] <= page_ends[c.line.page][1] + 1)
             )
         ),
         key=lambda c: (c.line.page, c.box[1], c.box[0]),
@@ -566,7 +622,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
             emitted = True
             for k, lab in enumerate(grid_labels):
                 out.append(_line(lab.words, lab.line, 0, _ROW_BASE + k, bold=lab.line.bold))
-                for v in sorted(lab.values, key=lambda c: (c.box[1], c.box[0])):
+                for v in sorted(lab.values, key=lambda c: (c.line.page, c.box[1], c.box[0])):
                     made = _line(v.words, v.line, 1, _ROW_BASE + k)
                     relations[id(made)] = v.relation
                     out.append(made)

@@ -204,7 +204,8 @@ def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
     alone = lexicon.matcher(("header", "inline")).match_start(line.text)
     if alone is not None and alone.start == 0 and not line.text[alone.end :].strip(" :.…"):
         return False  # a whole label of its own ("Date lim. dépôt"), however close it sits
-    return not lexicon.is_label_prefix(" ".join(fold(line.text).split())) and line.block == prev.block
+    own_start = lexicon.is_label_prefix(" ".join(fold(line.text).split()))
+    return not own_start and line.block == prev.block
 
 
 def _facing_group(groups: list[list[Line]], value: Line, run: list[Line]) -> int:
