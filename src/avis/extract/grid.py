@@ -413,11 +413,28 @@ def _join_tails(cells: list[Cell]) -> None:
 def _demote_continuations(cells: list[Cell]) -> None:
     """A wording under a value that visibly goes on ("Rédacteur /" then "Administration
     générale") continues that value: it is no label, unless it is marked as one (a colon, or
-    bold type under plain text)."""
+    bold type under plain text). Where labels are bold, a plain weak wording is a value."""
+    labels = [c for c in cells if c.label is not None]
+    bold_labels = sum(all(w.bold for w in c.words) for c in labels)
+    # Labels set in bold: a common word in plain type ("Direction départementale…" under the
+    # bold "Organisme") is a value, as is a plain wording right under a bold label.
+    bold_style = len(labels) >= 3 and bold_labels >= 0.75 * len(labels)
     for c in cells:
         if c.label is None or c.values or ":" in c.label_text:
             continue
         h = _height(c.words)
+        if bold_style and not any(w.bold for w in c.words):
+            under_label = any(
+                d.label is not None
+                and d is not c
+                and d.line.page == c.line.page
+                and abs(d.box[0] - c.box[0]) <= 3
+                and -0.2 * h <= c.box[1] - d.box[3] <= 0.6 * h
+                for d in labels
+            )
+            if c.label.weak or under_label:
+                c.label, c.label_text, c.tail, c.led = None, "", [], False
+                continue
         above = [
             d
             for d in cells

@@ -69,7 +69,7 @@ class Pair:
 
     @property
     def value(self) -> str:
-        return clean_value(" ".join(f.text for f in self.values))
+        return clean_value(join_fragments(self.values))
 
     @property
     def lines(self) -> list[Line]:
@@ -78,6 +78,42 @@ class Pair:
             if not any(f.line is s for s in seen):
                 seen.append(f.line)
         return seen
+
+
+_CUT_AFTER_HYPHEN = re.compile(r"[^\W\d_]-$")
+
+
+def join_printed(texts: list[str], lines: list[Line]) -> str:
+    """Join the wrapped lines of one value with a space, except after a word cut at its own
+    hyphen ("médico-" / "social"; on a printed line also before a capital: "Nouvelle-" /
+    "Calédonie"): word processors break lines there, and do not hyphenate unless asked. A
+    typed "DUCOS-" / "NOUMEA" keeps its break as typed."""
+    out = ""
+    for i, raw in enumerate(texts):
+        text = raw.strip()
+        if not text:
+            continue
+        if out:
+            prev = lines[i - 1] if 0 < i <= len(lines) else None
+            printed_break = (
+                prev is not None
+                and i < len(lines)
+                and prev.origin in ("text_layer", "docx")
+                and prev is not lines[i]
+            )
+            glued = (
+                _CUT_AFTER_HYPHEN.search(out) is not None
+                and text[:1].isalpha()
+                and (text[:1].islower() or printed_break)
+            )
+            out += "" if glued else " "
+        out += text
+    return out
+
+
+def join_fragments(frags: list[Fragment]) -> str:
+    """The fragments of a value as one text (:func:`join_printed`)."""
+    return join_printed([f.text for f in frags], [f.line for f in frags])
 
 
 def dangles(text: str) -> bool:

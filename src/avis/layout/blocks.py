@@ -71,10 +71,11 @@ def assign_blocks(
     """
     typical = _typical_pitch(entries)
     state: dict[Hashable, tuple[Line, Line, int, float]] = {}  # prev, first, count, text x
+    members: dict[int, list[Line]] = {}
     for line, ctx, right in entries:
         prev = state.get(ctx)
         ratio = typical.get(ctx, typical[None])
-        if prev is None or _breaks(prev, line, right, ratio) or _wider_than_block(prev, line):
+        if prev is None or _breaks(prev, line, right, ratio):
             line.block = new_block()
             x = line.bbox[0] if line.bbox else 0.0
             state[ctx] = (line, line, 1, x)
@@ -82,19 +83,28 @@ def assign_blocks(
             _, first, count, x = prev
             line.block = first.block
             state[ctx] = (line, first, count + 1, x)
+        if line.block is not None:
+            members.setdefault(line.block, []).append(line)
+    for block_lines in members.values():
+        _split_at_wide_gaps(block_lines, new_block)
 
 
-def _wider_than_block(prev: tuple[Line, Line, int, float], cur: Line) -> bool:
-    """A paragraph keeps one line pitch: once its second line set the pitch, a clearly wider
-    gap is paragraph spacing, even when most of the page is spaced that wide (a list of short
-    unbulleted items, each set apart)."""
-    last, first, count, _ = prev
-    if count < 2 or first.bbox is None or last.bbox is None or cur.bbox is None:
-        return False
-    pitch = (last.bbox[1] - first.bbox[1]) / (count - 1)
-    gap = cur.bbox[1] - last.bbox[1]
-    size = line_size(cur.words) or 10.0
-    return pitch > 0 and gap > 1.2 * pitch and gap - pitch > 0.25 * size
+def _split_at_wide_gaps(lines: list[Line], new_block: Callable[[], int]) -> None:
+    """A paragraph keeps one line pitch: a gap clearly wider than the block's closest line
+    spacing is paragraph spacing, even when most of the page is spaced that wide (a list of
+    short unbulleted items, each set apart, where the usual pitch is the items' spacing)."""
+    if len(lines) < 3 or any(ln.bbox is None for ln in lines):
+        return
+    gaps = [b.bbox[1] - a.bbox[1] for a, b in itertools.pairwise(lines)]  # type: ignore[index]
+    if any(g <= 0 for g in gaps):
+        return  # not one column of lines top to bottom
+    pitch = min(gaps)
+    size = line_size(lines[0].words) or 10.0
+    block = lines[0].block
+    for line, gap in zip(lines[1:], gaps, strict=True):
+        if gap > 1.2 * pitch and gap - pitch > 0.25 * size:
+            block = new_block()
+        line.block = block
 
 
 def _breaks(prev: tuple[Line, Line, int, float], cur: Line, right: float, ratio: float) -> bool:
