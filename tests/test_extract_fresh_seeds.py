@@ -46,6 +46,12 @@ CASES = [
     (9001, "pdf-grid4", 6),
     # two label cells close together ("Date de prise de fonctions" / "Date lim. dépôt")
     (9001, "pdf-split", 2),
+    # bold labels: "Direction départementale …" in plain type under "Organisme" is a value
+    (1234, "pdf-grid4", 5),
+    # a one-line item set apart from a wrapped one by paragraph spacing
+    (8080, "pdf-grid3", 2),
+    # "… d'environ" / "600 agents …": a number goes on the item cut before it
+    (8080, "text-leaders", 5),
 ]
 
 
@@ -83,3 +89,32 @@ def test_a_table_row_cut_by_a_page_break_is_one_cell(tmp_path: Path) -> None:
     assert soft(notice.organisation.unit) == soft(truth["fields"]["organisation.unit"])
     assert notice.missions is not None
     assert [soft(m) for m in notice.missions] == [soft(m) for m in truth["fields"]["missions"]]
+
+
+def test_a_compound_cut_at_its_hyphen_is_printed_whole(tmp_path: Path) -> None:
+    """LibreOffice breaks "Nouvelle-Calédonie" after its hyphen (pdfium marks that hyphen
+    U+FFFE): the value is the word as printed, hyphen kept and no space, exactly."""
+    path, truth = _build(9001, "pdf-libreoffice", 4, tmp_path)
+    notice = parse_path(path)
+    assert (
+        notice.employer == truth["fields"]["employer"] == "Vice-rectorat de la Nouvelle-Calédonie"
+    )
+    result = score_document(notice, truth, path.name)
+    assert result.all_right_exact, [k for k, (e, _) in result.fields.items() if e.fp or e.fn]
+
+
+def test_a_typed_line_break_after_a_hyphen_is_kept_as_typed() -> None:
+    """Only a printed line (PDF text layer, Word) is broken by the word processor: a typed
+    "DUCOS-" / "NOUMEA" keeps its space; a lower-case continuation is one word either way."""
+    from avis.extract.header import join_printed
+    from avis.layout import Line
+
+    typed = [Line(text="Kling - DUCOS-"), Line(text="NOUMEA")]
+    printed = [
+        Line(text="de la Nouvelle-", origin="text_layer"),
+        Line(text="Calédonie", origin="text_layer"),
+    ]
+    assert join_printed([ln.text for ln in typed], typed) == "Kling - DUCOS- NOUMEA"
+    assert join_printed([ln.text for ln in printed], printed) == "de la Nouvelle-Calédonie"
+    lower = [Line(text="centres médico-"), Line(text="sociaux")]
+    assert join_printed([ln.text for ln in lower], lower) == "centres médico-sociaux"
