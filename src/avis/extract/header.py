@@ -81,6 +81,7 @@ class Pair:
 
 
 _CUT_AFTER_HYPHEN = re.compile(r"[^\W\d_]-$")
+_CUT_AFTER_ANY = re.compile(r"[^\W_]-$")  # "2025-" / "2028" too
 
 
 def join_printed(texts: list[str], lines: list[Line]) -> str:
@@ -102,10 +103,8 @@ def join_printed(texts: list[str], lines: list[Line]) -> str:
                 and prev is not lines[i]
             )
             glued = (
-                _CUT_AFTER_HYPHEN.search(out) is not None
-                and text[:1].isalpha()
-                and (text[:1].islower() or printed_break)
-            )
+                printed_break and _CUT_AFTER_ANY.search(out) is not None and text[:1].isalnum()
+            ) or (_CUT_AFTER_HYPHEN.search(out) is not None and text[:1].islower())
             out += "" if glued else " "
         out += text
     return out
