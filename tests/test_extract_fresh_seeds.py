@@ -52,6 +52,8 @@ CASES = [
     (8080, "pdf-grid3", 2),
     # "… d'environ" / "600 agents …": a number goes on the item cut before it
     (8080, "text-leaders", 5),
+    # two one-line items set apart, then a wrapped one: the flow's line pitch tells them apart
+    (777, "pdf-inline", 3),
 ]
 
 
@@ -118,3 +120,12 @@ def test_a_typed_line_break_after_a_hyphen_is_kept_as_typed() -> None:
     assert join_printed([ln.text for ln in printed], printed) == "de la Nouvelle-Calédonie"
     lower = [Line(text="centres médico-"), Line(text="sociaux")]
     assert join_printed([ln.text for ln in lower], lower) == "centres médico-sociaux"
+
+
+def test_a_dash_opening_a_wrapped_sentence_stays_in_it(tmp_path: Path) -> None:
+    """ "… Province Sud" / "– Direction des ressources humaines, BP 120 …": the dash continues
+    the sentence of the line above (which it fills), it opens no list item."""
+    path, truth = _build(1234, "pdf-libreoffice", 1, tmp_path)
+    notice = parse_path(path)
+    assert notice.contact.how_to_apply == truth["fields"]["contact.how_to_apply"]
+    assert "Province Sud – Direction" in notice.contact.how_to_apply
