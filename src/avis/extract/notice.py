@@ -271,7 +271,8 @@ def _apply_contact(
         if name and not _EMAIL.search(name) and len(name) < 120:
             b.put("contact.name", name, [contact_lines[0].line], "contact.first-line")
     if apply_lines:
-        how = clean_value(" ".join(fr.text for fr in apply_lines))
+        printed = join_printed([fr.text for fr in apply_lines], [fr.line for fr in apply_lines])
+        how = clean_value(printed)
         if how:
             b.put(
                 "contact.how_to_apply",

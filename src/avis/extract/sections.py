@@ -580,6 +580,7 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
 def paragraph_text(section: Section) -> tuple[str, list[Line]]:
     """A section as running text: wrapped lines joined, paragraphs kept apart."""
     paras: list[list[str]] = []
+    para_lines: list[list[Line]] = []
     src: list[Line] = []
     prev: Line | None = None
     for frag in section.fragments:
@@ -602,10 +603,12 @@ def paragraph_text(section: Section) -> tuple[str, list[Line]]:
         )
         if new_para or not paras:
             paras.append([text])
+            para_lines.append([frag.line])
         else:
             paras[-1].append(text)
+            para_lines[-1].append(frag.line)
         src.append(frag.line)
         prev = frag.line
-    text = "\n\n".join(_join(p) for p in paras)
+    text = "\n\n".join(_join(p, ls) for p, ls in zip(paras, para_lines, strict=True))
     # Scalars drop a trailing separator, like every other value ("…directions." → "…directions").
     return (text if text.endswith(("...", "…")) else re.sub(r"[\s;,.:]+$", "", text)), src
