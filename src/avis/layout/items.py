@@ -6,7 +6,7 @@ is depends on where the line sits against the item above, so dashes are settled 
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from avis.layout.bullets import is_bullet_token, is_weak_token, strip_glued_bullet
 from avis.layout.lines import line_size, make_line
@@ -45,7 +45,7 @@ def dash_then_space(words: list[Word]) -> bool:
     return a is not None and b is not None and b[0] - a[2] < 0.5 * size
 
 
-def resolve_dashes(entries: list[tuple[Line, Hashable, float | None]]) -> None:
+def resolve_dashes(entries: Sequence[tuple[Line, Hashable, float | None]]) -> None:
     """A line starting "– " is a list item unless it sits where the text of the item above
     wraps (then the dash belongs to the wrapped sentence: "… B1V" / "– H0")."""
     item_x: dict[Hashable, float] = {}
