@@ -517,26 +517,27 @@ def _cost_next_page(
     lp, vp = label.line.page, value.line.page
     if vp != lp + 1 or lp not in page_ends or vp not in page_ends:
         return float("inf"), ""
-    cut = False
-    if label.values and label.values[0].line.page == lp:
-        # Its value is on its own page, unless that value is cut by the page break: it ends
-        # the page and visibly goes on ("Bureau des", "N-1 (par rapport").
-        last = label.values[-1]
-        cut = (
-            last.line.page == lp
-            and last.box[3] >= page_ends[lp][2] - 1
+    last = label.values[-1] if label.values else None
+    if (
+        last is not None
+        and last.line.page == lp
+        and not (
+            # Its value is on its own page, unless that value is cut by the page break: it
+            # ends the page and visibly goes on ("Bureau des", "N-1 (par rapport").
+            last.box[3] >= page_ends[lp][2] - 1
             and (dangles(last.text) or last.text.count("(") > last.text.count(")"))
+            and not re.search(r":\s*/$", last.text)  # "Indirects : /" says "none"
         )
-        if not cut:
-            return float("inf"), ""
+    ):
+        return float("inf"), ""
     last_label_top = page_ends[lp][0]
     x0, x1 = spans[id(label)]
     h = max(_height(label.words), _height(value.words))
     if label.box[1] < last_label_top - 1 or not (x0 - 4 <= value.box[0] < x1 - 4):
         return float("inf"), ""
     # The page's first line, or the next line of the value already begun there.
-    if label.values and not cut:
-        above, step = label.values[-1].box[3], 1.2 * _height(label.values[-1].words)
+    if last is not None and last.line.page == vp:
+        above, step = last.box[3], 1.2 * _height(last.words)
     else:
         above, step = page_ends[vp][1], 0.5 * h
     if not -0.5 * h <= value.box[1] - above <= step:
@@ -608,8 +609,13 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
             and (
                 (c.line.page in first_top and c.box[1] >= first_top[c.line.page] - 1)
                 or (c.line.page not in first_top and c.line.page - 1 in first_top)
-                # the first line of a page may finish a cell cut at the foot of the last one
-                or (c.line.page - 1 in first_top and c.box[1] <= page_ends[c.line.page][1] + 1)
+                # the top of a page may finish a cell cut at the foot of the last one, unless
+                # it is a heading ("Activités principales" opening the next page)
+                or (
+                    c.line.page - 1 in first_top
+                    and c.box[1] < first_top[c.line.page]
+                    and not _is_heading(c.text, lexicon)
+                )
             )
         ),
         key=lambda c: (c.line.page, c.box[1], c.box[0]),
@@ -647,6 +653,12 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
         for c in left:
             out.append(_line(c.words, ln, ln.col, ln.row))
     return out, relations
+
+
+def _is_heading(text: str, lexicon: Lexicon) -> bool:
+    """A line that is a section heading of the lexicon and nothing more: never a value."""
+    m = lexicon.matcher(("section",)).match_start(text)
+    return m is not None and not text[m.end :].strip(" :")
 
 
 def _label_only(line: Line, lexicon: Lexicon, cells: bool = False) -> Label | None:
