@@ -54,6 +54,11 @@ CASES = [
     (8080, "text-leaders", 5),
     # two one-line items set apart, then a wrapped one: the flow's line pitch tells them apart
     (777, "pdf-inline", 3),
+    # "DATE LIM." / "DE" / "CANDIDATURE": a label cut short with a dot, stacked in its cell;
+    # "Activités principales" opening page 2 is no value of the last row of page 1
+    (99, "pdf-libreoffice", 1),
+    # a value cut by the page break goes on over two lines of the next page
+    (99, "pdf-libreoffice", 5),
 ]
 
 
@@ -129,3 +134,19 @@ def test_a_dash_opening_a_wrapped_sentence_stays_in_it(tmp_path: Path) -> None:
     notice = parse_path(path)
     assert notice.contact.how_to_apply == truth["fields"]["contact.how_to_apply"]
     assert "Province Sud – Direction" in notice.contact.how_to_apply
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        ("date lim.", True),
+        ("date lim. de", True),
+        ("date lim. de candidature", True),
+        ("date lim. xyz", False),
+        ("lim. de", False),
+    ],
+)
+def test_a_label_cut_short_with_a_dot_starts_its_wording(text: str, prefix: bool) -> None:
+    from avis.extract.lexicon import default_lexicon
+
+    assert default_lexicon().is_label_prefix(text) is prefix
