@@ -415,35 +415,41 @@ def _demote_continuations(cells: list[Cell]) -> None:
     générale") continues that value: it is no label, unless it is marked as one (a colon, or
     bold type under plain text). Where labels are bold, a plain weak wording is a value."""
     labels = [c for c in cells if c.label is not None]
+    if not labels:
+        return
     bold_labels = sum(all(w.bold for w in c.words) for c in labels)
     # Labels set in bold: a common word in plain type ("Direction départementale…" under the
     # bold "Organisme") is a value, as is a plain wording right under a bold label.
     bold_style = len(labels) >= 3 and bold_labels >= 0.75 * len(labels)
+    # Cells by page and left edge (to 4 points), boxes computed once: what sits right above.
+    boxes = {id(c): c.box for c in cells if c.words}
+    by_left: dict[tuple[int, int], list[Cell]] = {}
     for c in cells:
-        if c.label is None or c.values or ":" in c.label_text:
+        if c.words:
+            by_left.setdefault((c.line.page, round(boxes[id(c)][0] / 4)), []).append(c)
+
+    def just_above(c: Cell, box: BBox, h: float) -> list[Cell]:
+        key = round(box[0] / 4)
+        return [
+            d
+            for k in (key - 1, key, key + 1)
+            for d in by_left.get((c.line.page, k), [])
+            if d is not c
+            and abs(boxes[id(d)][0] - box[0]) <= 3
+            and -0.2 * h <= box[1] - boxes[id(d)][3] <= 0.6 * h
+        ]
+
+    for c in labels:
+        if c.label is None or c.values or ":" in c.label_text or not c.words:
             continue
         h = _height(c.words)
+        box = boxes[id(c)]
+        near = just_above(c, box, h)
         if bold_style and not any(w.bold for w in c.words):
-            under_label = any(
-                d.label is not None
-                and d is not c
-                and d.line.page == c.line.page
-                and abs(d.box[0] - c.box[0]) <= 3
-                and -0.2 * h <= c.box[1] - d.box[3] <= 0.6 * h
-                for d in labels
-            )
-            if c.label.weak or under_label:
+            if c.label.weak or any(d.label is not None for d in near):
                 c.label, c.label_text, c.tail, c.led = None, "", [], False
                 continue
-        above = [
-            d
-            for d in cells
-            if d.label is None
-            and d.words
-            and d.line.page == c.line.page
-            and abs(d.box[0] - c.box[0]) <= 3
-            and -0.2 * h <= c.box[1] - d.box[3] <= 0.6 * h
-        ]
+        above = [d for d in near if d.label is None]
         if not above:
             continue
         d = above[0]
