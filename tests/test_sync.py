@@ -307,3 +307,28 @@ def test_with_nothing_open_the_sitemap_lists_the_home_page_and_validates(tmp_pat
     assert etree.fromstring(sitemap).xpath("//s:loc/text()", namespaces=ns) == [BASE]
     # the feed format needs one job at least: no stale feed is left behind
     assert not (tmp_path / "site" / "feed.xml").exists()
+
+
+def test_a_new_logo_rewrites_every_page_once(tmp_path: Path) -> None:
+    """Pages depend on the publisher settings too: after a change none keeps the old logo, and
+    the next unchanged run rewrites nothing."""
+    from avis.settings import Settings
+
+    day1_inputs(tmp_path / "in")
+    old, new = "https://jobs.example.nc/logo-2025.png", "https://jobs.example.nc/logo-2026.png"
+    sync(tmp_path, DAY1, settings=Settings(logo=old))
+    pages = sorted((tmp_path / "site").glob("*/index.html"))
+    assert pages and all(old in p.read_text(encoding="utf-8") for p in pages)
+    result = sync(tmp_path, DAY1, settings=Settings(logo=new))
+    assert result.changes == []  # the notices did not change…
+    assert any("logo" in w and "every page" in w for w in result.warnings)
+    for page in pages:  # …their pages did
+        text = page.read_text(encoding="utf-8")
+        assert new in text and old not in text
+        assert [b["hiringOrganization"]["logo"] for b in extract_json_ld(page.read_bytes())] == [
+            new
+        ]
+    stamps = {p: p.stat().st_mtime_ns for p in pages}
+    again = sync(tmp_path, DAY1, settings=Settings(logo=new))
+    assert not any("every page" in w for w in again.warnings)
+    assert {p: p.stat().st_mtime_ns for p in pages} == stamps
