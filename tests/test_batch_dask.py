@@ -188,12 +188,15 @@ def test_an_interrupted_run_resumes_to_the_clean_outputs(in_tmp: Path, cluster: 
 
 
 def _sandboxes() -> list[Any]:
-    """The sandbox processes of the cluster's workers (children of this test's cluster)."""
+    """The sandbox processes of the cluster's workers: the children of each worker's zygote
+    (which runs ``avis.batch.dask_sandbox`` and forks them, so they show its command line)."""
     found = []
     for proc in psutil.Process().children(recursive=True):
         try:
-            if "avis.batch.dask_sandbox" in " ".join(proc.cmdline()):
-                found.append(proc)
+            parent = proc.parent()
+            if "avis.batch.dask_sandbox" in " ".join(proc.cmdline()) and parent is not None:
+                if "avis.batch.dask_sandbox" in " ".join(parent.cmdline()):
+                    found.append(proc)
         except psutil.Error:  # gone meanwhile
             continue
     return found

@@ -134,6 +134,8 @@ class WorkerPool:
         """``time.monotonic()`` when the first worker was ready (start-up cost of the pool)."""
         self.draining = False
         """Set when no task is left to hand out: retired workers are then not replaced."""
+        self.remaining: int | None = None
+        """Documents still to hand out (one goes to each idle worker: unused here)."""
 
     # -- lifecycle -------------------------------------------------------------------------
 

@@ -518,6 +518,7 @@ class _Run:
                     # a signal inside submit would cut an executor's bookkeeping in half
                     # (Dask then prints a traceback from a half-made Future at exit)
                     with self.signals.deferred():
+                        pool.remaining = total - waiting.index - 1
                         submitted = pool.submit(waiting)
                     if submitted:
                         waiting = None
