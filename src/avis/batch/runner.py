@@ -652,6 +652,10 @@ class _Run:
                 self.found = Discovery()
                 self.bases, self.notice_paths, self.hashes, self.refs = [], [], [], []
                 self.tags = []
+            if self.options.executor == "local" and self.found.candidates:
+                from avis.batch.pool import prestart
+
+                prestart()
             with signals.deferred(deliver=False):
                 self._open()
             try:
