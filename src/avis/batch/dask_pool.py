@@ -33,7 +33,7 @@ from multiprocessing.reduction import recv_handle
 from typing import Any
 
 from avis import __version__
-from avis.batch.pool import Crashed, Event, Finished, OnIntent, TimedOut
+from avis.batch.pool import Crashed, Event, Finished, OnIntent, TimedOut, _sigint_blocked
 from avis.batch.worker import InternalError, Outcome, Task, WorkerConfig, blank_outcome
 from avis.errors import AvisError, UsageError
 from avis.files import umask
@@ -47,11 +47,12 @@ NO_WORKER_LIMIT = 300.0
 """Seconds a shared cluster may have no worker at all (workers restarting) before the batch
 stops with what it has done rather than wait forever."""
 
-PREFETCH = 8
-"""Documents in flight per worker thread: the next documents wait on the worker, not on a round
-trip to this process (cheap: a task is a path; the time limit runs in the sandbox)."""
+PREFETCH = 2 * 8
+"""Documents in flight per worker thread (two tasks of CHUNK): the next documents wait on the
+worker, not on a round trip to this process (cheap: a task is a few paths; the time limit
+runs in the sandbox)."""
 
-CHUNK = 4
+CHUNK = 8
 """Documents per Dask task at most. Each Dask task costs a few ms of CPU in the scheduler,
 the client and the worker — as much as a fifth of a one-page PDF — so documents go a few at a
 time; fewer near the end of the batch, so that no worker is left with a queue while another
@@ -593,7 +594,8 @@ class DaskExecutor:
         future.add_done_callback(self._collect)
 
     def poll(self, max_wait: float) -> list[Event]:
-        self._flush()
+        with _sigint_blocked():  # as in submit: never a signal inside the client's submit
+            self._flush()
         self._refresh_capacity()
         done: list[tuple[str, tuple[str, Any]]] = []
         with contextlib.suppress(queue.Empty):
