@@ -642,7 +642,8 @@ class DaskExecutor:
             return Crashed(task, result[1], result[2])
         if result[0] == "cancelled":  # the worker had no sandboxes for this run
             return Crashed(task, None, round(time.monotonic() - submitted, 4))
-        return Finished(task, self._write(task, result[1], result[2]))
+        outcome, files = result[1], result[2]
+        return Finished(task, outcome, lambda: self._write(task, outcome, files))
 
     def _write(self, task: Task, outcome: Outcome, files: Mapping[str, bytes]) -> Outcome:
         """Write a converted document's outputs here, as a local worker would: journal the

@@ -50,6 +50,10 @@ _START_FAILURES = 3
 class Finished:
     task: Task
     outcome: Outcome
+    finish: Callable[[], Outcome] | None = None
+    """Still to do before the outcome holds (an executor whose outputs this process writes):
+    called by the runner with its journal and report line, so a signal never lands between
+    a document's files and its record."""
 
 
 @dataclass(slots=True)
