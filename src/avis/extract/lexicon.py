@@ -234,23 +234,36 @@ class LabelMatcher:
         if ordered and all(lb.folded[:1].isalnum() for lb in ordered):
             firsts = sorted({lb.folded[0] for lb in ordered})
             guard = "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
-        self._regex = re.compile(
-            r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w])" + self._SUFFIX
-        )
+        # The suffix always matches (all of it is optional), so it is matched apart, after the
+        # label: the label regex then has one group per wording and ``lastgroup`` names the
+        # wording found (``groupdict`` built a dict of hundreds of groups per match).
+        self._regex = re.compile(r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w])")
+        self._suffix = re.compile(self._SUFFIX)
 
-    def _match(self, m: re.Match[str], text: str, index: list[int]) -> Match:
-        which = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "l")
-        label = self._labels[int(which[1:])]
+    def _tail(self, m: re.Match[str], folded: str) -> re.Match[str]:
+        tail = self._suffix.match(folded, m.end())
+        assert tail is not None
+        return tail
+
+    def _match(self, m: re.Match[str], tail: re.Match[str], text: str, index: list[int]) -> Match:
+        assert m.lastgroup is not None
+        label = self._labels[int(m.lastgroup[1:])]
         start = index[m.start()]
-        end = index[m.end() - 1] + 1 if m.end() > m.start() else start
+        end = index[tail.end() - 1] + 1 if tail.end() > m.start() else start
         while end > start and text[end - 1].isspace():
             end -= 1
-        colon = m.group("colon")
+        colon = tail.group("colon")
         return Match(label, start, end, colon is not None, bool(colon) and colon.strip() != ":")
 
     def finditer(self, text: str) -> list[Match]:
         folded, index = fold_with_map(text)
-        return [self._match(m, text, index) for m in self._regex.finditer(folded)]
+        found: list[Match] = []
+        pos = 0
+        while (m := self._regex.search(folded, pos)) is not None:
+            tail = self._tail(m, folded)
+            found.append(self._match(m, tail, text, index))
+            pos = tail.end()
+        return found
 
     def match_start(self, text: str) -> Match | None:
         """A label at the very start of the text (after bullets or numbering)."""
@@ -264,7 +277,7 @@ class LabelMatcher:
         m = self._regex.match(folded)
         if m is None:
             return None
-        found = self._match(m, rest, index)
+        found = self._match(m, self._tail(m, folded), rest, index)
         if found.start != 0:
             return None
         return Match(
