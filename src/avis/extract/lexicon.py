@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -239,13 +240,18 @@ class LabelMatcher:
         # wording found (``groupdict`` built a dict of hundreds of groups per match).
         self._regex = re.compile(r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w])")
         self._suffix = re.compile(self._SUFFIX)
+        # Several rules ask for the label at the start of the same line: answers are kept
+        # (a Match is immutable), for lines of ordinary length.
+        self._starts = functools.lru_cache(maxsize=2048)(self._match_start)
 
     def _tail(self, m: re.Match[str], folded: str) -> re.Match[str]:
         tail = self._suffix.match(folded, m.end())
         assert tail is not None
         return tail
 
-    def _match(self, m: re.Match[str], tail: re.Match[str], text: str, index: list[int]) -> Match:
+    def _match(
+        self, m: re.Match[str], tail: re.Match[str], text: str, index: tuple[int, ...]
+    ) -> Match:
         assert m.lastgroup is not None
         label = self._labels[int(m.lastgroup[1:])]
         start = index[m.start()]
@@ -267,6 +273,9 @@ class LabelMatcher:
 
     def match_start(self, text: str) -> Match | None:
         """A label at the very start of the text (after bullets or numbering)."""
+        return self._starts(text) if len(text) <= 512 else self._match_start(text)
+
+    def _match_start(self, text: str) -> Match | None:
         # "5." (OCR: "5,"), "2)", "IV -", "B." — numbering schemes of section headings.
         stripped = _NUMBERING.match(text)
         offset = stripped.end() if stripped else 0
