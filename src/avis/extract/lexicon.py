@@ -235,6 +235,16 @@ class LabelMatcher:
         if ordered and all(lb.folded[:1].isalnum() for lb in ordered):
             firsts = sorted({lb.folded[0] for lb in ordered})
             guard = "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
+        # At a word start, only the wordings that can begin with its first character are
+        # tried: one branch per first character, each keeping the wordings' order, so the
+        # wording found is the one the plain alternation finds (re tries every alternative of
+        # a branch in turn, and hundreds of them at every word was most of the matching).
+        starts = [_first_chars(lb.folded, abbreviations or {}) for lb in ordered]
+        if all(len(c) == 1 for c in starts):
+            by_first: dict[str, list[str]] = {}
+            for c, group in zip(starts, groups, strict=True):
+                by_first.setdefault(next(iter(c)), []).append(group)
+            groups = [f"(?={re.escape(c)})(?:" + "|".join(gs) + ")" for c, gs in by_first.items()]
         # The suffix always matches (all of it is optional), so it is matched apart, after the
         # label: the label regex then has one group per wording and ``lastgroup`` names the
         # wording found (``groupdict`` built a dict of hundreds of groups per match).
@@ -292,6 +302,18 @@ class LabelMatcher:
         return Match(
             found.label, found.start + offset, found.end + offset, found.colon, found.leader
         )
+
+
+def _first_chars(folded: str, abbreviations: dict[str, tuple[str, ...]]) -> set[str]:
+    """The characters :func:`_pattern`'s regex for a wording can start with: its own first
+    one, and those of the first word's abbreviations ("nb" for "nombre")."""
+    first = re.split(r"(\s+|/|'|-|\(|\))", folded)[0]
+    if not first:
+        return set()  # a wording starting with a separator: no single first character
+    chars = {first[0]}
+    if first.isalpha() and len(first) >= 3:
+        chars |= {a[0] for a in abbreviations.get(first, ()) if a}
+    return chars
 
 
 _NUMBERING = re.compile(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{1,4}|[A-Z])\s*[.)-]\s+)?")
