@@ -124,11 +124,10 @@ def _split_at_columns(lines: list[Line], runs: dict[int, list[Run]]) -> None:
             cur = Run([r.words[0]])
             for prev, w in itertools.pairwise(r.words):
                 assert w.bbox is not None and prev.bbox is not None
-                key = round(w.bbox[0] / 2)
-                seen = set().union(
-                    *(starts.get((ln.page, k), set()) for k in (key - 1, key, key + 1))
-                )
-                if len(seen - {id(ln)}) >= 2 and w.bbox[0] - prev.bbox[2] > 0.6 * _height([w]):
+                # The gap first: most words sit close to the previous one.
+                if w.bbox[0] - prev.bbox[2] > 0.6 * _height([w]) and _column_start(
+                    starts, ln, round(w.bbox[0] / 2)
+                ):
                     cur.box = union_bbox([x.bbox for x in cur.words]) or cur.box
                     out.append(cur)
                     cur = Run([])
@@ -137,6 +136,12 @@ def _split_at_columns(lines: list[Line], runs: dict[int, list[Run]]) -> None:
             cur.led = r.led
             out.append(cur)
         runs[id(ln)] = out
+
+
+def _column_start(starts: dict[tuple[int, int], set[int]], ln: Line, key: int) -> bool:
+    """Whether cells of two other lines of the page start at this column (± 2 pt)."""
+    seen = set().union(*(starts.get((ln.page, k), set()) for k in (key - 1, key, key + 1)))
+    return len(seen - {id(ln)}) >= 2
 
 
 def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexicon) -> set[int]:
