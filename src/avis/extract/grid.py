@@ -125,7 +125,7 @@ def _split_at_columns(lines: list[Line], runs: dict[int, list[Run]]) -> None:
             for prev, w in itertools.pairwise(r.words):
                 assert w.bbox is not None and prev.bbox is not None
                 # The gap first: most words sit close to the previous one.
-                if w.bbox[0] - prev.bbox[2] > 0.6 * _height([w]) and _column_start(
+                if w.bbox[0] - prev.bbox[2] > 0.6 * (w.bbox[3] - w.bbox[1]) and _column_start(
                     starts, ln, round(w.bbox[0] / 2)
                 ):
                     cur.box = union_bbox([x.bbox for x in cur.words]) or cur.box
