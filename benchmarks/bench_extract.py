@@ -65,9 +65,11 @@ def checkout(rev: str, into: Path) -> Path:
     return into / "src"
 
 
-def run_worker(src: Path, files: list[Path], repeat: int, engine: str) -> dict[str, Any]:
+def run_worker(
+    src: Path, files: list[Path], repeat: int, engine: str, extra: list[str]
+) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(src)}
-    cmd = [sys.executable, str(WORKER), "--repeat", str(repeat), "--pdf-engine", engine]
+    cmd = [sys.executable, str(WORKER), "--repeat", str(repeat), "--pdf-engine", engine, *extra]
     done = subprocess.run(
         [*cmd, *map(str, files)], check=True, env=env, capture_output=True, text=True
     )
@@ -86,7 +88,7 @@ def merge(runs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             out[name] = {"skipped": next(row["skipped"] for row in rows if "skipped" in row)}
             continue
         merged: dict[str, Any] = {"pages": rows[0]["pages"]}
-        for key in ("layout_ms", "stage_ms", "enrich_ms"):
+        for key in ("layout_ms", "stage_ms", "enrich_ms", "parse_ms"):
             if key in rows[0]:
                 merged[key] = statistics.median(row[key] for row in rows)
         merged["same_notice"] = all(row["same_notice"] for row in rows)
@@ -115,6 +117,13 @@ def summarise(
     new_stage, old_stage = per_page(new, "stage_ms"), per_page(old, "stage_ms")
     enrich = per_page(new, "enrich_ms")
     ratios = [new[n]["stage_ms"] / old[n]["stage_ms"] for n in names]
+    parse = {}
+    if all("parse_ms" in side[n] for side in (new, old) for n in names):
+        parse = {
+            "old_parse_ms_page": round(per_page(old, "parse_ms"), 2),
+            "new_parse_ms_page": round(per_page(new, "parse_ms"), 2),
+            "ratio_parse": round(per_page(new, "parse_ms") / per_page(old, "parse_ms"), 3),
+        }
     return {
         "files": len(names),
         "pages": pages,
@@ -126,6 +135,7 @@ def summarise(
         "new_layout_ms_page": round(per_page(new, "layout_ms"), 2),
         "new_enrich_ms_page": round(enrich, 2),
         "ratio_with_enrich": round((new_stage + enrich) / old_stage, 3),
+        **parse,
         "notice_rebuilt_differs": sorted(
             n for n in names if not (new[n]["same_notice"] and old[n]["same_notice"])
         ),
@@ -148,24 +158,33 @@ def main() -> int:
     )
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--clock", choices=("cpu", "wall"), default="cpu")
+    ap.add_argument(
+        "--engines", default="pdfium,pdfplumber", help="this tree's PDF engines to time"
+    )
+    ap.add_argument("--parse", action="store_true", help="also time the whole parse of PDFs")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "extract.json")
     args = ap.parse_args()
+    engines = [e for e in args.engines.split(",") if e]
+    extra = ["--clock", args.clock, *(["--parse"] if args.parse else [])]
     dirs = args.dirs or [ROOT / "corpus" / s for s in SETS]
     files = corpus_files(dirs)
     if not files:
         print("no PDF or text notice found", file=sys.stderr)
         return 2
     load_before = load_average()
-    sides: dict[str, list[dict[str, Any]]] = {"old": [], "pdfium": [], "pdfplumber": []}
+    sides: dict[str, list[dict[str, Any]]] = {"old": [], **{e: [] for e in engines}}
     with tempfile.TemporaryDirectory(prefix="avis-bench-base-") as tmp:
         base_src = checkout(args.base, Path(tmp) / "base")
         new_src = ROOT / "src" if args.new is None else checkout(args.new, Path(tmp) / "new")
         for k in range(args.rounds):
             print(f"round {k + 1}/{args.rounds}", file=sys.stderr)
-            sides["old"].append(run_worker(base_src, files, args.repeat, "pdfplumber"))
-            for engine in ("pdfium", "pdfplumber"):
-                sides[engine].append(run_worker(new_src, files, args.repeat, engine))
+            sides["old"].append(run_worker(base_src, files, args.repeat, "pdfium", extra))
+            for engine in engines:
+                sides[engine].append(run_worker(new_src, files, args.repeat, engine, extra))
     old = merge(sides["old"])
-    new = {engine: merge(sides[engine]) for engine in ("pdfium", "pdfplumber")}
+    new = {engine: merge(sides[engine]) for engine in engines}
+    main_engine = engines[0]
     base_commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", args.base],
         check=True,
@@ -177,31 +196,26 @@ def main() -> int:
         "new": args.new or "working tree",
         "rounds": args.rounds,
         "repeat": args.repeat,
+        "clock": args.clock,
         "target_ratio": TARGET,
-        "pdf_pdfium_vs_base": summarise(new["pdfium"], old, "pdf"),
-        "pdf_pdfplumber_vs_base": summarise(new["pdfplumber"], old, "pdf"),
-        "text_vs_base": summarise(new["pdfium"], old, "text"),
-        "skipped": {n: r["skipped"] for n, r in new["pdfium"].items() if "skipped" in r}
+        **{f"pdf_{e}_vs_base": summarise(new[e], old, "pdf") for e in engines},
+        "text_vs_base": summarise(new[main_engine], old, "text"),
+        "skipped": {n: r["skipped"] for n, r in new[main_engine].items() if "skipped" in r}
         | {n: r["skipped"] for n, r in old.items() if "skipped" in r},
         "load_average_before": load_before,
         "load_average_after": load_average(),
         "cpus": os.cpu_count(),
     }
-    print(f"{'file':52} {'pages':>5} {'base ms':>8} {'pdfium':>8} {'plumber':>8} {'ratio':>6}")
-    for name, row in new["pdfium"].items():
+    print(f"{'file':52} {'pages':>5} {'base ms':>8} " + " ".join(f"{e:>10}" for e in engines))
+    for name, row in new[main_engine].items():
         if "skipped" in row or "skipped" in old[name]:
             continue
-        plumber = new["pdfplumber"][name].get("stage_ms", float("nan"))
-        ratio = row["stage_ms"] / old[name]["stage_ms"]
-        print(
-            f"{name[-52:]:52} {row['pages']:5d} {old[name]['stage_ms']:8.2f} "
-            f"{row['stage_ms']:8.2f} {plumber:8.2f} {ratio:6.2f}"
-        )
+        times = " ".join(f"{new[e][name].get('stage_ms', float('nan')):10.2f}" for e in engines)
+        print(f"{name[-52:]:52} {row['pages']:5d} {old[name]['stage_ms']:8.2f} {times}")
     print(json.dumps(summary, indent=2))
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(parents=True, exist_ok=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     rows = {"base": old, **new}
-    (out / "extract.json").write_text(json.dumps({"summary": summary, "files": rows}, indent=2))
+    args.out.write_text(json.dumps({"summary": summary, "files": rows}, indent=2))
     return 0
 
 
