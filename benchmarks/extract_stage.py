@@ -21,6 +21,8 @@ extraction set some of its fields itself) is timed apart when the revision has i
         [--clock cpu|wall] [--parse] FILE ...
 
 prints one JSON object: per file, the median milliseconds of each stage and the page count.
+Every file is read first; then each pass times every file once (``--repeat`` passes), so a
+file's lines are not still in the line caches from its previous run.
 Times are the process's CPU time by default (``--clock cpu``: other processes on a shared
 machine barely move it), or wall time (``--clock wall``); ``--parse`` adds the whole
 ``parse_bytes`` of each PDF (reading included) as users run it.
@@ -51,17 +53,17 @@ CLOCKS: dict[str, Callable[[], float]] = {"cpu": time.process_time, "wall": time
 _clock = CLOCKS["cpu"]
 
 
-def _median_ms(fn: Callable[[Any], Any], prepare: Callable[[], Any], repeat: int) -> float:
-    """Median time of ``fn(prepare())`` in ms; ``prepare`` and garbage collection run outside
-    the timer."""
-    runs = []
-    for _ in range(repeat):
-        arg = prepare()
-        gc.collect()
-        t0 = _clock()
-        fn(arg)
-        runs.append(_clock() - t0)
-    return 1000 * statistics.median(runs)
+Jobs = dict[str, tuple[Callable[[Any], Any], Callable[[], Any]]]
+"""Per file: what is timed (``fn(prepare())``), by the name of its figure."""
+
+
+def _time_once(fn: Callable[[Any], Any], prepare: Callable[[], Any]) -> float:
+    """Seconds of ``fn(prepare())``; ``prepare`` and garbage collection run outside the timer."""
+    arg = prepare()
+    gc.collect()
+    t0 = _clock()
+    fn(arg)
+    return _clock() - t0
 
 
 class _Revision:
@@ -138,10 +140,10 @@ class _Revision:
         self.pdf._mark_headings([p for p in pages if p.origin == "text_layer"])
         return pages
 
-    def pdf_row(self, data: bytes, repeat: int) -> dict[str, Any]:
+    def pdf_plan(self, data: bytes) -> tuple[dict[str, Any], Jobs]:
         doc, kept = self.capture(data)
         if len(kept) != len(doc.pages):
-            return {"skipped": "pages not all from the text layer (OCR or repair)"}
+            return {"skipped": "pages not all from the text layer (OCR or repair)"}, {}
         source = self.source(data, "pdf", len(doc.pages))
         warnings = list(doc.warnings)
         expected = self.extract_notice(doc, source)
@@ -149,50 +151,40 @@ class _Revision:
         rebuilt = self.Document(format="pdf", pages=pages, warnings=list(warnings))
         same = self.extract_notice(rebuilt, source) == expected
 
-        def layout(inputs: list[tuple[Any, ...]]) -> Any:
-            return self.lay_out(inputs)
-
         def both(inputs: list[tuple[Any, ...]]) -> Any:
             built = self.Document(format="pdf", pages=self.lay_out(inputs), warnings=warnings)
             return self.extract_notice(built, source)
 
-        row = {
-            "pages": len(doc.pages),
-            "layout_ms": _median_ms(layout, lambda: _copy(kept), repeat),
-            "stage_ms": _median_ms(both, lambda: _copy(kept), repeat),
-            "same_notice": same,
+        jobs: Jobs = {
+            "layout_ms": (self.lay_out, lambda: _copy(kept)),
+            "stage_ms": (both, lambda: _copy(kept)),
         }
         if self.parse_too:  # the whole parse as users run it: reading the PDF included
-            row["parse_ms"] = _median_ms(
-                lambda raw: self.parse_bytes(raw, "x.pdf", self.options), lambda: data, repeat
+            jobs["parse_ms"] = (
+                lambda raw: self.parse_bytes(raw, "x.pdf", self.options),
+                lambda: data,
             )
         if self.enrich is not None:
-            enrich = self.enrich
-            row["enrich_ms"] = _median_ms(enrich, lambda: expected, repeat)
-        return row
+            jobs["enrich_ms"] = (self.enrich, lambda: expected)
+        return {"pages": len(doc.pages), "same_notice": same}, jobs
 
     # Text notices ----------------------------------------------------------------------------
 
-    def text_row(self, data: bytes, repeat: int) -> dict[str, Any]:
+    def text_plan(self, data: bytes) -> tuple[dict[str, Any], Jobs]:
         doc = self.read_bytes(data, self.options, fmt="text")
         source = self.source(data, "text", len(doc.pages))
         expected = self.extract_notice(doc, source)
 
-        def both(raw: bytes) -> Any:
-            return self.extract_notice(self.read_bytes(raw, self.options, fmt="text"), source)
+        def read(raw: bytes) -> Any:
+            return self.read_bytes(raw, self.options, fmt="text")
 
-        row = {
-            "pages": len(doc.pages),
-            "layout_ms": _median_ms(
-                lambda raw: self.read_bytes(raw, self.options, fmt="text"), lambda: data, repeat
-            ),
-            "stage_ms": _median_ms(both, lambda: data, repeat),
-            "same_notice": both(data) == expected,
-        }
+        def both(raw: bytes) -> Any:
+            return self.extract_notice(read(raw), source)
+
+        jobs: Jobs = {"layout_ms": (read, lambda: data), "stage_ms": (both, lambda: data)}
         if self.enrich is not None:
-            enrich = self.enrich
-            row["enrich_ms"] = _median_ms(enrich, lambda: expected, repeat)
-        return row
+            jobs["enrich_ms"] = (self.enrich, lambda: expected)
+        return {"pages": len(doc.pages), "same_notice": both(data) == expected}, jobs
 
 
 def main() -> int:
@@ -213,16 +205,25 @@ def main() -> int:
         "engine": rev.engine,
         "files": {},
     }
+    plans: dict[str, tuple[dict[str, Any], Jobs]] = {}
     for path in args.files:
         data = path.read_bytes()
         try:
-            if data[:1024].find(b"%PDF-") >= 0:
-                row = rev.pdf_row(data, args.repeat)
-            else:
-                row = rev.text_row(data, args.repeat)
+            is_pdf = data[:1024].find(b"%PDF-") >= 0
+            plans[str(path)] = rev.pdf_plan(data) if is_pdf else rev.text_plan(data)
         except Exception as exc:  # one file this revision cannot read: said, not fatal
-            row = {"skipped": f"{type(exc).__name__}: {str(exc)[:200]}"}
-        out["files"][str(path)] = row
+            plans[str(path)] = ({"skipped": f"{type(exc).__name__}: {str(exc)[:200]}"}, {})
+    # Passes over every file rather than one file timed again and again: a cache of lines
+    # (folding, label matches) is as cold for a file as it would be in a batch.
+    samples: dict[str, dict[str, list[float]]] = {name: {} for name in plans}
+    for _ in range(args.repeat):
+        for name, (_, jobs) in plans.items():
+            for key, (fn, prepare) in jobs.items():
+                samples[name].setdefault(key, []).append(_time_once(fn, prepare))
+    for name, (row, _) in plans.items():
+        for key, runs in samples[name].items():
+            row[key] = 1000 * statistics.median(runs)
+        out["files"][name] = row
     json.dump(out, sys.stdout)
     return 0
 
