@@ -148,7 +148,7 @@ class Lexicon:
         return _matcher(self, kinds)
 
     def variants(self, kind: str, field: str) -> list[str]:
-        return [lb.folded for lb in self.labels if lb.kind == kind and lb.field == field]
+        return list(_variants(self).get((kind, field), ()))
 
     def label_as_value(self, path: str, value: str) -> str | None:
         """The label of another field that a value is, or starts with (a scalar), if any.
@@ -328,6 +328,15 @@ def _matcher(lexicon: Lexicon, kinds: tuple[str, ...]) -> LabelMatcher:
 def _prefixes(lexicon: Lexicon) -> frozenset[str]:
     """Every start of every wording: a set lookup instead of a scan of the lexicon."""
     return frozenset(lb.folded[:n] for lb in lexicon.labels for n in range(1, len(lb.folded) + 1))
+
+
+@cache
+def _variants(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Each field's wordings by (kind, field), in lexicon order: looked up, not scanned."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for lb in lexicon.labels:
+        out.setdefault((lb.kind, lb.field), []).append(lb.folded)
+    return {key: tuple(wordings) for key, wordings in out.items()}
 
 
 @cache
