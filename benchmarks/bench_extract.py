@@ -65,6 +65,11 @@ def checkout(rev: str, into: Path) -> Path:
     return into / "src"
 
 
+def git(*args: str) -> str:
+    done = subprocess.run(["git", "-C", str(ROOT), *args], check=True, capture_output=True)
+    return done.stdout.decode().strip()
+
+
 def run_worker(
     src: Path, files: list[Path], repeat: int, engine: str, extra: list[str]
 ) -> dict[str, Any]:
@@ -172,11 +177,23 @@ def main() -> int:
     if not files:
         print("no PDF or text notice found", file=sys.stderr)
         return 2
+    try:  # pinned now: a branch name may move while the benchmark runs
+        base_commit, new_commit = (
+            None if rev is None else git("rev-parse", "--short", rev)
+            for rev in (args.base, args.new)
+        )
+    except subprocess.CalledProcessError:
+        print(
+            f"revision {args.base!r} or {args.new!r} is not in this clone (a shallow clone "
+            "lacks the pre-#10 history: git fetch --unshallow, or pass --base)",
+            file=sys.stderr,
+        )
+        return 2
     load_before = load_average()
     sides: dict[str, list[dict[str, Any]]] = {"old": [], **{e: [] for e in engines}}
     with tempfile.TemporaryDirectory(prefix="avis-bench-base-") as tmp:
-        base_src = checkout(args.base, Path(tmp) / "base")
-        new_src = ROOT / "src" if args.new is None else checkout(args.new, Path(tmp) / "new")
+        base_src = checkout(str(base_commit), Path(tmp) / "base")
+        new_src = ROOT / "src" if new_commit is None else checkout(new_commit, Path(tmp) / "new")
         for k in range(args.rounds):
             print(f"round {k + 1}/{args.rounds}", file=sys.stderr)
             sides["old"].append(run_worker(base_src, files, args.repeat, "pdfium", extra))
@@ -185,15 +202,9 @@ def main() -> int:
     old = merge(sides["old"])
     new = {engine: merge(sides[engine]) for engine in engines}
     main_engine = engines[0]
-    base_commit = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", args.base],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
     summary = {
         "base": f"{args.base} ({base_commit})",
-        "new": args.new or "working tree",
+        "new": f"{args.new} ({new_commit})" if args.new else "working tree",
         "rounds": args.rounds,
         "repeat": args.repeat,
         "clock": args.clock,
