@@ -203,6 +203,9 @@ def _text(api: PdfiumApi, tp: int, n: int) -> str:
     buf = (ctypes.c_uint16 * (n + 1))()
     got = api.get_text(tp, 0, n, ctypes.addressof(buf))
     text = bytes(buf)[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    # U+FFFE is pdfium's mark for a hyphen that ends a line (LibreOffice draws such a hyphen
+    # with a glyph mapped to a control code): it is printed as a hyphen.
+    text = text.replace("\ufffe", "-")
     return text if len(text) == n else ""
 
 
