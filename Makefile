@@ -68,6 +68,7 @@ scans: system venv
 
 bench: system venv
 	$(PY) benchmarks/bench_parse.py
+	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_batch.py
 	$(PY) benchmarks/bench_dask.py
 	$(PY) benchmarks/bench_ocr.py

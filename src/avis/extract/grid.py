@@ -46,6 +46,10 @@ class Cell:
     relation: str = ""
     values: list[Cell] = field(default_factory=list)
     led: bool = False  # leader dots follow the label
+    # ``box`` and ``height`` of the current ``words`` list: solving a grid reads them for
+    # every label│value pair, and ``words`` is only ever replaced, never changed in place.
+    _box_memo: tuple[list[Word], BBox] | None = field(default=None, repr=False, compare=False)
+    _height_memo: tuple[list[Word], float] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -53,9 +57,18 @@ class Cell:
 
     @property
     def box(self) -> BBox:
-        box = union_bbox([w.bbox for w in self.words])
-        assert box is not None
-        return box
+        if self._box_memo is None or self._box_memo[0] is not self.words:
+            box = union_bbox([w.bbox for w in self.words])
+            assert box is not None
+            self._box_memo = (self.words, box)
+        return self._box_memo[1]
+
+    @property
+    def height(self) -> float:
+        """Median word height (see :func:`_height`)."""
+        if self._height_memo is None or self._height_memo[0] is not self.words:
+            self._height_memo = (self.words, _height(self.words))
+        return self._height_memo[1]
 
 
 def _height(words: list[Word]) -> float:
@@ -114,11 +127,10 @@ def _split_at_columns(lines: list[Line], runs: dict[int, list[Run]]) -> None:
             cur = Run([r.words[0]])
             for prev, w in itertools.pairwise(r.words):
                 assert w.bbox is not None and prev.bbox is not None
-                key = round(w.bbox[0] / 2)
-                seen = set().union(
-                    *(starts.get((ln.page, k), set()) for k in (key - 1, key, key + 1))
-                )
-                if len(seen - {id(ln)}) >= 2 and w.bbox[0] - prev.bbox[2] > 0.6 * _height([w]):
+                # The gap first: most words sit close to the previous one.
+                if w.bbox[0] - prev.bbox[2] > 0.6 * (w.bbox[3] - w.bbox[1]) and _column_start(
+                    starts, ln, round(w.bbox[0] / 2)
+                ):
                     cur.box = union_bbox([x.bbox for x in cur.words]) or cur.box
                     out.append(cur)
                     cur = Run([])
@@ -127,6 +139,12 @@ def _split_at_columns(lines: list[Line], runs: dict[int, list[Run]]) -> None:
             cur.led = r.led
             out.append(cur)
         runs[id(ln)] = out
+
+
+def _column_start(starts: dict[tuple[int, int], set[int]], ln: Line, key: int) -> bool:
+    """Whether cells of two other lines of the page start at this column (± 2 pt)."""
+    seen = set().union(*(starts.get((ln.page, k), set()) for k in (key - 1, key, key + 1)))
+    return len(seen - {id(ln)}) >= 2
 
 
 def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexicon) -> set[int]:
@@ -396,7 +414,7 @@ def _join_tails(cells: list[Cell]) -> None:
             and d.label is None
             and d.line.page == c.line.page
             and abs(d.box[0] - c.box[0]) < 4
-            and 0 <= d.box[1] - c.box[3] < _height(c.words)
+            and 0 <= d.box[1] - c.box[3] < c.height
         ]
         if not below:
             continue
@@ -476,7 +494,7 @@ def _cost(
     lb, vb = label.box, value.box
     if label.line.page != value.line.page:
         return _cost_next_page(label, value, spans, page_ends or {})
-    h = _height(label.words)
+    h = label.height
     if _overlap_v(lb, vb) > 0.4 * h and lb[2] - 1 <= vb[0] < spans[id(label)][1] - 4:
         # Beside the label and still in its column (a label│value│label│value row); a value
         # in the next label's column is that label's, whatever the height of this one.
@@ -503,7 +521,7 @@ def _cost(
         # The first value may sit a little further down when it is in taller type than the
         # label (a small label over body type with paragraph spacing: LibreOffice's tables);
         # a wrapped value then goes on at the label's own line pitch.
-        step = 1.2 * h if label.values else 1.5 * max(h, _height(value.words))
+        step = 1.2 * h if label.values else 1.5 * max(h, value.height)
         if vb[1] < lb[3] - 1 or not (x0 - 4 <= vb[0] < x1 - 4) or vb[1] - above > step:
             return float("inf"), ""
         cost, relation = 0.3 + (vb[1] - lb[3]) / (4 * h), "below"
@@ -538,12 +556,12 @@ def _cost_next_page(
         return float("inf"), ""
     last_label_top = page_ends[lp][0]
     x0, x1 = spans[id(label)]
-    h = max(_height(label.words), _height(value.words))
+    h = max(label.height, value.height)
     if label.box[1] < last_label_top - 1 or not (x0 - 4 <= value.box[0] < x1 - 4):
         return float("inf"), ""
     # The page's first line, or the next line of the value already begun there.
     if last is not None and last.line.page == vp:
-        above, step = last.box[3], 1.2 * _height(last.words)
+        above, step = last.box[3], 1.2 * last.height
     else:
         above, step = page_ends[vp][1], 0.5 * h
     if not -0.5 * h <= value.box[1] - above <= step:
@@ -628,9 +646,15 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     )
     # Every value cell, top to bottom, to its cheapest label; a label column grows only by
     # contiguous lines, so the body under the grid is never taken for a value.
+    # Only labels of the value's page or the page before can take it (see _cost): indexed by
+    # page, in grid order, so ties still go to the first label.
+    by_page: dict[int, list[Cell]] = {}
+    for lab in grid_labels:
+        by_page.setdefault(lab.line.page, []).append(lab)
     for v in values:
         best: tuple[float, str, Cell | None] = (float("inf"), "", None)
-        for lab in grid_labels:
+        page = v.line.page
+        for lab in [*by_page.get(page - 1, ()), *by_page.get(page, ())]:
             cost, relation = _cost(lab, v, spans, closed, page_ends)
             if cost < best[0]:
                 best = (cost, relation, lab)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -147,7 +148,7 @@ class Lexicon:
         return _matcher(self, kinds)
 
     def variants(self, kind: str, field: str) -> list[str]:
-        return [lb.folded for lb in self.labels if lb.kind == kind and lb.field == field]
+        return list(_variants(self).get((kind, field), ()))
 
     def label_as_value(self, path: str, value: str) -> str | None:
         """The label of another field that a value is, or starts with (a scalar), if any.
@@ -239,26 +240,57 @@ class LabelMatcher:
         if ordered and all(lb.folded[:1].isalnum() for lb in ordered):
             firsts = sorted({lb.folded[0] for lb in ordered})
             guard = "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
-        self._regex = re.compile(
-            r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w])" + self._SUFFIX
-        )
+        # At a word start, only the wordings that can begin with its first character are
+        # tried: one branch per first character, each keeping the wordings' order, so the
+        # wording found is the one the plain alternation finds (re tries every alternative of
+        # a branch in turn, and hundreds of them at every word was most of the matching).
+        starts = [_first_chars(lb.folded, abbreviations or {}) for lb in ordered]
+        if all(len(c) == 1 for c in starts):
+            by_first: dict[str, list[str]] = {}
+            for c, group in zip(starts, groups, strict=True):
+                by_first.setdefault(next(iter(c)), []).append(group)
+            groups = [f"(?={re.escape(c)})(?:" + "|".join(gs) + ")" for c, gs in by_first.items()]
+        # The suffix always matches (all of it is optional), so it is matched apart, after the
+        # label: the label regex then has one group per wording and ``lastgroup`` names the
+        # wording found (``groupdict`` built a dict of hundreds of groups per match).
+        self._regex = re.compile(r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w])")
+        self._suffix = re.compile(self._SUFFIX)
+        # Several rules ask for the label at the start of the same line: answers are kept
+        # (a Match is immutable), for lines of ordinary length.
+        self._starts = functools.lru_cache(maxsize=2048)(self._match_start)
 
-    def _match(self, m: re.Match[str], text: str, index: list[int]) -> Match:
-        which = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "l")
-        label = self._labels[int(which[1:])]
+    def _tail(self, m: re.Match[str], folded: str) -> re.Match[str]:
+        tail = self._suffix.match(folded, m.end())
+        assert tail is not None
+        return tail
+
+    def _match(
+        self, m: re.Match[str], tail: re.Match[str], text: str, index: tuple[int, ...]
+    ) -> Match:
+        assert m.lastgroup is not None
+        label = self._labels[int(m.lastgroup[1:])]
         start = index[m.start()]
-        end = index[m.end() - 1] + 1 if m.end() > m.start() else start
+        end = index[tail.end() - 1] + 1 if tail.end() > m.start() else start
         while end > start and text[end - 1].isspace():
             end -= 1
-        colon = m.group("colon")
+        colon = tail.group("colon")
         return Match(label, start, end, colon is not None, bool(colon) and colon.strip() != ":")
 
     def finditer(self, text: str) -> list[Match]:
         folded, index = fold_with_map(text)
-        return [self._match(m, text, index) for m in self._regex.finditer(folded)]
+        found: list[Match] = []
+        pos = 0
+        while (m := self._regex.search(folded, pos)) is not None:
+            tail = self._tail(m, folded)
+            found.append(self._match(m, tail, text, index))
+            pos = tail.end()
+        return found
 
     def match_start(self, text: str) -> Match | None:
         """A label at the very start of the text (after bullets or numbering)."""
+        return self._starts(text) if len(text) <= 512 else self._match_start(text)
+
+    def _match_start(self, text: str) -> Match | None:
         # "5." (OCR: "5,"), "2)", "IV -", "B." — numbering schemes of section headings.
         stripped = _NUMBERING.match(text)
         offset = stripped.end() if stripped else 0
@@ -269,12 +301,24 @@ class LabelMatcher:
         m = self._regex.match(folded)
         if m is None:
             return None
-        found = self._match(m, rest, index)
+        found = self._match(m, self._tail(m, folded), rest, index)
         if found.start != 0:
             return None
         return Match(
             found.label, found.start + offset, found.end + offset, found.colon, found.leader
         )
+
+
+def _first_chars(folded: str, abbreviations: dict[str, tuple[str, ...]]) -> set[str]:
+    """The characters :func:`_pattern`'s regex for a wording can start with: its own first
+    one, and those of the first word's abbreviations ("nb" for "nombre")."""
+    first = re.split(r"(\s+|/|'|-|\(|\))", folded)[0]
+    if not first:
+        return set()  # a wording starting with a separator: no single first character
+    chars = {first[0]}
+    if first.isalpha() and len(first) >= 3:
+        chars |= {a[0] for a in abbreviations.get(first, ()) if a}
+    return chars
 
 
 _NUMBERING = re.compile(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{1,4}|[A-Z])\s*[.)-]\s+)?")
@@ -289,6 +333,15 @@ def _matcher(lexicon: Lexicon, kinds: tuple[str, ...]) -> LabelMatcher:
 def _prefixes(lexicon: Lexicon) -> frozenset[str]:
     """Every start of every wording: a set lookup instead of a scan of the lexicon."""
     return frozenset(lb.folded[:n] for lb in lexicon.labels for n in range(1, len(lb.folded) + 1))
+
+
+@cache
+def _variants(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Each field's wordings by (kind, field), in lexicon order: looked up, not scanned."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for lb in lexicon.labels:
+        out.setdefault((lb.kind, lb.field), []).append(lb.folded)
+    return {key: tuple(wordings) for key, wordings in out.items()}
 
 
 @cache

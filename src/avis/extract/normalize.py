@@ -53,27 +53,41 @@ _fold_char_cached = functools.lru_cache(maxsize=8192)(_fold_char)
 _ASCII_FOLD = str.maketrans({k: v for k, v in _FOLD_MAP.items() if k.isascii()})
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+_CACHED_LENGTH = 512  # longer texts are folded each time (a cache of them would hold megabytes)
+
+
+def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     """Lower-case, strip accents, unify apostrophes and dashes; map each folded char back.
 
     The map lets a label found in folded text be cut out of the original text exactly.
     Characters are folded one by one (cached): this runs on every line, long ones included.
+    Lines of ordinary length are cached whole (the result is immutable): every matcher and
+    rule folds the same lines again.
     """
+    if len(text) <= _CACHED_LENGTH:
+        return _fold_line(text)
+    return _fold_with_map(text)
+
+
+def _fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     if text.isascii():
-        return text.lower().translate(_ASCII_FOLD), list(range(len(text)))
+        return text.lower().translate(_ASCII_FOLD), tuple(range(len(text)))
     reps = list(map(_fold_char_cached, text))
     out = "".join(reps)
     if len(out) == len(text) and "" not in reps:  # every character folds to one
-        return out, list(range(len(text)))
+        return out, tuple(range(len(text)))
     if len(reps) > 4096:  # a long line: repeat the offsets in C
         import numpy as np
 
         counts = np.fromiter(map(len, reps), dtype=np.int64, count=len(reps))
-        return out, np.repeat(np.arange(len(reps), dtype=np.int64), counts).tolist()
+        return out, tuple(np.repeat(np.arange(len(reps), dtype=np.int64), counts).tolist())
     index: list[int] = []
     for i, rep in enumerate(reps):
         index.extend([i] * len(rep))
-    return out, index
+    return out, tuple(index)
+
+
+_fold_line = functools.lru_cache(maxsize=2048)(_fold_with_map)
 
 
 def fold(text: str) -> str:

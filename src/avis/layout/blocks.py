@@ -35,7 +35,9 @@ class Ids:
                 line.row = rows.setdefault(line.row, self.row())
 
 
-def _typical_pitch(entries: Sequence[tuple[Line, Hashable, float]]) -> dict[Hashable, float]:
+def _typical_pitch(
+    entries: Sequence[tuple[Line, Hashable, float]], sizes: dict[int, float]
+) -> dict[Hashable, float]:
     """Usual top-to-top distance between consecutive lines, in font sizes, per context (the
     page body and a table column space their lines differently); ``None`` holds the overall
     figure for contexts with too few lines to tell."""
@@ -46,7 +48,7 @@ def _typical_pitch(entries: Sequence[tuple[Line, Hashable, float]]) -> dict[Hash
         last[ctx] = line
         if prev is None or prev.bbox is None or line.bbox is None:
             continue
-        size = line_size(line.words) or 10.0
+        size = sizes[id(line)] or 10.0
         r = (line.bbox[1] - prev.bbox[1]) / size
         if 0.8 <= r <= 3.0:
             ratios.setdefault(ctx, []).append(r)
@@ -69,14 +71,15 @@ def assign_blocks(
     line pitch, is not aligned with the item's text, or its first word would have fitted on the
     previous line (so the previous line ended on purpose).
     """
-    typical = _typical_pitch(entries)
+    sizes = {id(line): line_size(line.words) for line, _, _ in entries}  # once per line
+    typical = _typical_pitch(entries, sizes)
     state: dict[Hashable, tuple[Line, Line, int, float]] = {}  # prev, first, count, text x
     members: dict[int, list[Line]] = {}
     block_ctx: dict[int, Hashable] = {}
     for line, ctx, right in entries:
         prev = state.get(ctx)
         ratio = typical.get(ctx, typical[None])
-        if prev is None or _breaks(prev, line, right, ratio):
+        if prev is None or _breaks(prev, line, right, ratio, sizes):
             line.block = new_block()
             x = line.bbox[0] if line.bbox else 0.0
             state[ctx] = (line, line, 1, x)
@@ -132,12 +135,18 @@ def _split_at_wide_gaps(
         line.block = block
 
 
-def _breaks(prev: tuple[Line, Line, int, float], cur: Line, right: float, ratio: float) -> bool:
+def _breaks(
+    prev: tuple[Line, Line, int, float],
+    cur: Line,
+    right: float,
+    ratio: float,
+    sizes: dict[int, float],
+) -> bool:
     last, first, count, text_x = prev
     if cur.bullet or cur.bbox is None or last.bbox is None or not cur.words:
         return True
-    size = line_size(cur.words) or 10.0
-    last_size = line_size(last.words) or size
+    size = sizes[id(cur)] or 10.0
+    last_size = sizes[id(last)] or size
     if abs(size - last_size) > 0.15 * max(size, last_size):
         return True
     if cur.bold != last.bold and not cur.text[:1].islower():

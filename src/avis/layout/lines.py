@@ -30,14 +30,14 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
     (vertically centred in a table row) makes its own line; a smaller word whose baseline sits
     inside the line (a superscript footnote mark) joins it.
     """
+    # (centre, box, word): each box read once, sorted by centre (stable, like the words)
     ordered = sorted(
-        (w for w in words if w.bbox is not None), key=lambda w: (bb(w)[1] + bb(w)[3]) / 2
+        (((b[1] + b[3]) / 2, b, w) for w in words if (b := w.bbox) is not None),
+        key=lambda cbw: cbw[0],
     )
     lines: list[tuple[float, float, float, list[Word]]] = []  # (centre, height, bottom, words)
-    for w in ordered:
-        b = bb(w)
-        centre = (b[1] + b[3]) / 2
-        h = height(w)
+    for centre, b, w in ordered:
+        h = max(b[3] - b[1], 1.0)  # height(w)
         for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
             c, lh, bottom, ws = lines[i]
             same = (
@@ -52,9 +52,13 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
                 break
         else:
             lines.append((centre, h, b[3], [w]))
-    result = [sorted(ws, key=lambda w: bb(w)[0]) for _, _, _, ws in lines]
+    result = [sorted(ws, key=_left) for _, _, _, ws in lines]
     result.sort(key=lambda ws: min(bb(w)[1] for w in ws))
     return result
+
+
+def _left(word: Word) -> float:
+    return bb(word)[0]
 
 
 def line_size(words: list[Word]) -> float:

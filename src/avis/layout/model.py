@@ -20,12 +20,8 @@ def union_bbox(boxes: list[BBox | None]) -> BBox | None:
     real = [b for b in boxes if b is not None]
     if not real:
         return None
-    return (
-        min(b[0] for b in real),
-        min(b[1] for b in real),
-        max(b[2] for b in real),
-        max(b[3] for b in real),
-    )
+    x0s, tops, x1s, bottoms = zip(*real, strict=True)  # one pass, not four generators
+    return (min(x0s), min(tops), max(x1s), max(bottoms))
 
 
 @dataclass(slots=True)
