@@ -6,7 +6,7 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -344,7 +344,7 @@ def _variants(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
     return {key: tuple(wordings) for key, wordings in out.items()}
 
 
-@cache
+@lru_cache(maxsize=4096)  # keyed by the words of a line: bounded, a long batch sees many
 def _abbreviated_prefix(lexicon: Lexicon, words: tuple[str, ...]) -> bool:
     """Whether ``words`` spell the start of a wording with some words cut short ("lim.")."""
     for lb in lexicon.labels:
