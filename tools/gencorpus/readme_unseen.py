@@ -26,6 +26,14 @@ FAMILY_NOTES: dict[str, str] = {
     "Word writes beside it, so the same text is stored twice)",
     "pdf-libreoffice": "a Word document (2-column, label-above or 4-column header table) printed "
     "to PDF by LibreOffice Writer (`soffice --headless --convert-to pdf`)",
+    "pdf-sidebar": "header pairs (label over value, or `Label : value`) in a narrow shaded box "
+    "left or right of the body on page 1; full-width body from page 2",
+    "pdf-prose": "header facts as sentences (`La Direction … recrute un(e) …`, `Poste basé à …`, "
+    "`Date limite de dépôt des candidatures : …`)",
+    "text-prose": "the same prose header in a hard-wrapped plain-text notice",
+    "pdf-ocr": "label │ value table whose labels (and some values, some headings) carry OCR "
+    "damage: l/I/1, rn/m, e/c, dropped accents, a split word",
+    "text-ocr": "the same damage in a plain-text notice (leaders or `Label : value`)",
     "pdf-word": "a PDF with the marks of Word's PDF export, emulated with reportlab (see below); "
     "2-column header table or 4-column label-above grid",
 }
