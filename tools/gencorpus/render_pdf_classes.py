@@ -25,8 +25,16 @@ from reportlab.platypus import (
 )
 
 from .pdfbody import Headings, OrgRenderer, body_story, title_block
-from .pdfcommon import FRAME_W, MARGIN, PAGE_H, _furniture, para_text, register_fonts, styles
-from .pdfcommon import Styles
+from .pdfcommon import (
+    FRAME_W,
+    MARGIN,
+    PAGE_H,
+    Styles,
+    _furniture,
+    para_text,
+    register_fonts,
+    styles,
+)
 from .pdftable import label_table
 from .spec import HeaderRow, NoticeSpec
 

@@ -24,7 +24,6 @@ from .ocrnoise import damage
 from .sample_family import sample_family_notice
 from .spec import HeaderRow, ListSection, NoticeSpec
 
-
 # Reference label wordings these employers print before the new shapes.
 REF_LABELS: tuple[str, ...] = ("Référence", "Réf.", "N° d’avis", "Numéro d’avis", "Référence")
 # How an application paragraph may open when it follows a list directly.
