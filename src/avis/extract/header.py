@@ -54,6 +54,10 @@ class Pair:
     rule: str = "header.pair"
     confidence: float = 0.95
 
+    def __post_init__(self) -> None:
+        if self.label is not None and self.label.fuzzy:
+            self.confidence = min(self.confidence, confidence("label.fuzzy"))
+
     def relate(self, rule: str) -> None:
         """Name the relation that gave this pair its value; the confidence follows the table."""
         self.rule = rule

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
 
 from avis.extract.normalize import fold, fold_with_map
 
@@ -22,6 +24,7 @@ class Label:
     weak: bool = False
     prefix: bool = False  # the wording is the sub-heading of the section's items
     start_only: bool = False  # a label only where a line or cell starts ("Site")
+    fuzzy: bool = False  # found in OCR-damaged text by edit distance, not by its wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +240,20 @@ class LabelMatcher:
         self._regex = re.compile(
             r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w])" + self._SUFFIX
         )
+        # Wordings a damaged label may be matched to: neither weak (common words) nor
+        # start-only, and long enough that one edit does not reach another word.
+        self._fuzzy = [
+            (key, lb)
+            for lb in ordered
+            if not (lb.weak or lb.start_only) and len(key := ocr_key(lb.folded)) >= _FUZZY_MIN
+        ]
+        self._vocab = frozenset(
+            w for lb in ordered for w in re.split(r"[^\w°]+", lb.folded) if len(w) >= 4
+        )
+        self._vocab_keys: dict[str, list[tuple[str, str]]] = {}
+        for word in sorted(self._vocab):
+            key = ocr_key(word)
+            self._vocab_keys.setdefault(key[:1], []).append((word, key))
 
     def _match(self, m: re.Match[str], text: str, index: list[int]) -> Match:
         which = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "l")
@@ -250,7 +267,20 @@ class LabelMatcher:
 
     def finditer(self, text: str) -> list[Match]:
         folded, index = fold_with_map(text)
-        return [self._match(m, text, index) for m in self._regex.finditer(folded)]
+        found = [self._match(m, text, index) for m in self._regex.finditer(folded)]
+        lead = len(text) - len(text.lstrip())
+        if not found or found[0].start > lead or not found[0].colon:
+            # A damaged label where the line starts (see fuzzy_start).
+            damaged = self.fuzzy_start(text[lead:])
+            if damaged is not None and (
+                not found
+                or found[0].start > lead
+                or len(damaged.label.folded) > len(found[0].label.folded)
+            ):
+                end = damaged.end + lead
+                head = Match(damaged.label, lead, end, damaged.colon, damaged.leader)
+                found = [head, *(m for m in found if m.start >= end)]
+        return found
 
     def match_start(self, text: str) -> Match | None:
         """A label at the very start of the text (after bullets or numbering)."""
@@ -262,14 +292,100 @@ class LabelMatcher:
         # Only a match at the start counts: the leftmost match finditer would give first is
         # the one ``match`` gives (searching the whole line was quadratic on long lines).
         m = self._regex.match(folded)
-        if m is None:
-            return None
-        found = self._match(m, rest, index)
-        if found.start != 0:
+        found = self._match(m, rest, index) if m is not None else None
+        if found is not None and found.start != 0:
+            found = None
+        if found is None or not found.colon:
+            # A damaged label ("DATE LlMITE :", "Lieu de travaii") only where text is shaped
+            # like a label, and only when the wording found (if any) stops short of its colon.
+            damaged = self.fuzzy_start(rest)
+            if damaged is not None and (
+                found is None or len(damaged.label.folded) > len(found.label.folded)
+            ):
+                found = damaged
+        if found is None:
             return None
         return Match(
             found.label, found.start + offset, found.end + offset, found.colon, found.leader
         )
+
+    def _repair(self, folded: str) -> str:
+        """Each word no wording holds, replaced by the one wording word within OCR distance
+        ("datf" → "date", "1imite" → "limite"); abbreviations and dropped words stay for the
+        regex to read."""
+        out = []
+        for token in re.split(r"([^\w°]+)", folded):
+            if len(token) >= 4 and token not in self._vocab:
+                key = ocr_key(token)
+                budget = 1 if len(key) < 8 else 2
+                near = {
+                    word
+                    for word, wkey in self._vocab_keys.get(key[:1], ())
+                    if abs(len(wkey) - len(key)) <= budget
+                    and Levenshtein.distance(wkey, key, score_cutoff=budget) <= budget
+                }
+                if len(near) == 1:
+                    token = near.pop()
+            out.append(token)
+        return "".join(out)
+
+    def fuzzy_start(self, text: str) -> Match | None:
+        """A label with light OCR damage at the start of label-shaped text: the text before a
+        colon or leader dots, or a whole short line (a label cell). Bounded edit distance, after
+        the confusions OCR makes are folded together (l/I/1, rn/m, 0/o); ties between two
+        fields and ordinary sentences match nothing. The label is marked ``fuzzy``."""
+        cut = _LABEL_END.search(text, 0, _FUZZY_SPAN + 8)
+        if cut is not None and cut.start() <= _FUZZY_SPAN:
+            segment, end, colon = text[: cut.start()], cut.end(), True
+            leader = cut.group(0).strip() != ":"
+        elif len(text) <= _FUZZY_SPAN:
+            segment, end, colon, leader = text, len(text.rstrip()), False, False
+        else:
+            return None
+        if len(segment.split()) > 7 or re.search(r"\d\d|[@,;!?]", segment):
+            return None
+        folded = " ".join(fold(segment).split())
+        repaired = self._repair(folded)
+        if repaired != folded:
+            m = self._regex.match(repaired)
+            if m is not None and m.end() >= len(repaired):
+                label = self._match(m, repaired, list(range(len(repaired) + 1))).label
+                return Match(replace(label, fuzzy=True), 0, end, colon, leader)
+        key = ocr_key(folded)
+        if len(key) < _FUZZY_MIN:
+            return None
+        best: list[tuple[int, Label]] = []
+        for wording, lb in self._fuzzy:
+            budget = _budget(len(wording))
+            if abs(len(wording) - len(key)) > budget or wording[0] != key[0]:
+                continue
+            d = Levenshtein.distance(wording, key, score_cutoff=budget)
+            if d <= budget:
+                best.append((d, lb))
+        if not best:
+            return None
+        low = min(d for d, _ in best)
+        fields = {lb.field for d, lb in best if d == low}
+        if len(fields) != 1:
+            return None  # two fields as near: a guess, not a reading
+        label = next(lb for d, lb in best if d == low)
+        return Match(replace(label, fuzzy=True), 0, end, colon, leader)
+
+
+_LABEL_END = re.compile(r"\s*(?::|(?:\.\s?){3,}\s*:?|…+\s*:?|_{3,}\s*:?)")
+_FUZZY_SPAN = 60  # a label is at most this long before its colon
+_FUZZY_MIN = 6  # shorter wordings are never matched by distance ("Lieu", "Réf.")
+_OCR_SAME = str.maketrans({"1": "l", "i": "l", "|": "l", "0": "o"})
+
+
+def ocr_key(folded: str) -> str:
+    """Folded text with what OCR confuses made equal: l/i/1, rn/m, o/0; no spaces or marks."""
+    return re.sub(r"[^a-z0-9°]", "", folded).replace("rn", "m").translate(_OCR_SAME)
+
+
+def _budget(length: int) -> int:
+    """Edits allowed for a wording of ``length`` key characters."""
+    return 1 if length < 12 else 2 if length < 20 else 3
 
 
 _NUMBERING = re.compile(r"^[\s\-–•▪●*#]*(?:\d{1,2}\s*[.,)-]\s*|(?:[IVX]{1,4}|[A-Z])\s*[.)-]\s+)?")
