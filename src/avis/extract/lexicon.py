@@ -309,24 +309,44 @@ class LabelMatcher:
             found.label, found.start + offset, found.end + offset, found.colon, found.leader
         )
 
+    def _nearest(self, token: str) -> str | None:
+        """The one wording word within OCR distance of ``token`` (the closest), if any."""
+        key = ocr_key(token)
+        budget = 1 if len(key) < 8 else 2
+        near: dict[int, set[str]] = {}
+        for word, wkey in self._vocab_keys.get(key[:1], ()):
+            if abs(len(wkey) - len(key)) <= budget:
+                d = Levenshtein.distance(wkey, key, score_cutoff=budget)
+                if d <= budget:
+                    near.setdefault(d, set()).add(word)
+        closest = near[min(near)] if near else set()
+        return closest.pop() if len(closest) == 1 else None
+
     def _repair(self, folded: str) -> str:
         """Each word no wording holds, replaced by the one wording word within OCR distance
-        ("datf" → "date", "1imite" → "limite"); abbreviations and dropped words stay for the
-        regex to read."""
-        out = []
-        for token in re.split(r"([^\w°]+)", folded):
-            if len(token) >= 4 and token not in self._vocab:
-                key = ocr_key(token)
-                budget = 1 if len(key) < 8 else 2
-                near = {
-                    word
-                    for word, wkey in self._vocab_keys.get(key[:1], ())
-                    if abs(len(wkey) - len(key)) <= budget
-                    and Levenshtein.distance(wkey, key, score_cutoff=budget) <= budget
-                }
-                if len(near) == 1:
-                    token = near.pop()
+        ("datf" → "date", "1imite" → "limite"), or two pieces of a word split by a stray space
+        joined ("can didature"); abbreviations and dropped words stay for the regex to read."""
+        tokens = re.split(r"([^\w°]+)", folded)
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token and token not in self._vocab and (token[0].isalpha() or len(token) >= 4):
+                if (
+                    i + 2 < len(tokens)
+                    and tokens[i + 1] == " "
+                    and tokens[i + 2] not in self._vocab
+                    and len(token + tokens[i + 2]) >= 6
+                ):
+                    joined = self._nearest(token + tokens[i + 2])
+                    if joined is not None:
+                        out.append(joined)
+                        i += 3
+                        continue
+                if len(token) >= 4:
+                    token = self._nearest(token) or token
             out.append(token)
+            i += 1
         return "".join(out)
 
     def fuzzy_start(self, text: str) -> Match | None:

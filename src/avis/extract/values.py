@@ -18,7 +18,8 @@ from avis.extract.normalize import clean_value, fold
 from avis.model import Reference, Start
 
 _REF_PREFIX = re.compile(
-    r"^\s*(?:n\s*[°o]\.?|no\.?|num(?:ero)?\.?|avp(?![-/.])|ref\.?(?![-/]))\s*(?:n\s*[°o]\s*)?[:.]?\s*", re.I
+    r"^\s*(?:n\s*[°o]\.?|no\.?|num(?:ero)?\.?|avp(?![-/.])|ref\.?(?![-/]))\s*(?:n\s*[°o]\s*)?[:.]?\s*",
+    re.I,
 )
 _REF_DU = re.compile(r"\s+(?:du|en date du|le)\s+(?=\S*\d)", re.I)
 _REF_TOKEN = re.compile(
