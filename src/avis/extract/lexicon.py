@@ -273,9 +273,7 @@ class LabelMatcher:
             # A damaged label where the line starts (see fuzzy_start).
             damaged = self.fuzzy_start(text[lead:])
             if damaged is not None and (
-                not found
-                or found[0].start > lead
-                or len(damaged.label.folded) > len(found[0].label.folded)
+                not found or found[0].start > lead or _longer(damaged, lead, found[0])
             ):
                 end = damaged.end + lead
                 head = Match(damaged.label, lead, end, damaged.colon, damaged.leader)
@@ -299,9 +297,7 @@ class LabelMatcher:
             # A damaged label ("DATE LlMITE :", "Lieu de travaii") only where text is shaped
             # like a label, and only when the wording found (if any) stops short of its colon.
             damaged = self.fuzzy_start(rest)
-            if damaged is not None and (
-                found is None or len(damaged.label.folded) > len(found.label.folded)
-            ):
+            if damaged is not None and (found is None or _longer(damaged, 0, found)):
                 found = damaged
         if found is None:
             return None
@@ -358,11 +354,13 @@ class LabelMatcher:
         if cut is not None and cut.start() <= _FUZZY_SPAN:
             segment, end, colon = text[: cut.start()], cut.end(), True
             leader = cut.group(0).strip() != ":"
-        elif len(text) <= _FUZZY_SPAN:
+        elif len(text) <= _FUZZY_SPAN and not text.rstrip()[-1:].isdigit():
+            # A whole short line (a label cell); a digit at its end is a value glued to it.
             segment, end, colon, leader = text, len(text.rstrip()), False, False
         else:
             return None
-        if len(segment.split()) > 7 or re.search(r"\d\d|[@,;!?]", segment):
+        # A number standing alone is a value, not a damaged letter ("1imite", "p0ur").
+        if len(segment.split()) > 7 or re.search(r"(?<![^\W\d_])\d+(?![^\W\d_])|[@,;!?]", segment):
             return None
         folded = " ".join(fold(segment).split())
         repaired = self._repair(folded)
@@ -396,6 +394,16 @@ _LABEL_END = re.compile(r"\s*(?::|(?:\.\s?){3,}\s*:?|…+\s*:?|_{3,}\s*:?)")
 _FUZZY_SPAN = 60  # a label is at most this long before its colon
 _FUZZY_MIN = 6  # shorter wordings are never matched by distance ("Lieu", "Réf.")
 _OCR_SAME = str.maketrans({"1": "l", "i": "l", "|": "l", "0": "o"})
+
+
+def _longer(damaged: Match, lead: int, exact: Match) -> bool:
+    """A damaged label read up to its colon, or over a whole label-shaped line, wins over an
+    exact wording that stops short of it ("DIRECTION / SERVlCE :" over the weak "Direction",
+    "SAVOIR-ÊTRC" over "Savoir")."""
+    return (
+        damaged.end + lead > exact.end
+        and len(damaged.label.folded) > len(exact.label.folded)
+    )
 
 
 def ocr_key(folded: str) -> str:
