@@ -252,7 +252,8 @@ def _sidebar_items(
             )
             (narrow if inside else wide).append(w)
     first = _flow_items(group_lines(narrow), page, origin)
-    top = min((it.top for it in first), default=0.0)
+    # The band's top: the body's first line beside the sidebar may sit higher (a larger font).
+    top = min(bb(w)[1] for w in lines[side.start])
     # Keep the sidebar's items together and before the body lines of its band.
     for k, item in enumerate(sorted(first, key=lambda it: it.top)):
         item.top = top - 1 + k * 1e-4
