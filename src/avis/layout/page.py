@@ -257,4 +257,6 @@ def _sidebar_items(
     # Keep the sidebar's items together and before the body lines of its band.
     for k, item in enumerate(sorted(first, key=lambda it: it.top)):
         item.top = top - 1 + k * 1e-4
+        for line, _, _ in item.entries:
+            line.flow = 1
     return first + _flow_items(group_lines(wide), page, origin)
