@@ -104,6 +104,8 @@ class Lexicon:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: folded word → its abbreviations ([abbreviations] of lexicon.toml): "nombre" → "nb"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: header facts written as sentences ([prose] of lexicon.toml), folded (extract/prose.py)
+    prose: dict = field(default_factory=dict)
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
@@ -138,6 +140,7 @@ class Lexicon:
             abbreviations={
                 fold(k): tuple(fold(a) for a in v) for k, v in data.get("abbreviations", {}).items()
             },
+            prose=_fold_prose(data.get("prose", {})),
         )
 
     def __hash__(self) -> int:
@@ -214,6 +217,18 @@ class Lexicon:
         return pos, rest
 
 
+def _fold_prose(data: dict) -> dict:
+    """The [prose] table with every wording folded like the text it is matched on."""
+    return {
+        "stops": tuple(fold(w) for w in data.get("stops", [])),
+        "sentence_fields": tuple(data.get("sentence_fields", [])),
+        "wordings": {
+            name: tuple(" ".join(fold(w).split()) for w in wordings)
+            for name, wordings in data.get("wordings", {}).items()
+        },
+    }
+
+
 class LabelMatcher:
     """One alternation regex over many labels, longest wording first."""
 
@@ -238,7 +253,7 @@ class LabelMatcher:
             firsts = sorted({lb.folded[0] for lb in ordered})
             guard = "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
         self._regex = re.compile(
-            r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w])" + self._SUFFIX
+            r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w]|-\d)" + self._SUFFIX
         )
         # Wordings a damaged label may be matched to: neither weak (common words) nor
         # start-only, and long enough that one edit does not reach another word.
@@ -400,10 +415,7 @@ def _longer(damaged: Match, lead: int, exact: Match) -> bool:
     """A damaged label read up to its colon, or over a whole label-shaped line, wins over an
     exact wording that stops short of it ("DIRECTION / SERVlCE :" over the weak "Direction",
     "SAVOIR-ÊTRC" over "Savoir")."""
-    return (
-        damaged.end + lead > exact.end
-        and len(damaged.label.folded) > len(exact.label.folded)
-    )
+    return damaged.end + lead > exact.end and len(damaged.label.folded) > len(exact.label.folded)
 
 
 def ocr_key(folded: str) -> str:

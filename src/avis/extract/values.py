@@ -25,6 +25,7 @@ _REF_DU = re.compile(r"\s+(?:du|en date du|le)\s+(?=\S*\d)", re.I)
 _REF_TOKEN = re.compile(
     r"^[A-Za-z]{0,6}[-./]?\d[\w./-]*(?:\s*[/-]\s*[A-Z][\w]*)*(?:\s+[A-Z]{1,5}\b)?"
 )
+_REF_GAP = re.compile(r"[\s,;:()–-]*(?:(?:en date )?du|le)?[\s,;:()–-]*", re.I)
 _REF_NUMERO = re.compile(r"^n\s*[°o]\.?\s*", re.I)
 
 
@@ -62,13 +63,26 @@ def parse_reference(text: str) -> Reference:
     parts = _REF_DU.split(body, maxsplit=1)
     ident_part = parts[0].strip()
     date = parse_date(parts[1]) if len(parts) > 1 else None
+    if date is not None:
+        m = _REF_TOKEN.match(ident_part)
+        if m and not _REF_GAP.fullmatch(ident_part[m.end() :]):
+            date = None  # "PN-2026-014 – publié le 8 mai 2026": a date of another fact
+            parts = [body]
     if date is None:
         dates = find_dates(body)
         if dates:
-            date = dates[-1].value
-            # An id printed without "du": cut it before the date.
-            if len(parts) == 1 and dates[-1].start > 0:
-                ident_part = body[: dates[-1].start].strip(" ,;-")
+            # An id printed without "du": cut it before the date — unless other words stand
+            # between them ("PN-2026-014 – publié le 8 mai 2026": the posting date, not the
+            # reference's).
+            head = body[: dates[-1].start].strip(" ,;-")
+            m = _REF_TOKEN.match(head)
+            between = head[m.end() :] if m else ""
+            if not _REF_GAP.fullmatch(between):
+                dates = []
+            else:
+                date = dates[-1].value
+                if len(parts) == 1 and dates[-1].start > 0:
+                    ident_part = head
     m = _REF_TOKEN.match(ident_part)
     ident = m.group(0).strip() if m else (ident_part or None)
     if ident is not None:
