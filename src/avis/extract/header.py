@@ -306,6 +306,22 @@ def _orig_len(text: str, folded_len: int) -> int:
     return index[folded_len]
 
 
+def _new_sentence(target: Pair, frag: Fragment) -> bool:
+    """A paragraph of its own that is a whole sentence, after a value that ended one."""
+    if not target.values or not target.values[-1].text.rstrip().endswith("."):
+        return False
+    prev = target.values[-1].line
+    text = frag.text.strip()
+    return (
+        frag.line.block is not None
+        and prev.block is not None
+        and frag.line.block != prev.block
+        and text[:1].isupper()
+        and text.endswith(".")
+        and len(text.split()) >= 3
+    )
+
+
 @dataclass(slots=True)
 class HeaderResult:
     pairs: list[Pair]
@@ -332,6 +348,9 @@ def pair_header(
             orphans.append(frag)
             return
         target = _orphan_target(pairs, label_lines, idx, frag.text)
+        if _new_sentence(target, frag):
+            orphans.append(frag)  # "Grade : X." then "Le poste est basé à Y.": prose, not X's
+            return
         if not target.values and target is pairs[-1]:
             target.relate("header.below")  # the label alone on its line, its value under it
         target.values.append(frag)

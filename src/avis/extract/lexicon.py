@@ -365,6 +365,8 @@ class LabelMatcher:
         colon or leader dots, or a whole short line (a label cell). Bounded edit distance, after
         the confusions OCR makes are folded together (l/I/1, rn/m, 0/o); ties between two
         fields and ordinary sentences match nothing. The label is marked ``fuzzy``."""
+        if not text[:1].isalnum():
+            return None  # "/ conditions d'exercice" continues a heading, it opens no label
         cut = _LABEL_END.search(text, 0, _FUZZY_SPAN + 8)
         if cut is not None and cut.start() <= _FUZZY_SPAN:
             segment, end, colon = text[: cut.start()], cut.end(), True

@@ -35,8 +35,8 @@ def _patterns(lexicon: Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
         end = sentence if name in whole else clause
         for wording in wordings:
             before, _, after = wording.partition("{}")
-            head = _flex(before)
-            tail = _flex(after)
+            head = _flex(before) + (r"(?!\w)" if before.strip()[-1:].isalnum() else "")
+            tail = _flex(after) + r"(?!\w)"
             if not before.strip():
                 # "{} recrute": the value opens its clause.
                 rx = rf"(?:^|[.;,:]\s+|\n)(?P<v>[^.;,:()\n]+?)\s+{tail}"
