@@ -200,9 +200,13 @@ def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
     both = re.sub(r"\.{2,}|…", " ", " ".join(ln.text for ln in [*group, line]))
     joined = " ".join(fold(both).replace(":", " ").split())
     joined = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", joined)
-    return lexicon.is_label_prefix(joined) or (
-        not lexicon.is_label_prefix(" ".join(fold(line.text).split())) and line.block == prev.block
-    )
+    if lexicon.is_label_prefix(joined) or lexicon.is_label_prefix(lexicon.repaired(joined)):
+        return True
+    if lexicon.is_label_prefix(" ".join(fold(line.text).split())) or line.block != prev.block:
+        return False
+    # A label of its own read through OCR damage ("POSTF A POURVOIR") opens a new cell.
+    own = lexicon.matcher(("header", "inline")).match_start(line.text)
+    return own is None or own.end < len(line.text.rstrip(" :"))
 
 
 def _facing_group(groups: list[list[Line]], value: Line, run: list[Line]) -> int:

@@ -187,6 +187,11 @@ class Lexicon:
         """Whether folded text is a whole label wording or the start of one."""
         return bool(folded) and folded in _prefixes(self)
 
+    def repaired(self, folded: str) -> str:
+        """Folded text with words OCR damaged put back to the lexicon's ("duréc" → "duree");
+        see :meth:`LabelMatcher.fuzzy_start`."""
+        return self.matcher(("header", "inline"))._repair(folded)
+
     def grow(self, label: Label, label_text: str, following: str) -> tuple[int, list[str]]:
         """How much of ``following`` is really more of the label (a longer wording cut short).
 
@@ -262,6 +267,7 @@ class LabelMatcher:
             for lb in ordered
             if not (lb.weak or lb.start_only) and len(key := ocr_key(lb.folded)) >= _FUZZY_MIN
         ]
+        self._max_words = 1 + max((len(lb.folded.split()) for lb in ordered), default=0)
         self._vocab = frozenset(
             w for lb in ordered for w in re.split(r"[^\w°]+", lb.folded) if len(w) >= 4
         )
@@ -371,13 +377,16 @@ class LabelMatcher:
         if cut is not None and cut.start() <= _FUZZY_SPAN:
             segment, end, colon = text[: cut.start()], cut.end(), True
             leader = cut.group(0).strip() != ":"
-        elif len(text) <= _FUZZY_SPAN and not text.rstrip()[-1:].isdigit():
+        elif len(text) <= _FUZZY_LINE and not text.rstrip()[-1:].isdigit():
             # A whole short line (a label cell); a digit at its end is a value glued to it.
             segment, end, colon, leader = text, len(text.rstrip()), False, False
         else:
             return None
+        segment = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", segment)  # a footnote mark "(1)"
         # A number standing alone is a value, not a damaged letter ("1imite", "p0ur").
-        if len(segment.split()) > 7 or re.search(r"(?<![^\W\d_])\d+(?![^\W\d_])|[@,;!?]", segment):
+        if len(segment.split()) > self._max_words or re.search(
+            r"(?<![^\W\d_])\d+(?![^\W\d_])|[@,;!?]", segment
+        ):
             return None
         folded = " ".join(fold(segment).split())
         repaired = self._repair(folded)
@@ -408,7 +417,8 @@ class LabelMatcher:
 
 
 _LABEL_END = re.compile(r"\s*(?::|(?:\.\s?){3,}\s*:?|…+\s*:?|_{3,}\s*:?)")
-_FUZZY_SPAN = 60  # a label is at most this long before its colon
+_FUZZY_SPAN = 80  # a label is at most this long before its colon (the longest wording: 66)
+_FUZZY_LINE = 60  # a whole line read as a label cell is at most this long
 _FUZZY_MIN = 6  # shorter wordings are never matched by distance ("Lieu", "Réf.")
 _OCR_SAME = str.maketrans({"1": "l", "i": "l", "|": "l", "0": "o"})
 
