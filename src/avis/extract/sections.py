@@ -75,8 +75,25 @@ def _inline_ok(m: Match, line: Line, text: str) -> bool:
     return _heading_ok(m, line, text) or len(m.label.folded.split()) >= 3
 
 
+def _arrange_flows(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict[int, str]]:
+    """Header grids by geometry, each text flow on its own: a sidebar's labels (``flow`` 1)
+    and the body's label│value rows beside them never mix."""
+    if all(ln.flow == 0 for ln in lines):
+        return arrange_grids(lines, lexicon)
+    out: list[Line] = []
+    relations: dict[int, str] = {}
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or lines[i].flow != lines[start].flow:
+            arranged, rel = arrange_grids(lines[start:i], lexicon)
+            out.extend(arranged)
+            relations.update(rel)
+            start = i
+    return out, relations
+
+
 def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
-    lines, relations = arrange_grids(lines, lexicon)
+    lines, relations = _arrange_flows(lines, lexicon)
     lines = merge_label_cells(lines, lexicon)
     header_m = lexicon.matcher(("header",))
     section_m = lexicon.matcher(("section",))
