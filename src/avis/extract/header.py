@@ -316,14 +316,15 @@ def _new_sentence(target: Pair, frag: Fragment) -> bool:
         return False
     prev = target.values[-1].line
     text = frag.text.strip()
-    return (
+    # A paragraph of its own; in hard-wrapped plain text (one block per paragraph) a line
+    # that is a whole sentence of four words or more.
+    apart = (
         frag.line.block is not None
         and prev.block is not None
         and frag.line.block != prev.block
-        and text[:1].isupper()
-        and text.endswith(".")
         and len(text.split()) >= 3
-    )
+    ) or (frag.line.origin == "text" and prev.origin == "text" and len(text.split()) >= 4)
+    return apart and text[:1].isupper() and text.endswith(".")
 
 
 @dataclass(slots=True)

@@ -617,7 +617,8 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
             out.append((text, ([heading_line] if heading_line else []) + src))
         pending = []
 
-    for frag, text in _rejoin_wrapped_subheadings(section.fragments):
+    units = _rejoin_wrapped_subheadings(section.fragments)
+    for k, (frag, text) in enumerate(units):
         if any(fold(text).startswith(n) for n in lexicon.list_notes):
             break
         m = re.match(r"^(?P<h>[^:]{3,120}?)\s*:\s*(?P<v>.*)$", text) or re.match(
@@ -632,6 +633,14 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
             or (known is not None and known.colon and known.label.field in _CONDITION_NAMES)
             # "**Horaires :** en soirée": a label in bold before its value
             or (m is not None and is_bold_span(frag.line, text, 0, m.end("h")))
+            # "Sujétions liées au poste :" with its values as the bullets under it
+            or (
+                m is not None
+                and not m.group("v").strip()
+                and k + 1 < len(units)
+                and units[k + 1][0].line.bullet
+                and not frag.line.bullet
+            )
         )
         awaiting_value = heading is not None and not pending
         if m and (marked or heading is None or pending) and not (awaiting_value and not marked):
