@@ -276,6 +276,9 @@ def _word_spans(line: Line, text: str) -> tuple[list[int], list[int], list[int],
 
 def _label_tail(pairs: list[Pair], lexicon: Lexicon, text: str) -> tuple[Pair, int] | None:
     """Find a wrapped label's remainder at the start of ``text``; return its pair and length."""
+    mark = re.match(r"^\s*\(\s*\d\s*\)\s*:?", text)
+    if mark and pairs and pairs[-1].label is not None and not pairs[-1].values:
+        return pairs[-1], mark.end()  # "… SUR TITRE" / "(1) : 10 ans": the footnote mark
     folded = fold(text)
     for pair in reversed(pairs[-PAIR_WINDOW:]):
         if pair.label is None or pair.field is None:

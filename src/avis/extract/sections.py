@@ -633,13 +633,20 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
             or (known is not None and known.colon and known.label.field in _CONDITION_NAMES)
             # "**Horaires :** en soirée": a label in bold before its value
             or (m is not None and is_bold_span(frag.line, text, 0, m.end("h")))
-            # "Sujétions liées au poste :" with its values as the bullets under it
+            # "Sujétions liées au poste :" with its values as the bullets under it, or the
+            # first of a run of unmarked "Sub-heading : value" lines
             or (
                 m is not None
-                and not m.group("v").strip()
-                and k + 1 < len(units)
-                and units[k + 1][0].line.bullet
                 and not frag.line.bullet
+                and k + 1 < len(units)
+                and (
+                    (not m.group("v").strip() and units[k + 1][0].line.bullet)
+                    or (
+                        bool(m.group("v").strip())
+                        and not units[k + 1][0].line.bullet
+                        and re.match(r"^[^:]{3,120}?\s*:\s*\S", units[k + 1][1]) is not None
+                    )
+                )
             )
         )
         awaiting_value = heading is not None and not pending
