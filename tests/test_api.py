@@ -26,7 +26,7 @@ def test_parse_a_path_or_bytes_and_write_any_format() -> None:
     assert from_bytes.source.file is None and from_path.source.file == SEED.name
     text = avis.write(from_path, "jsonld", base_url="https://jobs.example.org/")
     assert isinstance(text, str)
-    assert json.loads(text)["url"] == "https://jobs.example.org/3134-25-0176-SR"
+    assert json.loads(text)["url"] == "https://jobs.example.org/3134-25-0176-SR/"
     table = avis.write([from_path, from_bytes], "csv")
     assert isinstance(table, str) and table.count("\r\n") == 3
     assert avis.formats() == ["json", "jsonld", "hropen", "xml", "feed", "csv", "dc"]

@@ -65,7 +65,8 @@ def test_an_inbox_with_more_than_notices(in_tmp: Path) -> None:
     rep = report(in_tmp / "out")
     st = {k: (r["status"], r["code"]) for k, r in rep.items()}
     assert st["inbox/README.md"] == ("skipped", "not_a_notice")
-    assert st["inbox/tools/script.py"] == ("skipped", "not_a_notice")
+    assert st["inbox/tools/script.py"] == ("skipped", "unsupported_format")
+    assert "program source" in rep["inbox/tools/script.py"]["message"]
     assert st["inbox/Makefile"] == ("skipped", "not_a_notice")
     assert "does not read as a job notice" in rep["inbox/README.md"]["message"]
     assert st["inbox/scan.pdf"] == ("failed", "corrupt_input")

@@ -98,14 +98,14 @@ def test_avis_toml_in_the_current_folder_and_options_override_it(workdir: Path) 
     )
     doc = json.loads(CliRunner().invoke(main, ["parse", str(src), "--to", "jsonld"]).stdout)
     assert doc["jobLocation"]["address"]["addressCountry"] == "FR"
-    assert doc["url"] == "https://emplois.example.org/offres/2026-PAR-017"
+    assert doc["url"] == "https://emplois.example.org/offres/2026-PAR-017/"
     assert doc["hiringOrganization"]["logo"] == "https://emplois.example.org/logo.png"
     feed = CliRunner().invoke(main, ["parse", str(src), "--to", "feed", "--include-expired"])
     assert b"<publisher>Emplois Paris</publisher>" in feed.stdout_bytes
     other = CliRunner().invoke(
         main, ["parse", str(src), "--to", "jsonld", "--base-url", "https://b.example/"]
     )
-    assert json.loads(other.stdout)["url"] == "https://b.example/2026-PAR-017"
+    assert json.loads(other.stdout)["url"] == "https://b.example/2026-PAR-017/"
 
 
 def test_config_option_and_bad_settings_are_usage_errors(workdir: Path) -> None:

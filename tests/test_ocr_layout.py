@@ -247,6 +247,75 @@ def test_a_page_scanned_sideways_or_upside_down_is_read_upright(turned: int) -> 
     assert page.width is not None and page.width > page.height  # the crop, now upright
 
 
+def _png(image: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(300, 300))
+    return buf.getvalue()
+
+
+@needs_tesseract
+@pytest.mark.parametrize("turned", [90, 180])
+def test_boxes_of_a_turned_scan_land_on_the_scan_as_stored(turned: int) -> None:
+    """Provenance boxes are given in the frame of the image people look at: a page avis read
+    after turning it upright has its boxes turned back (the review page draws them there)."""
+    from avis.pipeline import parse_bytes
+
+    pdf = (ROOT / "corpus" / "generated" / "pdf-ruled-01.pdf").read_bytes()
+    upright = scans.render(pdf, 300)[0].crop((0, 0, 2480, 1300))
+    w = 2480 * 72 / 300
+    h = 1300 * 72 / 300
+    straight = parse_bytes(_png(upright), "upright.png")
+    sideways = parse_bytes(_png(upright.rotate(turned, expand=True)), "turned.png")
+    compared = 0
+    for key in ("title", "reference", "employer"):
+        a, b = straight.provenance.get(key), sideways.provenance.get(key)
+        if a is None or b is None or a.bbox is None or b.bbox is None:
+            continue
+        x0, top, x1, bottom = a.bbox
+        # Pillow's rotate(90) sends (x, y) to (y, W - x); rotate(180) to (W - x, H - y)
+        want = (
+            (top, w - x1, bottom, w - x0) if turned == 90 else (w - x1, h - bottom, w - x0, h - top)
+        )
+        assert b.bbox == pytest.approx(want, abs=6.0), key
+        compared += 1
+    assert compared >= 2
+
+
+@needs_tesseract
+def test_the_alto_of_a_turned_scan_overlays_the_scan_as_stored() -> None:
+    """ALTO describes the image people have: its size, the text's turn (Page/@ROTATION) and
+    word boxes on the ink of the stored image."""
+    from lxml import etree
+
+    from avis.readers import read_bytes
+    from avis.writers.alto import ALTO_NS, render_alto, validate_alto
+
+    pdf = (ROOT / "corpus" / "generated" / "pdf-ruled-01.pdf").read_bytes()
+    stored = scans.render(pdf, 300)[0].crop((0, 0, 2480, 1300)).rotate(90, expand=True)
+    doc = read_bytes(_png(stored))
+    page = doc.pages[0]
+    assert page.turned == 270
+    xml = render_alto(doc, page, "turned.png")
+    validate_alto(xml)
+    root = etree.fromstring(xml)
+    ns = {"a": ALTO_NS}
+    pg = root.find(".//a:Page", ns)
+    assert pg is not None
+    assert (int(pg.get("WIDTH")), int(pg.get("HEIGHT"))) == stored.size
+    assert pg.get("ROTATION") == "90"
+    ink = np.asarray(stored.convert("L")) < 128
+    strings = [s for s in root.iterfind(".//a:String", ns) if len(s.get("CONTENT", "")) >= 4]
+    assert len(strings) > 20
+    inked = 0
+    for node in strings:
+        x, y = int(node.get("HPOS")), int(node.get("VPOS"))
+        w, h = int(node.get("WIDTH")), int(node.get("HEIGHT"))
+        assert x >= 0 and x + w <= stored.size[0] + 2 and y >= 0 and y + h <= stored.size[1] + 2
+        box = ink[y : y + h, x : x + w]
+        inked += bool(box.size) and box.mean() > 0.05
+    assert inked >= 0.9 * len(strings)
+
+
 @needs_tesseract
 def test_turning_is_not_tried_on_upright_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     from avis.readers import ocr as ocr_mod

@@ -391,3 +391,24 @@ def test_an_encrypted_pdf_is_reviewed_with_its_password(tmp_path: Path) -> None:
         assert '<figure class="page" id="page-1">' in html
         status, _, png = client.get("/notice/0/page/1.png")
         assert status == 200 and png.startswith(b"\x89PNG")
+
+
+def test_the_reading_limits_hold_in_review_too(tmp_path: Path) -> None:
+    """`avis review --max-pages/--max-mb` refuse a file as convert would: listed as failed with
+    the limit named, and its pages never rendered."""
+    from avis.readers import ReadOptions
+
+    shutil.copy(GENERATED / "pdf-ruled-01.pdf", tmp_path / "long.pdf")
+    app = create_app([tmp_path], background=False, options=ReadOptions(max_pages=1))
+    with ReviewServer(app) as server:
+        client = Client(server.port)
+        entry = app.state.review.catalog.entries[0]
+        app.state.review.catalog.load(entry)
+        html = client.get("/")[2].decode()
+        assert 'class="status st-failed"' in html
+        page = client.get("/notice/0")[2].decode()
+        assert "--max-pages" in page
+        status, _, _ = client.get("/notice/0/page/1.png")
+    assert status != 200
+    runner = CliRunner()
+    assert "--max-pages" in runner.invoke(main, ["review", "--help"]).output

@@ -76,8 +76,10 @@ def check_site(site: Path, open_refs: set[str], expired_refs: set[str]) -> None:
     assert sitemap_problems(sitemap) == []
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = etree.fromstring(sitemap)
-    assert set(root.xpath("//s:loc/text()", namespaces=ns)) == open_urls
-    assert len(root.xpath("//s:lastmod", namespaces=ns)) == len(open_refs)
+    # the site's index page first, then every open notice
+    assert root.xpath("//s:loc/text()", namespaces=ns)[0] == BASE
+    assert set(root.xpath("//s:loc/text()", namespaces=ns)) == open_urls | {BASE}
+    assert len(root.xpath("//s:lastmod", namespaces=ns)) == len(open_refs) + 1
     index = etree.HTML((site / "index.html").read_bytes())
     assert set(index.xpath("//main//a/@href")) == open_urls
     feed = (site / "feed.xml").read_bytes()
@@ -291,3 +293,42 @@ def test_rebuild_rewrites_every_page_from_the_catalogue(tmp_path: Path) -> None:
     rebuilt = sync(tmp_path, DAY1, rebuild=True)
     assert rebuilt.changes == [] and rebuilt.exit_code == 0
     assert page.read_bytes() == good
+
+
+def test_with_nothing_open_the_sitemap_lists_the_home_page_and_validates(tmp_path: Path) -> None:
+    """The sitemaps.org XSD rejects an empty urlset; the home page keeps it valid."""
+    day1_inputs(tmp_path / "in")
+    sync(tmp_path, DAY1)
+    sync(tmp_path, dt.date(2030, 1, 1))  # every deadline is past
+    assert {r["status"] for r in catalogue(tmp_path).values()} == {"expired"}
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_bytes()
+    assert sitemap_problems(sitemap) == []
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    assert etree.fromstring(sitemap).xpath("//s:loc/text()", namespaces=ns) == [BASE]
+    # the feed format needs one job at least: no stale feed is left behind
+    assert not (tmp_path / "site" / "feed.xml").exists()
+
+
+def test_a_new_logo_rewrites_every_page_once(tmp_path: Path) -> None:
+    """Pages depend on the publisher settings too: after a change none keeps the old logo, and
+    the next unchanged run rewrites nothing."""
+    from avis.settings import Settings
+
+    day1_inputs(tmp_path / "in")
+    old, new = "https://jobs.example.nc/logo-2025.png", "https://jobs.example.nc/logo-2026.png"
+    sync(tmp_path, DAY1, settings=Settings(logo=old))
+    pages = sorted((tmp_path / "site").glob("*/index.html"))
+    assert pages and all(old in p.read_text(encoding="utf-8") for p in pages)
+    result = sync(tmp_path, DAY1, settings=Settings(logo=new))
+    assert result.changes == []  # the notices did not change…
+    assert any("logo" in w and "every page" in w for w in result.warnings)
+    for page in pages:  # …their pages did
+        text = page.read_text(encoding="utf-8")
+        assert new in text and old not in text
+        assert [b["hiringOrganization"]["logo"] for b in extract_json_ld(page.read_bytes())] == [
+            new
+        ]
+    stamps = {p: p.stat().st_mtime_ns for p in pages}
+    again = sync(tmp_path, DAY1, settings=Settings(logo=new))
+    assert not any("every page" in w for w in again.warnings)
+    assert {p: p.stat().st_mtime_ns for p in pages} == stamps

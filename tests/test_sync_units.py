@@ -229,3 +229,17 @@ def test_one_sync_per_catalogue_at_a_time(tmp_path: Path) -> None:
     finally:
         cat.close()
     assert run_sync([tmp_path / "in"], tmp_path / "site", options).exit_code == 0
+
+
+@given(st.text(min_size=1, max_size=60).filter(lambda s: s.strip()))
+def test_convert_and_sync_give_a_notice_the_same_address(reference: str) -> None:
+    """The url in `avis convert`'s JSON-LD is the page `avis sync` publishes (accents too)."""
+    from avis.model import Notice, Reference
+    from avis.writers.base import WriterOptions
+    from avis.writers.shared import notice_url
+
+    notice = Notice(reference=Reference(id=reference))
+    url = notice_url(notice, WriterOptions(base_url=BASE, validate=False))
+    if url is None:  # a reference that is only spaces once cleaned
+        return
+    assert url == site_mod.page_url(BASE, assign_page(reference, set()))

@@ -226,7 +226,7 @@ def test_jsonld_seed_mapping() -> None:
     assert "employmentType" not in doc  # the notice prints none: not assumed
     assert doc["directApply"] is False
     assert doc["jobImmediateStart"] is True
-    assert doc["url"] == "https://emplois.example.nc/avp/3134-25-0176-SR"
+    assert doc["url"] == "https://emplois.example.nc/avp/3134-25-0176-SR/"
     assert "applicantLocationRequirements" not in doc
     html = doc["description"]
     # The header facts come first, as a list; sections are paragraphs, never headings.
@@ -446,7 +446,7 @@ def test_feed_job_fields() -> None:
     assert job.findtext("expirationdate") == "2025-02-14"
     assert job.findtext("city") == "Lifou" and job.findtext("country") == "NC"
     assert job.findtext("jobtype") is None  # the notice prints no employment type
-    assert job.findtext("url") == "https://emplois.example.nc/avp/3134-25-0176-SR"
+    assert job.findtext("url") == "https://emplois.example.nc/avp/3134-25-0176-SR/"
     description = job.findtext("description") or ""
     assert description.startswith("<ul><li>Référence") and "<p>Garant" in description
     assert "<h3>" not in description

@@ -66,7 +66,7 @@ def parse_document(
             pages=len(doc.pages),
             size=len(data),
         )
-        notice = extract_notice(doc, source, settings.lexicon)
+        notice = boxes_as_stored(extract_notice(doc, source, settings.lexicon), doc)
         if input_path is not None:
             notice = apply_sidecar(notice, Path(input_path))
         return doc, enrich(notice, settings.enrich_options())
@@ -99,3 +99,18 @@ def parse_path(
     except AvisError as exc:
         exc.path = exc.path or shown(path)
         raise
+
+
+def boxes_as_stored(notice: Notice, doc: Document) -> Notice:
+    """Provenance boxes in the frame of each page as stored: a page OCR read after turning it
+    (scanned sideways) has its boxes turned back, so they land on the scan people look at."""
+    from avis.layout.frames import to_stored_frame
+
+    turned = {page.number: page for page in doc.pages if page.turned}
+    if not turned:
+        return notice
+    for prov in notice.provenance.values():
+        page = turned.get(prov.page) if prov.page is not None else None
+        if page is not None and prov.bbox is not None:
+            prov.bbox = to_stored_frame(prov.bbox, page)
+    return notice

@@ -60,6 +60,10 @@ def _chunks(url: str, max_bytes: int, deadline: float | None) -> Iterator[bytes]
     fs, path = _fs(url)
     total = 0
     try:
+        # what this process knew of the object (its ETag: s3fs reads "that version") may be
+        # from an earlier run of a long-lived worker: ask again, or a rewritten object is
+        # "no longer there"
+        fs.invalidate_cache(path)
         with fs.open(path, "rb") as fh:
             while chunk := fh.read(min(CHUNK, max_bytes + 1 - total)):
                 total += len(chunk)
@@ -105,6 +109,7 @@ def url_still_there(url: str) -> str | None:
     """Why the object at ``url`` may still exist (for ``--prune``); None when it is gone."""
     try:
         fs, path = _fs(url)
+        fs.invalidate_cache(path)  # pruning on a stale listing would delete live outputs
         exists = fs.exists(path)
     except (AvisError, OSError, ValueError) as exc:
         return f"cannot tell whether it still exists ({exc})"
@@ -125,6 +130,7 @@ def expand_url(
     found: list[tuple[str, tuple[str, ...], bool]] = []
     skipped: list[tuple[str, str, str]] = []
     try:
+        fs.invalidate_cache()  # listings cached by an earlier run in this process are stale
         if _GLOB_CHARS & set(root):
             for path in sorted(fs.glob(root)):
                 if fs.isfile(path):
@@ -156,8 +162,8 @@ def _skip(rel: tuple[str, ...], excludes: Sequence[str]) -> tuple[str, str] | No
         return "hidden", "a hidden file or folder"
     if name.startswith("~$"):
         return "lock_file", "an Office lock file (~$name), not a document"
-    if name.lower().endswith(".truth.json"):
-        return "sidecar", "a ground-truth sidecar (NAME.truth.json)"
+    if name.lower().endswith((".truth.json", ".corrections.json")):
+        return "sidecar", "a sidecar (NAME.truth.json, NAME.corrections.json)"
     joined = "/".join(rel)
     for pattern in excludes:
         if fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(joined, pattern):

@@ -79,6 +79,10 @@ class Page:
     origin: Origin = "text"
     lines: list[Line] = field(default_factory=list)
     dpi: float | None = None
+    #: degrees (counter-clockwise, as Pillow's ``rotate``) the reader turned the page image to
+    #: read it upright: width, height and boxes are in that upright frame (see
+    #: :func:`avis.layout.frames.to_stored_frame`)
+    turned: int = 0
 
 
 @dataclass(slots=True)

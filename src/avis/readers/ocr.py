@@ -22,7 +22,10 @@ Coordinates: every box is in the frame of the image *as passed to* :func:`ocr_im
 file, the stored image after its EXIF orientation is applied), converted from pixels to PDF
 points with the page resolution (``Page.dpi``): ``points = pixels * 72 / dpi``. Boxes found on
 the straightened image are moved back into that frame (their centres are rotated back; width
-and height are kept), so an ALTO file written from the page overlays the original scan.
+and height are kept), so an ALTO file written from the page overlays the original scan. A page
+read after a quarter or half turn (scanned sideways or upside down) stays in its upright frame,
+where the layout and rules work, and records the turn in ``Page.turned``; the pipeline turns
+provenance boxes back (:mod:`avis.layout.frames`).
 """
 
 from __future__ import annotations
@@ -731,7 +734,9 @@ def ocr_image(
         angle = orientation(work, work_dpi, options.ocr_lang)
         if angle:
             upright = image.rotate(angle, expand=True)
-            return ocr_image(upright, page_number, options, dpi=src_dpi, psm=psm, turn=False)
+            page = ocr_image(upright, page_number, options, dpi=src_dpi, psm=psm, turn=False)
+            page.turned = angle
+            return page
     raw = _assign_cells(raw, rulings, work_dpi)
     k = 72.0 / work_dpi  # work pixels → points, on the straightened page
     lines: list[Line] = []

@@ -14,7 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
-from avis.errors import EmptyInputError, LimitExceededError
+from avis.errors import EmptyInputError, LimitExceededError, UnsupportedFormatError
 from avis.layout import Document, Line, Page, Word
 from avis.readers import ReaderSpec
 
@@ -39,6 +39,57 @@ def looks_like_text(data: bytes) -> bool:
         return False
     bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     return bad <= len(text) * 0.01
+
+
+# Lines only program source has: statements and declarations of the usual languages, a quoted
+# literal alone on its line (a list in code), a lone bracket. French notices never start a
+# line like this (a list item ending in " ;" is no statement: the semicolon rule is left out).
+_CODE_LINE = re.compile(
+    r"""^\s*(?:
+        (?:import|from\s+[\w.]+\s+import|def|class|return|raise|elif|except|try:|finally:
+          |async\s+def|yield|lambda|assert|pass$|break$|continue$
+          |\#include|\#define|function|var|let|const|public|private|protected|static|package
+          |using|namespace|fn|pub|impl|struct|enum|interface|export|require\(|module\.exports
+        )\b
+      | @\w[\w.]*(?:\(.*\))?\s*$
+      | [rbuf]{0,2}(?:"[^"]*"|'[^']*')\s*[,:+)\]}]?\s*$
+      | (?:"[\w.-]*"|'[\w.-]*')\s*:\s*\S
+      | [\])}]+[,;)]*\s*$
+      | .*[{(\[]\s*$
+      | \w+(?:\.\w+)+\(.*
+      | [\w.\[\]]+\s*(?::\s*[\w.\[\], |]+)?\s*[-+*/|]?=\s*\S
+      | (?:if|for|while|with)\b.*:\s*$
+    )""",
+    re.VERBOSE,
+)
+
+
+def source_code_kind(text: str) -> str | None:
+    """Why ``text`` reads as program source rather than a document (None when it does not):
+    a ``#!`` line, or statements on two in five of its first non-blank lines (eight at least).
+    A folder of notices often holds the scripts that made them: skipped, never read as notices."""
+    if text.startswith("#!"):
+        return "a script (it starts with #!)"
+    lines = [ln for ln in text.splitlines()[:400] if ln.strip()]
+    if len(lines) < 5:
+        return None
+    code = sum(1 for ln in lines if _CODE_LINE.match(ln))
+    if code >= 8 and code * 5 >= len(lines) * 2:
+        return f"program source code ({code} of its first {len(lines)} lines are statements)"
+    return None
+
+
+def sniff_text(data: bytes) -> bool:
+    """Text in a usual encoding; program source is refused (:class:`UnsupportedFormatError`)."""
+    if not looks_like_text(data):
+        return False
+    why = source_code_kind(decode(data[:_SAMPLE], strict=False))
+    if why is not None:
+        raise UnsupportedFormatError(
+            f"this is {why}, not a notice; if it is a notice, save it as .txt or .md without "
+            "code-like lines"
+        )
+    return True
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -358,7 +409,7 @@ def read(data: bytes, options: object = None) -> Document:
 
 READER = ReaderSpec(
     name="text",
-    sniff=looks_like_text,
+    sniff=sniff_text,
     read=read,
     paged=False,
     no_text="the text file holds only white space; check that it is the right file",

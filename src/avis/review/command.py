@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from avis.cli_read_options import read_options, read_options_from_flags
 from avis.errors import AvisError
 
 
@@ -29,16 +30,15 @@ def _reviewer() -> str:
 )
 @click.option("--open", "open_browser", is_flag=True, help="open the page in a web browser")
 @click.option("--reviewer", default=None, help="name recorded with each correction [login]")
-@click.option("--password", default=None, help="password of encrypted PDFs")
-@click.option(
-    "--ocr/--no-ocr", default=True, show_default=True, help="OCR pages that have no text layer"
-)
+@read_options
 def review(
     paths: tuple[Path, ...],
     port: int,
     open_browser: bool,
     reviewer: str | None,
     password: str | None,
+    max_pages: int,
+    max_mb: float,
     ocr: bool,
 ) -> None:
     """Check and correct notices in a local web page (127.0.0.1 only).
@@ -48,11 +48,11 @@ def review(
     `avis parse` / `avis convert`. Keys: n/p next/previous notice, w next warning,
     Ctrl+Enter save. Ctrl-C stops.
     """
-    from avis.readers import ReadOptions
     from avis.review.app import create_app
     from avis.review.server import ReviewServer
 
-    options = ReadOptions(password=password, ocr=ocr)
+    # one notice at a time, parsed as the page asks for it: one OCR thread leaves the server free
+    options = read_options_from_flags(password, max_pages, max_mb, ocr, one_document=False)
     try:
         app = create_app(
             list(paths),

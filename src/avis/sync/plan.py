@@ -24,13 +24,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from avis.model import Notice
 from avis.sync.catalogue import NoticeRow
+from avis.writers.shared import slug
 
 HASH_EXCLUDES = frozenset({"source", "provenance", "warnings"})
 RESERVED = frozenset({"sitemap.xml", "feed.xml", "changes.jsonl", "robots.txt", "index.html"})
@@ -44,26 +43,19 @@ def content_hash(notice: Notice) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
 def page_slug(reference: str) -> str:
-    """``3134-25-0176/SR`` → ``3134-25-0176-SR``: ASCII letters, digits, ``. _ -`` only, so
-    the folder name and the URL path segment are the same string on every server."""
-    ascii_ = unicodedata.normalize("NFKD", reference).encode("ascii", "ignore").decode()
-    slug = _UNSAFE.sub("-", ascii_).strip("-.")
-    slug = re.sub(r"-{2,}", "-", slug)[:100].strip("-.")
-    return slug or "notice"
+    """The page folder of a reference: the same slug ``avis convert`` puts in notice URLs."""
+    return slug(reference)
 
 
 def assign_page(reference: str, taken: set[str]) -> str:
     """A page folder for a new reference, unique (ignoring case) among ``taken``."""
-    slug = page_slug(reference)
-    if slug.casefold() in taken or slug.casefold() in RESERVED:
+    name = page_slug(reference)
+    if name.casefold() in taken or name.casefold() in RESERVED:
         digest = hashlib.sha256(reference.encode("utf-8", "surrogatepass")).hexdigest()
-        slug = f"{slug}~{digest[:8]}"
-    taken.add(slug.casefold())
-    return slug
+        name = f"{name}~{digest[:8]}"
+    taken.add(name.casefold())
+    return name
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from avis.batch import BatchOptions, run_batch
 from avis.batch.progress import ProgressSink
 from avis.batch.runner import REPORT_NAME
 from avis.errors import AvisError, UsageError
-from avis.files import folder_lock
+from avis.files import folder_lock, write_atomic
 from avis.readers import ReadOptions
 from avis.settings import Settings
 from avis.sync import catalogue as cat_mod
@@ -49,6 +49,8 @@ EXIT_FAILED = 1
 LOCK_NAME = ".avis-sync-lock"
 BATCH_DIR = "batch"
 DEFAULT_CATALOGUE = "catalogue.sqlite"
+RENDER_STAMP = "page-settings.json"
+"""In the work folder: the settings the site's pages were last written with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,14 +444,46 @@ class _Sync:
 
     # -- 3: site ------------------------------------------------------------------------------
 
+    def _render_stamp(self) -> dict[str, Any]:
+        """What a page looks like besides its notice: avis's version (templates) and the
+        publisher settings. A change rewrites every page, so none keeps the old ones."""
+        from avis import __version__
+
+        w = self.wopts
+        return {
+            "avis": __version__,
+            "base_url": w.base_url,
+            "publisher": w.publisher,
+            "publisher_url": w.publisher_url,
+            "logo": w.logo,
+        }
+
+    def _stamp_changed(self, stamp: dict[str, Any]) -> list[str]:
+        """The stamp keys that differ from the last run's (every key when none was kept)."""
+        try:
+            kept = json.loads((self.work / RENDER_STAMP).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            kept = None
+        if not isinstance(kept, dict):
+            return sorted(stamp)
+        return sorted(k for k in stamp if kept.get(k) != stamp[k])
+
     def _write_site(self, catalogue: Catalogue) -> None:
         writer = SiteWriter(self.site, self.base_url, self.wopts, catalogue.notice)
         unwritten = catalogue.unwritten_changes()
         rows = catalogue.rows()
         todo = dict.fromkeys(c["reference"] for c in unwritten)
+        stamp = self._render_stamp()
+        changed = self._stamp_changed(stamp)
+        rebuild = self.options.rebuild or bool(changed)
+        if changed and len(changed) < len(stamp) and rows:
+            self.result.warnings.append(
+                f"page settings changed since the last run ({', '.join(changed)}): "
+                "every page is rewritten"
+            )
         for row in rows.values():
             live = row.status != "withdrawn"
-            if self.options.rebuild or (live and writer.page_missing(row)):
+            if rebuild or (live and writer.page_missing(row)):
                 todo.setdefault(row.reference)
         failed: set[str] = set()
         for ref in todo:
@@ -470,6 +504,8 @@ class _Sync:
             )
         done = [c["id"] for c in unwritten if c["reference"] not in failed]
         catalogue.mark_written(done, self.clock())
+        if not failed:  # a page left unwritten is retried with the new settings next time
+            write_atomic(self.work / RENDER_STAMP, json.dumps(stamp, sort_keys=True).encode())
 
     # -- 4: push ------------------------------------------------------------------------------
 

@@ -192,30 +192,27 @@ def _xml(root: etree._Element) -> bytes:
 
 
 def render_sitemaps(rows: Sequence[NoticeRow], base_url: str) -> dict[str, bytes]:
-    """File name → bytes: ``sitemap.xml`` alone, or an index and its parts."""
-    open_rows = sorted((r for r in rows if r.status == "open"), key=lambda r: r.url)
-    chunks = [open_rows[i : i + SITEMAP_LIMIT] for i in range(0, len(open_rows), SITEMAP_LIMIT)]
+    """File name → bytes: ``sitemap.xml`` alone, or an index and its parts.
 
-    def urlset(part: Sequence[NoticeRow]) -> bytes:
+    The site's own index page comes first: it is a real page listing the open notices, and it
+    keeps the sitemap valid (the XSD wants at least one ``<url>``) when nothing is open."""
+    open_rows = sorted((r for r in rows if r.status == "open"), key=lambda r: r.url)
+    home_changed = max((r.last_changed for r in rows), default=None)
+    entries: list[tuple[str, dt.datetime | None]] = [(base_url.rstrip("/") + "/", home_changed)]
+    entries += [(r.url, r.last_changed) for r in open_rows]
+    chunks = [entries[i : i + SITEMAP_LIMIT] for i in range(0, len(entries), SITEMAP_LIMIT)]
+
+    def urlset(part: Sequence[tuple[str, dt.datetime | None]]) -> bytes:
         root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
-        for row in part:
+        for loc, changed in part:
             url = etree.SubElement(root, f"{{{SITEMAP_NS}}}url")
-            etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = row.url
-            etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = w3c_time(row.last_changed)
+            etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = loc
+            if changed is not None:
+                etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = w3c_time(changed)
         return _xml(root)
 
-    if not open_rows:
-        # the XSD wants at least one <url>; with nothing open, an empty urlset (well-formed,
-        # what crawlers read as "nothing here") is more honest than a stale list
-        from avis.writers.shared import xml_bytes
-
-        return {
-            SITEMAP_NAME: xml_bytes(
-                etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
-            )
-        }
     if len(chunks) == 1:
-        return {SITEMAP_NAME: urlset(open_rows)}
+        return {SITEMAP_NAME: urlset(entries)}
     files: dict[str, bytes] = {}
     index = etree.Element(f"{{{SITEMAP_NS}}}sitemapindex", nsmap={None: SITEMAP_NS})
     for n, part in enumerate(chunks, start=1):
@@ -223,8 +220,9 @@ def render_sitemaps(rows: Sequence[NoticeRow], base_url: str) -> dict[str, bytes
         files[name] = urlset(part)
         entry = etree.SubElement(index, f"{{{SITEMAP_NS}}}sitemap")
         etree.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = f"{base_url.rstrip('/')}/{name}"
-        latest = max(r.last_changed for r in part)
-        etree.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = w3c_time(latest)
+        latest = max((c for _, c in part if c is not None), default=None)
+        if latest is not None:
+            etree.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = w3c_time(latest)
     files[SITEMAP_NAME] = _xml(index)
     return files
 

@@ -23,6 +23,7 @@ from lxml import etree
 from avis import __version__
 from avis.errors import OutputValidationError
 from avis.layout import BBox, Document, Line, Page, union_bbox
+from avis.layout.frames import to_stored_frame
 from avis.writers.base import Probe
 from avis.writers.schemas import PublishedSchema, xml_problems
 
@@ -134,6 +135,12 @@ def render_alto(
     ``ocr_version``: the Tesseract version that read OCR pages (the caller, which ran the
     reader, knows it; a writer does not import readers)."""
     k = (page.dpi or 72.0) / 72.0
+    turned = page.turned % 360
+
+    def geometry(box: BBox | None) -> dict[str, str]:
+        # a page OCR read after turning it: boxes back on the image as stored (see frames)
+        return _geometry(to_stored_frame(box, page) if box is not None else None, k)
+
     root = etree.Element(_q("alto"), nsmap={None: ALTO_NS, "xsi": XSI_NS})
     root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
     root.set("SCHEMAVERSION", "4.4")
@@ -143,20 +150,24 @@ def render_alto(
     confs = [w.conf for line in page.lines for w in line.words]
     attrs: dict[str, str] = {"ID": f"P{n}", "PHYSICAL_IMG_NR": str(n)}
     if page.width is not None and page.height is not None:
-        attrs["WIDTH"] = _px(page.width, k)
-        attrs["HEIGHT"] = _px(page.height, k)
+        sideways = turned in (90, 270)
+        attrs["WIDTH"] = _px(page.height if sideways else page.width, k)
+        attrs["HEIGHT"] = _px(page.width if sideways else page.height, k)
+    if turned:
+        # the text's turn on the stored image, counter-clockwise (ALTO 4.4 Page/@ROTATION)
+        attrs["ROTATION"] = str((360 - turned) % 360)
     if page.origin == "ocr" and confs:
         attrs["PC"] = f"{min(max(sum(confs) / len(confs), 0.0), 1.0):.3f}"
     pg = _sub(layout, "Page", **attrs)
     space_box = _union(line.bbox for line in page.lines)
-    space = _sub(pg, "PrintSpace", **_geometry(space_box, k))
+    space = _sub(pg, "PrintSpace", **geometry(space_box))
     word_id = line_id = 0
     for b_index, block in enumerate(_blocks(page.lines), start=1):
         tb = _sub(
             space,
             "TextBlock",
             ID=f"P{n}_TB{b_index:04d}",
-            **_geometry(_union(line.bbox for line in block), k),
+            **geometry(_union(line.bbox for line in block)),
         )
         for line in block:
             tokens = [(w.text, w.bbox, w.conf) for w in line.words if _clean(w.text).strip()]
@@ -165,12 +176,12 @@ def render_alto(
             if not tokens:
                 continue
             line_id += 1
-            tl = _sub(tb, "TextLine", ID=f"P{n}_TL{line_id:05d}", **_geometry(line.bbox, k))
+            tl = _sub(tb, "TextLine", ID=f"P{n}_TL{line_id:05d}", **geometry(line.bbox))
             prev: BBox | None = None
             for i, (text, box, conf) in enumerate(tokens):
                 if i:
                     sp: dict[str, str] = {}
-                    if prev is not None and box is not None and box[0] > prev[2]:
+                    if not turned and prev is not None and box is not None and box[0] > prev[2]:
                         sp = {
                             "HPOS": _px(prev[2], k),
                             "VPOS": _px(min(prev[1], box[1]), k),
@@ -178,7 +189,7 @@ def render_alto(
                         }
                     _sub(tl, "SP", **sp)
                 word_id += 1
-                s_attrs = {"ID": f"P{n}_S{word_id:06d}", **_geometry(box, k)}
+                s_attrs = {"ID": f"P{n}_S{word_id:06d}", **geometry(box)}
                 s_attrs["CONTENT"] = _clean(text)
                 if line.origin == "ocr":
                     s_attrs["WC"] = f"{min(max(conf, 0.0), 1.0):.2f}"

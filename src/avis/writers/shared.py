@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from urllib.parse import quote
+import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
@@ -236,14 +236,24 @@ def is_expired(notice: Notice, options: WriterOptions) -> bool:
     return notice.deadline < today(options, zone(notice))
 
 
+_UNSAFE_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
+
+
 def slug(reference: str) -> str:
-    """``3134-25-0176/SR`` → ``3134-25-0176-SR``: a reference as one URL path segment."""
-    return quote(re.sub(r"[/\\\s]+", "-", reference.strip()), safe="-._~")
+    """``3134-25-0176/SR`` → ``3134-25-0176-SR``: ASCII letters, digits, ``. _ -`` only, so a
+    folder name and a URL path segment are the same string on every server. ``avis convert``'s
+    URLs and ``avis sync``'s pages both use it, so a notice has one address."""
+    visible = clean(reference) or ""
+    ascii_ = unicodedata.normalize("NFKD", visible).encode("ascii", "ignore").decode()
+    text = _UNSAFE_SLUG.sub("-", ascii_).strip("-.")
+    text = re.sub(r"-{2,}", "-", text)[:100].strip("-.")
+    return text or "notice"
 
 
 def notice_url(notice: Notice, options: WriterOptions) -> str | None:
-    """``{base_url}/{slug}`` when both a base URL and a reference exist."""
+    """``{base_url}/{slug}/`` when both a base URL and a reference exist: the address
+    ``avis sync`` publishes the notice's page at."""
     ref = present(notice.reference.id)
     if not options.base_url or not ref:
         return None
-    return options.base_url.rstrip("/") + "/" + slug(ref)
+    return options.base_url.rstrip("/") + "/" + slug(ref) + "/"
