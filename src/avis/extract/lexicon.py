@@ -262,11 +262,13 @@ class LabelMatcher:
         )
         # Wordings a damaged label may be matched to: neither weak (common words) nor
         # start-only, and long enough that one edit does not reach another word.
-        self._fuzzy = [
-            (key, lb)
-            for lb in ordered
-            if not (lb.weak or lb.start_only) and len(key := ocr_key(lb.folded)) >= _FUZZY_MIN
-        ]
+        self._fuzzy: dict[str, list[tuple[str, Label, int]]] = {}
+        for lb in ordered:
+            if not (lb.weak or lb.start_only) and len(key := ocr_key(lb.folded)) >= _FUZZY_MIN:
+                self._fuzzy.setdefault(key[0], []).append((key, lb, _budget(len(key))))
+        # Lines are asked about many times (zones, grids, pairs): each is read once.
+        self._fuzzy_seen: dict[str, Match | None] = {}
+        self._near_seen: dict[str, str | None] = {}
         self._max_words = 1 + max((len(lb.folded.split()) for lb in ordered), default=0)
         self._vocab = frozenset(
             w for lb in ordered for w in re.split(r"[^\w°]+", lb.folded) if len(w) >= 4
@@ -328,6 +330,13 @@ class LabelMatcher:
 
     def _nearest(self, token: str) -> str | None:
         """The one wording word within OCR distance of ``token`` (the closest), if any."""
+        if token not in self._near_seen:
+            if len(self._near_seen) > 20000:
+                self._near_seen.clear()
+            self._near_seen[token] = self._nearest_word(token)
+        return self._near_seen[token]
+
+    def _nearest_word(self, token: str) -> str | None:
         key = ocr_key(token)
         budget = 1 if len(key) < 8 else 2
         near: dict[int, set[str]] = {}
@@ -371,6 +380,15 @@ class LabelMatcher:
         colon or leader dots, or a whole short line (a label cell). Bounded edit distance, after
         the confusions OCR makes are folded together (l/I/1, rn/m, 0/o); ties between two
         fields and ordinary sentences match nothing. The label is marked ``fuzzy``."""
+        if text in self._fuzzy_seen:
+            return self._fuzzy_seen[text]
+        if len(self._fuzzy_seen) > 20000:
+            self._fuzzy_seen.clear()
+        found = self._fuzzy_start(text)
+        self._fuzzy_seen[text] = found
+        return found
+
+    def _fuzzy_start(self, text: str) -> Match | None:
         if not text[:1].isalnum():
             return None  # "/ conditions d'exercice" continues a heading, it opens no label
         cut = _LABEL_END.search(text, 0, _FUZZY_SPAN + 8)
@@ -399,9 +417,8 @@ class LabelMatcher:
         if len(key) < _FUZZY_MIN:
             return None
         best: list[tuple[int, Label]] = []
-        for wording, lb in self._fuzzy:
-            budget = _budget(len(wording))
-            if abs(len(wording) - len(key)) > budget or wording[0] != key[0]:
+        for wording, lb, budget in self._fuzzy.get(key[0], ()):
+            if abs(len(wording) - len(key)) > budget:
                 continue
             d = Levenshtein.distance(wording, key, score_cutoff=budget)
             if d <= budget:

@@ -189,11 +189,14 @@ def find_sidebar(lines: list[list[Word]], min_lines: int = 8) -> Sidebar | None:
 def _check(lines: list[list[Word]], start: int, end: int, cut: float, left: bool) -> Sidebar | None:
     narrow: list[Word] = []
     wide: list[Word] = []
+    rows = 0  # lines holding narrow-side text: too few, and no grouping is worth doing
     for ws in lines[start : end + 1]:
+        before = len(narrow)
         for w in ws:
             mid = (bb(w)[0] + bb(w)[2]) / 2
             (narrow if (mid < cut) == left else wide).append(w)
-    if not narrow or not wide:
+        rows += len(narrow) > before
+    if rows < 10 or not wide:
         return None
     side, other = _centres(narrow), _centres(wide)
     if len(side) < 10 or len(other) < 8:
