@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from avis.layout.bullets import is_bullet_token
-from avis.layout.lines import bb, height, line_size
+from avis.layout.lines import bb, group_lines, height, line_size
 from avis.layout.model import Word
 
 
@@ -138,8 +138,6 @@ class Sidebar:
 
 
 def _centres(words: list[Word]) -> list[float]:
-    from avis.layout.lines import group_lines
-
     return [sum((bb(w)[1] + bb(w)[3]) / 2 for w in ws) / len(ws) for ws in group_lines(words)]
 
 
@@ -189,14 +187,14 @@ def find_sidebar(lines: list[list[Word]], min_lines: int = 8) -> Sidebar | None:
 def _check(lines: list[list[Word]], start: int, end: int, cut: float, left: bool) -> Sidebar | None:
     narrow: list[Word] = []
     wide: list[Word] = []
-    rows = 0  # lines holding narrow-side text: too few, and no grouping is worth doing
+    narrow_rows = 0  # lines holding narrow-side text: too few, and no grouping is worth doing
     for ws in lines[start : end + 1]:
         before = len(narrow)
         for w in ws:
             mid = (bb(w)[0] + bb(w)[2]) / 2
             (narrow if (mid < cut) == left else wide).append(w)
-        rows += len(narrow) > before
-    if rows < 10 or not wide:
+        narrow_rows += len(narrow) > before
+    if narrow_rows < 10 or not wide:
         return None
     side, other = _centres(narrow), _centres(wide)
     if len(side) < 10 or len(other) < 8:
@@ -209,8 +207,6 @@ def _check(lines: list[list[Word]], start: int, end: int, cut: float, left: bool
         return None
     # The other side is a body flow: few of its lines hold a gutter of their own (a grid of
     # label│value│label│value cells holds one on every row).
-    from avis.layout.lines import group_lines
-
     rows = group_lines(wide)
     if 3 * sum(bool(_gap_starts(ws)) for ws in rows) > len(rows):
         return None
