@@ -27,7 +27,7 @@ venv: $(VENV)/.installed
 # The main job: convert every bundled notice (outputs and avis-report.jsonl in out/demo),
 # then score extraction against the ground truth.
 demo: system venv
-	$(VENV)/bin/avis convert corpus -o out/demo --to json,xml,hropen,dc,csv --exclude 'README*' --exclude '*.py'
+	$(VENV)/bin/avis convert corpus -o out/demo --to json,xml,hropen,dc,csv --exclude 'README*'
 	$(VENV)/bin/avis eval corpus/
 
 test: system venv

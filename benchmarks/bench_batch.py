@@ -53,6 +53,8 @@ from typing import Any
 
 from PIL import Image, ImageSequence
 
+from proctree import ProcessTree  # benchmarks/ (run as a script: it is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # tools.scans
@@ -196,9 +198,11 @@ def run_convert(inputs: Path, outdir: Path, jobs: int, extra: list[str] | None =
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     done = threading.Event()
+    tree = ProcessTree(proc.pid)
 
     def sample() -> None:
         while not done.is_set():
+            tree.sample()
             total, largest, count = _tree_rss_kb(proc.pid)
             peak["tree_kb"] = max(peak["tree_kb"], total)
             peak["proc_kb"] = max(peak["proc_kb"], largest)
@@ -237,6 +241,8 @@ def run_convert(inputs: Path, outdir: Path, jobs: int, extra: list[str] | None =
         "peak_process_rss_mb": round(peak["proc_kb"] / 1024, 1),
         "max_processes": peak["procs"],
         "workers_started": summary["workers_started"],
+        # CPU seconds by process role (see benchmarks/proctree.py): not distorted by load
+        "cpu_s": tree.by_role(),
     }
 
 

@@ -14,7 +14,17 @@ End to end is the command's wall time; steady excludes the start-up (``startup_s
 summary: the cluster, its workers and their sandboxes started and warm). Target: Dask -j 2 ≥
 1.8 × Dask -j 1 (steady) on 2 free cores; ``efficiency`` is that speedup over cpu_speedup_j2.
 
-    python benchmarks/bench_dask.py                  # 40 PDFs, 2 repeats
+CPU seconds per file of each process role (``cpu_ms_per_file``: the batch process — with a
+local cluster it runs the scheduler and the client too —, the Dask worker processes, the
+sandboxes; the local pool's fork server and workers; see benchmarks/proctree.py) are measured
+in every run: load on the machine does not distort them. A run of ``SMALL`` files per
+executor gives the fixed costs (interpreters, imports, cluster and warm-up), so the best -j 1
+run also gives the steady CPU per file of each role (``steady_cpu_ms_per_file``), and from it
+``speedup_bound_j2``: what -j 2 can reach, steady, on 2 free cores when the documents' CPU
+(sandboxes or workers) is spread over both and everything else per document (the batch
+process, the Dask workers) must share them too: 2 × documents / (documents + the rest).
+
+    python benchmarks/bench_dask.py                  # 80 PDFs, 3 repeats
     python benchmarks/bench_dask.py --files 20 --kind text
 
 Prints a table and writes benchmarks/results/bench_dask-YYYYMMDD-HHMMSS.json.
@@ -42,11 +52,31 @@ def _ratio(a: float, b: float) -> float | None:
     return round(a / b, 3) if b else None
 
 
+SMALL = 4
+"""Files in the run that measures an executor's fixed CPU costs."""
+
+
+def _steady(run: dict[str, Any], small: dict[str, Any]) -> dict[str, float]:
+    """CPU ms per file of each role, the fixed costs (a run of SMALL files) taken out."""
+    extra = max(run["files"] - small["files"], 1)
+    roles = set(run["cpu_s"]) | set(small["cpu_s"])
+    return {
+        role: round(1000 * (run["cpu_s"].get(role, 0.0) - small["cpu_s"].get(role, 0.0)) / extra, 2)
+        for role in sorted(roles)
+    }
+
+
+def _bound(steady: dict[str, float], documents: str) -> float | None:
+    """2 × documents' CPU / all CPU per file: the -j 2 speedup 2 free cores allow."""
+    total = sum(max(v, 0.0) for v in steady.values())
+    return round(2 * max(steady.get(documents, 0.0), 0.0) / total, 3) if total else None
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--files", type=int, default=40, help="documents in the batch")
+    ap.add_argument("--files", type=int, default=80, help="documents in the batch")
     ap.add_argument("--kind", default="pdf", choices=("pdf", "docx", "text"))
-    ap.add_argument("--repeat", type=int, default=2, help="runs of each setting (best is kept)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each setting (best is kept)")
     ap.add_argument("--formats", default="json", help="--to of every run")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args()
@@ -61,6 +91,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="avis-bench-dask-") as tmp:
         scratch = Path(tmp)
         inputs = make_batch(args.kind, args.files, scratch / "in", scratch)
+        few = make_batch(args.kind, SMALL, scratch / "in-small", scratch)
+        small = {
+            executor: run_convert(
+                few,
+                scratch / f"out-small-{executor}",
+                1,
+                ["--to", args.formats, "--executor", executor],
+            )
+            for executor in ("dask", "local")
+        }
         for rep in range(args.repeat):
             for executor, jobs in settings:
                 if jobs == 1:
@@ -69,6 +109,10 @@ def main() -> int:
                 extra = ["--to", args.formats, "--executor", executor]
                 run = run_convert(inputs, outdir, jobs, extra)
                 run["executor"] = executor
+                run["cpu_ms_per_file"] = {
+                    role: round(1000 * sec / max(run["files"], 1), 2)
+                    for role, sec in sorted(run["cpu_s"].items())
+                }
                 key = (executor, jobs)
                 if key not in best or run["steady_files_per_s"] > best[key]["steady_files_per_s"]:
                     best[key] = run
@@ -100,13 +144,19 @@ def main() -> int:
         "dask_startup_s_j2": d2["startup_s"],
         "local_startup_s_j2": l2["startup_s"],
         "efficiency": _ratio(speedup, cpu_j2) if speedup and cpu_j2 else None,
+        "dask_steady_cpu_ms_per_file_j1": (dask_steady := _steady(d1, small["dask"])),
+        "local_steady_cpu_ms_per_file_j1": (local_steady := _steady(l1, small["local"])),
+        "dask_speedup_bound_j2": _bound(dask_steady, "sandboxes"),
+        "local_speedup_bound_j2": _bound(local_steady, "workers"),
         "target": "dask -j 2 >= 1.8 x dask -j 1 (steady) on 2 free cores",
     }
     print(f"\n{args.files} {args.kind} files, best of {args.repeat}; files/s (steady | end to end)")
     for name, run in results["runs"].items():
+        cpu = "  ".join(f"{k} {v:.1f}" for k, v in run["cpu_ms_per_file"].items())
         print(
             f"  {name:9} {run['steady_files_per_s']:7.2f} | {run['files_per_s']:6.2f}"
             f"   start-up {run['startup_s']:5.1f} s   occupancy {run['occupancy']:.2f}"
+            f"   CPU ms/file: {cpu}"
         )
     for key in (
         "cpu_speedup_j2",
@@ -115,6 +165,10 @@ def main() -> int:
         "local_speedup_j2_steady",
         "dask_over_local_j2_steady",
         "efficiency",
+        "dask_steady_cpu_ms_per_file_j1",
+        "local_steady_cpu_ms_per_file_j1",
+        "dask_speedup_bound_j2",
+        "local_speedup_bound_j2",
     ):
         print(f"  {key:28} {results[key]}")
     args.out.mkdir(parents=True, exist_ok=True)

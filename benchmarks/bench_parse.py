@@ -8,7 +8,11 @@ with pdfplumber ≤ 1.5× bare pdfplumber `extract_words`.
 
 - ``pdftotext``: one `pdftotext FILE -` process per file (poppler-utils), files in turn;
 - ``convert``: one `avis convert DIR -o OUT -j 1 --force -q` run per engine, wall time / files
-  (start-up, workers, JSON output and its validation included, as a user sees it);
+  (start-up, workers, JSON output and its validation included, as a user sees it); the batch
+  runs are repeated --repeat times, interleaved with the pdftotext loop, and the best kept;
+- ``cpu``: CPU seconds per file of the pdftotext loop (exact) and of each `avis convert` by
+  process role (batch process, fork server, workers: benchmarks/proctree.py), which load on a
+  shared machine does not distort; ``ratio_cpu_convert_default_vs_pdftotext`` compares them;
 - ``parse``: `parse_bytes` in this process, median of --repeat runs per file, per engine;
 - ``extract_words``: bare pdfplumber `extract_words` (the pdfplumber engine's floor);
 - ``convert_text_floor``: the same batch over as many Markdown notices: what a batch costs
@@ -26,6 +30,7 @@ import argparse
 import io
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -34,11 +39,13 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 
 from avis.pipeline import parse_bytes
 from avis.readers import PDF_ENGINES, ReadOptions
+from proctree import ProcessTree  # benchmarks/ (run as a script: it is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
 AVIS = Path(sys.executable).with_name("avis")
@@ -69,8 +76,28 @@ def wall(cmd: list[str]) -> float:
     return time.perf_counter() - t0
 
 
-def batch_figures(files: list[Path], copies: int) -> dict[str, float]:
-    """Seconds per file: a pdftotext loop and `avis convert -j 1` with each engine."""
+def measured(cmd: list[str]) -> tuple[float, dict[str, float]]:
+    """Wall time of a command, and the CPU seconds of its process tree by role."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tree = ProcessTree(proc.pid)
+    while proc.poll() is None:
+        tree.sample()
+        time.sleep(0.02)
+    seconds = time.perf_counter() - t0
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return seconds, tree.by_role()
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def batch_figures(files: list[Path], copies: int, repeat: int) -> dict[str, Any]:
+    """Per file: a pdftotext loop and `avis convert -j 1` with each engine, wall seconds (best
+    of ``repeat``, interleaved) and CPU seconds (pdftotext: exact; avis: by process role)."""
     with tempfile.TemporaryDirectory(prefix="avis-bench-") as tmp:
         src = Path(tmp) / "in"
         src.mkdir()
@@ -79,23 +106,30 @@ def batch_figures(files: list[Path], copies: int) -> dict[str, float]:
                 data = path.read_bytes() + f"\n% copy {copy}\n".encode()
                 (src / f"{copy:02d}-{path.name}").write_bytes(data)
         inputs = sorted(src.iterdir())
-        out: dict[str, float] = {}
-        t0 = time.perf_counter()
-        for path in inputs:
-            subprocess.run(["pdftotext", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
-        out["pdftotext"] = (time.perf_counter() - t0) / len(inputs)
-        for engine in PDF_ENGINES:
-            target = Path(tmp) / f"out-{engine}"
-            cmd = [str(AVIS), "convert", str(src), "-o", str(target), "-j", "1", "--force", "-q"]
-            out[f"convert_{engine}"] = wall([*cmd, "--pdf-engine", engine]) / len(inputs)
         text = Path(tmp) / "text"
         text.mkdir()
         sample = (ROOT / "corpus" / "real" / "seed" / "3134-25-0176_SR.md").read_text("utf-8")
         for k in range(len(inputs)):
             (text / f"{k:04d}.md").write_text(f"{sample}\n{k}\n", encoding="utf-8")
-        cmd = [str(AVIS), "convert", str(text), "-o", str(Path(tmp) / "out-text"), "-j", "1"]
-        out["convert_text_floor"] = wall([*cmd, "--force", "-q"]) / len(inputs)
-        out["files"] = len(inputs)
+        n = len(inputs)
+        out: dict[str, Any] = {"files": n}
+
+        def keep(key: str, seconds: float, cpu: dict[str, float]) -> None:
+            if key not in out or seconds / n < out[key]:
+                out[key] = seconds / n
+                out[f"{key}_cpu"] = {role: sec / n for role, sec in cpu.items()}
+
+        for _ in range(repeat):
+            t0, c0 = time.perf_counter(), children_cpu()
+            for path in inputs:
+                subprocess.run(["pdftotext", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
+            keep("pdftotext", time.perf_counter() - t0, {"pdftotext": children_cpu() - c0})
+            for engine in PDF_ENGINES:
+                target = Path(tmp) / f"out-{engine}"
+                cmd = [str(AVIS), "convert", str(src), "-o", str(target), "-j", "1", "--force"]
+                keep(f"convert_{engine}", *measured([*cmd, "-q", "--pdf-engine", engine]))
+            cmd = [str(AVIS), "convert", str(text), "-o", str(Path(tmp) / "out-text"), "-j", "1"]
+            keep("convert_text_floor", *measured([*cmd, "--force", "-q"]))
         return out
 
 
@@ -126,7 +160,7 @@ def main() -> int:
             seconds = timed(lambda d, o=options: parse_bytes(d, "x.pdf", o), data, args.repeat)
             row[f"parse_{engine}_ms"] = 1000 * seconds
         rows.append(row)
-    batch = batch_figures(files, args.copies)
+    batch = batch_figures(files, args.copies, args.repeat)
 
     def total(key: str) -> float:
         return sum(float(r[key]) for r in rows)  # type: ignore[arg-type]
@@ -141,6 +175,19 @@ def main() -> int:
         "pdftotext_ms_file": round(1000 * batch["pdftotext"], 2),
         **{f"convert_{e}_ms_file": round(1000 * batch[f"convert_{e}"], 2) for e in PDF_ENGINES},
         "convert_text_floor_ms_file": round(1000 * batch["convert_text_floor"], 2),
+        "pdftotext_cpu_ms_file": round(1000 * batch["pdftotext_cpu"]["pdftotext"], 2),
+        **{
+            f"convert_{e}_cpu_ms_file": {
+                role: round(1000 * sec, 2)
+                for role, sec in sorted(batch[f"convert_{e}_cpu"].items())
+            }
+            for e in PDF_ENGINES
+        },
+        "ratio_cpu_convert_default_vs_pdftotext": round(
+            sum(batch[f"convert_{PDF_ENGINES[0]}_cpu"].values())
+            / batch["pdftotext_cpu"]["pdftotext"],
+            2,
+        ),
         "ratio_convert_default_vs_pdftotext": round(
             batch[f"convert_{default}"] / batch["pdftotext"], 2
         ),

@@ -188,12 +188,15 @@ def test_an_interrupted_run_resumes_to_the_clean_outputs(in_tmp: Path, cluster: 
 
 
 def _sandboxes() -> list[Any]:
-    """The sandbox processes of the cluster's workers (children of this test's cluster)."""
+    """The sandbox processes of the cluster's workers: the children of each worker's zygote
+    (which runs ``avis.batch.dask_sandbox`` and forks them, so they show its command line)."""
     found = []
     for proc in psutil.Process().children(recursive=True):
         try:
-            if "avis.batch.dask_sandbox" in " ".join(proc.cmdline()):
-                found.append(proc)
+            parent = proc.parent()
+            if "avis.batch.dask_sandbox" in " ".join(proc.cmdline()) and parent is not None:
+                if "avis.batch.dask_sandbox" in " ".join(parent.cmdline()):
+                    found.append(proc)
         except psutil.Error:  # gone meanwhile
             continue
     return found
@@ -284,3 +287,39 @@ def test_url_names_and_missing_extra(monkeypatch: pytest.MonkeyPatch, in_tmp: Pa
     assert convert("in", "-o", "out", "--executor", "dask") == 2
     assert not (in_tmp / "out").exists()
     assert convert("in", "-o", "out", "--scheduler", "tcp://127.0.0.1:9") == 2
+
+
+def test_sandboxes_are_forked_warm_from_one_zygote_which_is_replaced_if_killed(
+    tmp_path: Path,
+) -> None:
+    """A fresh sandbox (after max_tasks documents, a timeout, a crash) is a fork of the
+    worker's zygote, not a new interpreter; a zygote that dies is started again."""
+    config = WorkerConfig(outdir=str(tmp_path), extensions={"json": ".json"}, notice_cache=False)
+    plugin = AvisSandboxes("avis-test", config, 30.0, max_tasks=1)
+    plugin.setup(type("W", (), {"nthreads": 1})())
+    try:
+        zygote = plugin._zygote
+        assert zygote is not None
+        pids = []
+        for n in range(3):
+            sandbox = plugin._free[0]
+            pids.append(sandbox.process.pid)
+            assert psutil.Process(sandbox.process.pid).ppid() == zygote.process.pid
+            kind, outcome, files, _ = plugin.run(Task(n, str(NOTICES[n]), f"n{n}", True))
+            assert kind == "done" and list(files) == [f"n{n}.json"], outcome
+            if not plugin._free:  # retired after its one document: the next is forked
+                plugin._free.append(plugin._spawn())
+                plugin._free[0].wait_ready()
+        assert len(set(pids)) == 3 and plugin._zygote is zygote
+        # the retired sandboxes were reaped by the zygote: no zombie is left behind
+        assert {c.pid for c in psutil.Process(zygote.process.pid).children()} == {
+            plugin._free[0].process.pid
+        }
+        zygote.process.kill()
+        zygote.process.wait(10)
+        plugin._free[0].kill()
+        plugin._free.clear()
+        kind, *_ = plugin.run(Task(9, str(NOTICES[4]), "n9", True))
+        assert kind == "done" and plugin._zygote is not zygote
+    finally:
+        plugin.teardown(None)

@@ -234,14 +234,18 @@ def _bullet(rng: random.Random, layout: str) -> str:
 
 
 def _restyle_apostrophes(rng: random.Random, spec: NoticeSpec) -> NoticeSpec:
-    """Typographic ’, straight ' or a mix per string, as real notices do; truth follows."""
+    """Typographic ’, straight ' or a mix per string, as real notices do; truth follows. A text
+    printed twice (the title above the header and in its "Intitulé" row) is typed once: it
+    keeps one style, or its truth would name only one of the two printed forms."""
     mode = rng.choice(("curly", "straight", "mixed"))
     if mode == "curly":
         return spec
+    styled: dict[str, bool] = {}
 
     def fix(value: Any) -> Any:
         if isinstance(value, str):
-            straight = mode == "straight" or rng.random() < 0.5
+            straight = mode == "straight" or rng.random() < 0.5  # drawn as before: same seeds
+            straight = styled.setdefault(value, straight)
             return value.replace("’", "'") if straight else value
         if isinstance(value, tuple):
             return tuple(fix(v) for v in value)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
 import queue
 import secrets
 import signal
@@ -28,10 +29,11 @@ import threading
 import time
 from collections.abc import Mapping
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import recv_handle
 from typing import Any
 
 from avis import __version__
-from avis.batch.pool import Crashed, Event, Finished, OnIntent, TimedOut
+from avis.batch.pool import Crashed, Event, Finished, OnIntent, TimedOut, _sigint_blocked
 from avis.batch.worker import InternalError, Outcome, Task, WorkerConfig, blank_outcome
 from avis.errors import AvisError, UsageError
 from avis.files import umask
@@ -45,9 +47,16 @@ NO_WORKER_LIMIT = 300.0
 """Seconds a shared cluster may have no worker at all (workers restarting) before the batch
 stops with what it has done rather than wait forever."""
 
-PREFETCH = 4
-"""Tasks in flight per worker thread: the next documents wait on the worker, not on a round
-trip to this process (cheap: a task is a path; the time limit runs in the sandbox)."""
+PREFETCH = 2 * 8
+"""Documents in flight per worker thread (two tasks of CHUNK): the next documents wait on the
+worker, not on a round trip to this process (cheap: a task is a few paths; the time limit
+runs in the sandbox)."""
+
+CHUNK = 8
+"""Documents per Dask task at most. Each Dask task costs a few ms of CPU in the scheduler,
+the client and the worker — as much as a fifth of a one-page PDF — so documents go a few at a
+time; fewer near the end of the batch, so that no worker is left with a queue while another
+is idle."""
 
 
 class DaskUnavailableError(UsageError):
@@ -78,8 +87,9 @@ def require_dask() -> None:
 # -- on a Dask worker -----------------------------------------------------------------------
 
 
-class _Sandbox:
-    """One sandbox process and the socket to it (see :mod:`avis.batch.dask_sandbox`)."""
+class _Zygote:
+    """The process that forks a worker's sandboxes (see :mod:`avis.batch.dask_sandbox`): it
+    imports and warms avis up once, so a fresh sandbox costs a fork, not a start-up."""
 
     def __init__(self, config: WorkerConfig) -> None:
         ours, theirs = socket.socketpair()
@@ -93,6 +103,118 @@ class _Sandbox:
         theirs.close()
         self.conn = Connection(ours.detach())
         self.conn.send(config)
+        self.ready = False
+        self._lock = threading.Lock()
+        """One request and its answer at a time (a worker's threads share the zygote)."""
+
+    def wait_ready(self) -> None:
+        with self._lock:
+            if self.ready:
+                return
+            if not self.conn.poll(SANDBOX_START_LIMIT):
+                self.close()
+                raise ClusterError(f"an avis sandbox took over {SANDBOX_START_LIMIT:g} s to start")
+            try:
+                self.conn.recv()
+            except (EOFError, OSError) as exc:
+                code = self.close()
+                raise ClusterError(
+                    f"the avis sandbox process exits as soon as it starts (exit code {code}); "
+                    "is the same avis installed on every worker?"
+                ) from exc
+            self.ready = True
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def _ask(self, request: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Send a request, return the answer (ClusterError if the zygote is gone)."""
+        try:
+            self.conn.send(request)
+            if not self.conn.poll(SANDBOX_START_LIMIT):
+                raise ClusterError("the avis sandbox zygote does not answer")
+            answer: tuple[Any, ...] = self.conn.recv()
+        except (EOFError, OSError) as exc:
+            raise ClusterError(
+                f"the avis sandbox zygote has stopped (exit code {self.process.poll()})"
+            ) from exc
+        return answer
+
+    def fork(self) -> tuple[int, Connection]:
+        """A new sandbox: its pid and the connection to it."""
+        self.wait_ready()
+        with self._lock:
+            answer = self._ask(("fork",))
+            if answer[0] != "forked":
+                raise ClusterError(str(answer[1]))
+            try:
+                fd = recv_handle(self.conn)
+            except (EOFError, OSError) as exc:
+                raise ClusterError("the avis sandbox zygote has stopped") from exc
+        return answer[1], Connection(fd)
+
+    def wait(self, pid: int, limit: float) -> int | None:
+        """Reap a sandbox: its exit code, or None if it still runs after ``limit`` s."""
+        with self._lock:
+            try:
+                return self._ask(("wait", pid, limit))[1]  # type: ignore[no-any-return]
+            except ClusterError:  # the zygote is gone: so are its sandboxes (parent death)
+                return None
+
+    def close(self) -> int | None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        try:
+            return self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                return self.process.wait(10)
+            return None  # pragma: no cover - a process SIGKILL cannot end
+        finally:
+            with contextlib.suppress(OSError):
+                self.conn.close()
+
+
+class _Forked:
+    """A sandbox process as ``subprocess.Popen`` shows one (pid, poll, kill, wait), reaped
+    through the zygote that forked it."""
+
+    def __init__(self, pid: int, zygote: _Zygote) -> None:
+        self.pid = pid
+        self.zygote = zygote
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            self.returncode = self.zygote.wait(self.pid, 0.0)
+        return self.returncode
+
+    def wait(self, timeout: float) -> int | None:
+        if self.returncode is None:
+            self.returncode = self.zygote.wait(self.pid, timeout)
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            with contextlib.suppress(ProcessLookupError):  # a zombie until reaped: never reused
+                os.kill(self.pid, signal.SIGKILL)
+
+
+class _Sandbox:
+    """One sandbox process and the socket to it (see :mod:`avis.batch.dask_sandbox`), forked
+    by ``zygote`` (a private one, closed with the sandbox, when none is given)."""
+
+    def __init__(self, config: WorkerConfig, zygote: _Zygote | None = None) -> None:
+        self.own_zygote = zygote is None
+        self.zygote = zygote if zygote is not None else _Zygote(config)
+        try:
+            pid, self.conn = self.zygote.fork()
+        except ClusterError:
+            if self.own_zygote:
+                self.zygote.close()
+            raise
+        self.process = _Forked(pid, self.zygote)
         self.ready = False
         self.done = 0
 
@@ -112,25 +234,31 @@ class _Sandbox:
             ) from exc
         self.ready = True
 
+    def gone(self) -> bool:
+        """An idle sandbox with something to read has exited (end of file)."""
+        try:
+            return self.ready and self.conn.poll()
+        except OSError:
+            return True
+
     def kill(self) -> int | None:
-        with contextlib.suppress(OSError):
-            self.process.kill()
+        self.process.kill()
         with contextlib.suppress(OSError):
             self.conn.close()
-        try:
-            return self.process.wait(10)
-        except subprocess.TimeoutExpired:  # pragma: no cover - a process SIGKILL cannot end
-            return None
+        code = self.process.wait(10)
+        if self.own_zygote:
+            self.zygote.close()
+        return code
 
     def retire(self) -> None:
         with contextlib.suppress(OSError):
             self.conn.send(None)
-        try:
-            self.process.wait(5)
-        except subprocess.TimeoutExpired:
+        if self.process.wait(5) is None:
             self.kill()
         with contextlib.suppress(OSError):
             self.conn.close()
+        if self.own_zygote:
+            self.zygote.close()
 
     def run(self, task: Task, timeout: float) -> tuple[Any, ...]:
         """("done", outcome, files), ("timeout", seconds) or ("crashed", exit code, seconds)."""
@@ -170,6 +298,7 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
         self._free: list[_Sandbox] = []
         self._all: list[_Sandbox] = []
         self._lock = threading.Lock()
+        self._zygote: _Zygote | None = None
         self.started = 0
 
     def __getstate__(self) -> dict[str, Any]:
@@ -179,11 +308,12 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
         self.__init__(**state)  # type: ignore[misc]
 
     def setup(self, worker: Any) -> None:
-        """Start the sandboxes together, then wait until they are warm: the first documents
-        then cost what the others do (a sandbox that fails to start is retried by run())."""
-        fresh = [
-            self._spawn() for _ in range(max(1, int(getattr(worker, "state", worker).nthreads)))
-        ]
+        """Start the zygote and fork the sandboxes: the first documents then cost what the
+        others do (a sandbox that fails to start is retried by run())."""
+        fresh = []
+        for _ in range(max(1, int(getattr(worker, "state", worker).nthreads))):
+            with contextlib.suppress(ClusterError):
+                fresh.append(self._spawn())
         for sandbox in fresh:
             with contextlib.suppress(ClusterError):
                 sandbox.wait_ready()
@@ -192,11 +322,20 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
     def teardown(self, worker: Any) -> None:
         with self._lock:
             sandboxes, self._all, self._free = self._all, [], []
+            zygote, self._zygote = self._zygote, None
         for sandbox in sandboxes:
             sandbox.kill()
+        if zygote is not None:
+            zygote.close()
 
     def _spawn(self) -> _Sandbox:
-        sandbox = _Sandbox(self.config)
+        with self._lock:
+            zygote = self._zygote
+            if zygote is None or not zygote.alive():
+                if zygote is not None:
+                    zygote.close()
+                zygote = self._zygote = _Zygote(self.config)
+        sandbox = _Sandbox(self.config, zygote)
         with self._lock:
             self._all.append(sandbox)
             self.started += 1
@@ -213,7 +352,7 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
             sandbox = self._free.pop() if self._free else None
         failures = 0
         while True:
-            if sandbox is None or sandbox.process.poll() is not None:
+            if sandbox is None or sandbox.gone():
                 if sandbox is not None:
                     sandbox.kill()
                     self._drop(sandbox)
@@ -246,14 +385,15 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
         return (*result, spawned)
 
 
-def convert_on_worker(task: Task, plugin: str) -> tuple[Any, ...]:
-    """The Dask task: one document, in a sandbox of the worker running it."""
+def convert_on_worker(tasks: list[Task], plugin: str) -> list[tuple[Any, ...]]:
+    """The Dask task: a few documents, each in turn in a sandbox of the worker running it
+    (each under its own time limit: one that hangs or crashes costs only itself)."""
     from distributed import get_worker
 
     sandboxes: AvisSandboxes | None = get_worker().plugins.get(plugin)  # type: ignore[assignment]
     if sandboxes is None:  # the batch has stopped and removed its plugin: nobody waits for this
-        return ("cancelled", 0)
-    return sandboxes.run(task)
+        return [("cancelled", 0) for _ in tasks]
+    return [sandboxes.run(task) for task in tasks]
 
 
 def worker_identity() -> tuple[str, str, str]:
@@ -292,13 +432,18 @@ class DaskExecutor:
         self.plugin = f"avis-{secrets.token_hex(6)}"
         self._client: Any = None
         self._cluster: Any = None
-        self._futures: dict[str, Task] = {}
+        self._futures: dict[str, list[Task]] = {}
         """Tasks in flight by key. The futures themselves are in ``_live`` and let go of in
         the client's callback thread: a future freed in this thread could take a Ctrl-C in
         its ``__del__``, where it would be printed as an ignored exception."""
         self._live: dict[str, Any] = {}
         self._live_lock = threading.Lock()
         self._submitted: dict[str, float] = {}
+        self._pending: list[Task] = []
+        """Tasks waiting to go as one Dask task (sent when CHUNK are there, or on poll)."""
+        self._in_flight = 0
+        self.remaining: int | None = None
+        """How many documents the runner has still to hand out (sizes the chunks)."""
         self._capacity = self.size
         self._capacity_at = 0.0
         self._no_workers_since: float | None = None
@@ -362,6 +507,8 @@ class DaskExecutor:
             futures = list(self._live.values())
         self._futures.clear()
         self._submitted.clear()
+        self._pending.clear()
+        self._in_flight = 0
         if client is not None:
             with contextlib.suppress(Exception):
                 if futures:
@@ -407,32 +554,48 @@ class DaskExecutor:
 
     @property
     def idle(self) -> int:
-        return max(0, PREFETCH * self._capacity - len(self._futures))
+        return max(0, PREFETCH * self._capacity - self._in_flight - len(self._pending))
 
     @property
     def busy(self) -> int:
-        return len(self._futures)
+        return self._in_flight + len(self._pending)
 
     def in_flight(self) -> list[Task]:
-        return list(self._futures.values())
+        return [t for tasks in self._futures.values() for t in tasks] + self._pending
+
+    def _chunk(self) -> int:
+        """Documents per Dask task: CHUNK, fewer when few are left (even out the end)."""
+        left = self.remaining if self.remaining is not None else CHUNK * 2 * self._capacity
+        return max(1, min(CHUNK, (left + len(self._pending)) // (2 * self._capacity)))
 
     def submit(self, task: Task) -> bool:
+        self._pending.append(task)
+        if len(self._pending) >= self._chunk():
+            self._flush()
+        return True
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        tasks, self._pending = self._pending, []
         future = self._client.submit(
             convert_on_worker,
-            task,
+            tasks,
             self.plugin,
-            key=f"avis-convert-{task.index}-{secrets.token_hex(4)}",
+            key=f"avis-convert-{tasks[0].index}-{secrets.token_hex(4)}",
             pure=False,
             retries=0,
         )
         with self._live_lock:
             self._live[future.key] = future
-        self._futures[future.key] = task
+        self._futures[future.key] = tasks
+        self._in_flight += len(tasks)
         self._submitted[future.key] = time.monotonic()
         future.add_done_callback(self._collect)
-        return True
 
     def poll(self, max_wait: float) -> list[Event]:
+        with _sigint_blocked():  # as in submit: never a signal inside the client's submit
+            self._flush()
         self._refresh_capacity()
         done: list[tuple[str, tuple[str, Any]]] = []
         with contextlib.suppress(queue.Empty):
@@ -441,10 +604,15 @@ class DaskExecutor:
                 done.append(self._done.get_nowait())
         events: list[Event] = []
         for key, result in done:
-            task = self._futures.pop(key, None)
+            tasks = self._futures.pop(key, None)
             submitted = self._submitted.pop(key, 0.0)
-            if task is not None:  # (not one cancelled by close())
-                events.append(self._event(task, result, submitted))
+            if tasks is None:  # (one cancelled by close())
+                continue
+            self._in_flight -= len(tasks)
+            kind, value = result
+            for k, task in enumerate(tasks):
+                one = (kind, value[k]) if kind == "ok" else result
+                events.append(self._event(task, one, submitted))
         return events
 
     def _collect(self, future: Any) -> None:
@@ -474,7 +642,8 @@ class DaskExecutor:
             return Crashed(task, result[1], result[2])
         if result[0] == "cancelled":  # the worker had no sandboxes for this run
             return Crashed(task, None, round(time.monotonic() - submitted, 4))
-        return Finished(task, self._write(task, result[1], result[2]))
+        outcome, files = result[1], result[2]
+        return Finished(task, outcome, lambda: self._write(task, outcome, files))
 
     def _write(self, task: Task, outcome: Outcome, files: Mapping[str, bytes]) -> Outcome:
         """Write a converted document's outputs here, as a local worker would: journal the
@@ -508,16 +677,20 @@ def _failed(task: Task, code: str, message: str) -> Outcome:
 
 
 def _local_cluster(size: int) -> Any:
-    """``size`` worker processes of one thread each, on this machine, no dashboard."""
+    """``size`` worker processes of one thread each, on this machine, no dashboard, and no
+    statistical profiler (it samples every worker thread every 10 ms, for a dashboard nobody
+    looks at here)."""
+    import dask
     from distributed import LocalCluster
 
-    return LocalCluster(
-        n_workers=size,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(
+            n_workers=size,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
 
 
 @contextlib.contextmanager

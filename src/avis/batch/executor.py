@@ -30,6 +30,9 @@ class Executor(Protocol):
     started_workers: int
     first_ready: float | None
     """``time.monotonic()`` when the first worker could take a document."""
+    remaining: int | None
+    """Set by the runner: documents it has still to hand out (an executor may size batches
+    of documents by it)."""
 
     def start(self) -> None: ...
 

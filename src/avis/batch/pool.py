@@ -50,6 +50,10 @@ _START_FAILURES = 3
 class Finished:
     task: Task
     outcome: Outcome
+    finish: Callable[[], Outcome] | None = None
+    """Still to do before the outcome holds (an executor whose outputs this process writes):
+    called by the runner with its journal and report line, so a signal never lands between
+    a document's files and its record."""
 
 
 @dataclass(slots=True)
@@ -76,6 +80,17 @@ def _context() -> BaseContext:
         ctx.set_forkserver_preload(["__main__", *PRELOAD])
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def prestart() -> None:
+    """Start the fork server now: it imports and warms avis up (a second or so) while the
+    batch process finds, hashes and journals its inputs, instead of after that."""
+    if _context().get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    with _sigint_blocked():
+        forkserver.ensure_running()
 
 
 OnIntent = Callable[[Task, Mapping[str, str]], "tuple[str, str] | None"]
@@ -134,6 +149,8 @@ class WorkerPool:
         """``time.monotonic()`` when the first worker was ready (start-up cost of the pool)."""
         self.draining = False
         """Set when no task is left to hand out: retired workers are then not replaced."""
+        self.remaining: int | None = None
+        """Documents still to hand out (one goes to each idle worker: unused here)."""
 
     # -- lifecycle -------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ import json
 import os
 import signal
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, overload
@@ -376,8 +376,12 @@ class _Run:
             return exc.code, f"the resume journal cannot be written ({exc.message})"
         return None
 
-    def _outcome(self, task: Task, outcome: Outcome) -> None:
+    def _outcome(
+        self, task: Task, outcome: Outcome, finish: Callable[[], Outcome] | None = None
+    ) -> None:
         with self.signals.deferred():
+            if finish is not None:  # the outputs are written here (Dask): then journalled
+                outcome = finish()
             self._outcome_now(task, outcome)
 
     def _outcome_now(self, task: Task, outcome: Outcome) -> None:
@@ -518,6 +522,7 @@ class _Run:
                     # a signal inside submit would cut an executor's bookkeeping in half
                     # (Dask then prints a traceback from a half-made Future at exit)
                     with self.signals.deferred():
+                        pool.remaining = total - waiting.index - 1
                         submitted = pool.submit(waiting)
                     if submitted:
                         waiting = None
@@ -525,7 +530,7 @@ class _Run:
                     break
                 for event in pool.poll(0.5):
                     if isinstance(event, Finished):
-                        self._outcome(event.task, event.outcome)
+                        self._outcome(event.task, event.outcome, event.finish)
                     elif isinstance(event, TimedOut):
                         self._lost(
                             event.task,
@@ -651,6 +656,10 @@ class _Run:
                 self.found = Discovery()
                 self.bases, self.notice_paths, self.hashes, self.refs = [], [], [], []
                 self.tags = []
+            if self.options.executor == "local" and self.found.candidates:
+                from avis.batch.pool import prestart
+
+                prestart()
             with signals.deferred(deliver=False):
                 self._open()
             try:

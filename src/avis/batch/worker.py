@@ -203,19 +203,38 @@ def _title_block(doc: Any) -> bool:
     return any(fold(line.text).strip(" #*_:.-=|") in titles for line in doc.lines()[:30])
 
 
+MAX_HEADER_VALUE = 240
+"""A header value (title, employer, place…) longer than this is a paragraph read as a value."""
+
+
+def _header_value(value: object) -> bool:
+    """A header value as notices print them: not a paragraph, opening on a letter or digit,
+    its quotes and brackets closed. Text *about* notices (a corpus README quoting labels and
+    file names) yields fragments like ``" / Collectivité label`` or ``du …"; …``."""
+    if not isinstance(value, str):
+        return bool(value)
+    text = value.strip()
+    if not text or len(text) > MAX_HEADER_VALUE or not text[0].isalnum():
+        return False
+    return text.count('"') % 2 == 0 and text.count("(") == text.count(")")
+
+
 def notice_evidence(notice: Any, doc: Any = None) -> int:
     """How much of a notice the document holds (see MIN_NOTICE_FIELDS)."""
-    found = [
+    header = [
         notice.title,
         notice.employer,
         notice.reference.id,
-        notice.deadline,
-        notice.posted_on,
         notice.location,
         notice.corps,
         notice.direction or notice.service,
         notice.job,
         notice.start.raw,
+    ]
+    found = [
+        *(_header_value(v) for v in header),
+        notice.deadline,
+        notice.posted_on,
         notice.missions or notice.activities,
         notice.knowledge or notice.know_how or notice.behaviours,
         notice.conditions,

@@ -23,6 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from avis.extract.header import dangles
 from avis.extract.lexicon import Label, LabelMatcher, Lexicon, Match
 from avis.extract.normalize import fold
 from avis.extract.values import looks_like
@@ -58,8 +59,10 @@ class Cell:
 
 
 def _height(words: list[Word]) -> float:
+    # The lower median: a word glued across a cell's edge ("ORGANISATIO" / "NNELLE") spans two
+    # lines and must not pass for the type size.
     hs = sorted(w.bbox[3] - w.bbox[1] for w in words if w.bbox is not None)
-    return hs[len(hs) // 2] if hs else 10.0
+    return hs[(len(hs) - 1) // 2] if hs else 10.0
 
 
 @dataclass(slots=True)
@@ -129,7 +132,9 @@ def _split_at_columns(lines: list[Line], runs: dict[int, list[Run]]) -> None:
 def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexicon) -> set[int]:
     """A label wrapped in its cell ("DATE DE MISE EN" / "LIGNE", "Collectivité" /
     "employeur") is one run: the run under it, at the same left edge, joins it when together
-    they spell a longer label wording. Returns the ids of lines that gave words away."""
+    they spell a longer label wording. A cell cut by a page break ("SERVICE" at the foot of a
+    page, "D'AFFECTATION :" at the top of the next) goes on at the top of the next page; the
+    label keeps the box of its first page. Returns the ids of lines that gave words away."""
     matcher = lexicon.matcher(("header", "inline"))
     touched: set[int] = set()
     flat = sorted(
@@ -137,8 +142,19 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
         key=lambda item: (item[0].page, item[1].box[1]),
     )
     keys = [(ln.page, r.box[1]) for ln, r in flat]
+    bottoms: dict[int, float] = {}
+    tops: dict[int, float] = {}
+    for ln, r in flat:
+        bottoms[ln.page] = max(bottoms.get(ln.page, r.box[3]), r.box[3])
+        tops[ln.page] = min(tops.get(ln.page, r.box[1]), r.box[1])
     for ln, a in flat:
-        while a.words and (b_item := _under(a, ln, flat, keys)) is not None:
+        at_page, at_box = ln.page, a.box  # where the cell's text has reached so far
+        while a.words:
+            b_item = _under(a, at_page, at_box, flat, keys)
+            if b_item is None and at_box[3] >= bottoms[at_page] - 1 and at_page + 1 in tops:
+                b_item = _top_of_next(a, at_page + 1, tops[at_page + 1], flat, keys)
+            if b_item is None:
+                break
             ln_b, b = b_item
             text_a = " ".join(w.text for w in a.words)
             text_b = " ".join(w.text for w in b.words)
@@ -154,8 +170,13 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
             )
             if glue is None:
                 break
+            moved = b.words
+            if ln_b.page != ln.page:
+                # Words from the next page take a place under the label on its own page.
+                dy = a.box[3] - b.box[1]
+                moved = [_shifted(w, dy) for w in b.words]
             if glue == "":
-                last, first = a.words[-1], b.words[0]
+                last, first = a.words[-1], moved[0]
                 joined = Word(
                     last.text + first.text,
                     union_bbox([last.bbox, first.bbox]),
@@ -164,15 +185,35 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
                     last.bold,
                     min(last.conf, first.conf),
                 )
-                a.words = [*a.words[:-1], joined, *b.words[1:]]
+                a.words = [*a.words[:-1], joined, *moved[1:]]
             else:
-                a.words = a.words + b.words
+                a.words = a.words + moved
             a.led = a.led or b.led
-            a.box = union_bbox([a.box, b.box]) or a.box
+            at_page, at_box = ln_b.page, b.box
+            a.box = union_bbox([w.bbox for w in a.words]) or a.box
             b.words = []
             touched.add(id(ln_b))
             touched.add(id(ln))
     return touched
+
+
+def _shifted(w: Word, dy: float) -> Word:
+    box = w.bbox
+    moved = (box[0], box[1] + dy, box[2], box[3] + dy) if box is not None else None
+    return Word(w.text, moved, w.font, w.size, w.bold, w.conf)
+
+
+def _top_of_next(
+    a: Run, page: int, top: float, flat: list[tuple[Line, Run]], keys: list[tuple[int, float]]
+) -> tuple[Line, Run] | None:
+    """The run opening the next page at ``a``'s left edge (a table row cut by the page break)."""
+    h = _height(a.words)
+    lo = bisect.bisect_left(keys, (page, top - 1))
+    hi = bisect.bisect_right(keys, (page, top + 0.5 * h))
+    for ln_b, b in flat[lo:hi]:
+        if b is not a and b.words and abs(b.box[0] - a.box[0]) <= 3:
+            return ln_b, b
+    return None
 
 
 def _continues_label(text_a: str, both: str, matcher: LabelMatcher, lexicon: Lexicon) -> bool:
@@ -195,14 +236,19 @@ def _continues_label(text_a: str, both: str, matcher: LabelMatcher, lexicon: Lex
 
 
 def _under(
-    a: Run, ln: Line, flat: list[tuple[Line, Run]], keys: list[tuple[int, float]]
+    a: Run,
+    page: int,
+    box: BBox,
+    flat: list[tuple[Line, Run]],
+    keys: list[tuple[int, float]],
 ) -> tuple[Line, Run] | None:
-    """The run just under ``a``, at its left edge (the next line of the same cell)."""
+    """The run just under ``box`` (the last line of ``a`` so far), at ``a``'s left edge: the
+    next line of the same cell."""
     h = _height(a.words)
-    lo = bisect.bisect_left(keys, (ln.page, a.box[3] - 1))
-    hi = bisect.bisect_right(keys, (ln.page, a.box[3] + 0.8 * h))
+    lo = bisect.bisect_left(keys, (page, box[3] - 1))
+    hi = bisect.bisect_right(keys, (page, box[3] + 0.8 * h))
     for ln_b, b in flat[lo:hi]:
-        if b is not a and b.words and abs(b.box[0] - a.box[0]) <= 3:
+        if b is not a and b.words and abs(b.box[0] - box[0]) <= 3:
             return ln_b, b
     return None
 
@@ -364,12 +410,62 @@ def _join_tails(cells: list[Cell]) -> None:
             c.tail = []
 
 
+def _demote_continuations(cells: list[Cell]) -> None:
+    """A wording under a value that visibly goes on ("Rédacteur /" then "Administration
+    générale") continues that value: it is no label, unless it is marked as one (a colon, or
+    bold type under plain text). Where labels are bold, a plain weak wording is a value."""
+    labels = [c for c in cells if c.label is not None]
+    if not labels:
+        return
+    bold_labels = sum(all(w.bold for w in c.words) for c in labels)
+    # Labels set in bold: a common word in plain type ("Direction départementale…" under the
+    # bold "Organisme") is a value, as is a plain wording right under a bold label.
+    bold_style = len(labels) >= 3 and bold_labels >= 0.75 * len(labels)
+    # Cells by page and left edge (to 4 points), boxes computed once: what sits right above.
+    boxes = {id(c): c.box for c in cells if c.words}
+    by_left: dict[tuple[int, int], list[Cell]] = {}
+    for c in cells:
+        if c.words:
+            by_left.setdefault((c.line.page, round(boxes[id(c)][0] / 4)), []).append(c)
+
+    def just_above(c: Cell, box: BBox, h: float) -> list[Cell]:
+        key = round(box[0] / 4)
+        return [
+            d
+            for k in (key - 1, key, key + 1)
+            for d in by_left.get((c.line.page, k), [])
+            if d is not c
+            and abs(boxes[id(d)][0] - box[0]) <= 3
+            and -0.2 * h <= box[1] - boxes[id(d)][3] <= 0.6 * h
+        ]
+
+    for c in labels:
+        if c.label is None or c.values or ":" in c.label_text or not c.words:
+            continue
+        h = _height(c.words)
+        box = boxes[id(c)]
+        near = just_above(c, box, h)
+        if bold_style and not any(w.bold for w in c.words):
+            if c.label.weak or any(d.label is not None for d in near):
+                c.label, c.label_text, c.tail, c.led = None, "", [], False
+                continue
+        above = [d for d in near if d.label is None]
+        if not above:
+            continue
+        d = above[0]
+        if d.text.strip() == "/" or not dangles(d.text):
+            continue
+        if all(w.bold for w in c.words) and not all(w.bold for w in d.words):
+            continue
+        c.label, c.label_text, c.tail, c.led = None, "", [], False
+
+
 def _cost(
     label: Cell,
     value: Cell,
     spans: dict[int, tuple[float, float]],
     closed: set[int],
-    page_ends: dict[int, tuple[float, float]] | None = None,
+    page_ends: dict[int, tuple[float, float, float]] | None = None,
 ) -> tuple[float, str]:
     """How unlikely ``value`` is to be ``label``'s (inf when impossible), and the relation.
 
@@ -390,6 +486,7 @@ def _cost(
     elif (
         not label.values
         and label.line.bbox is not None
+        and lb[3] - lb[1] < 1.5 * h  # a label wrapped in its cell is a grid cell, not prose
         and abs(lb[2] - label.line.bbox[2]) < 2
         and abs(vb[0] - label.line.bbox[0]) < 4
         and vb[0] < spans[id(label)][0] - 4  # not under the label: the line wrapped
@@ -402,6 +499,9 @@ def _cost(
         above = label.values[-1].box[3] if label.values else lb[3]
         if id(label) in closed and label.values and label.values[0].line is label.line:
             return float("inf"), ""  # its value ended where the next label began
+        last = label.values[-1].line if label.values else None
+        if last is not None and last.row is not None and value.line.row not in (None, last.row):
+            return float("inf"), ""  # a wrapped value goes on inside its cell, not past a rule
         # The first value may sit a little further down when it is in taller type than the
         # label (a small label over body type with paragraph spacing: LibreOffice's tables);
         # a wrapped value then goes on at the label's own line pitch.
@@ -418,23 +518,34 @@ def _cost_next_page(
     label: Cell,
     value: Cell,
     spans: dict[int, tuple[float, float]],
-    page_ends: dict[int, tuple[float, float]],
+    page_ends: dict[int, tuple[float, float, float]],
 ) -> tuple[float, str]:
     """A label in the last label row of its page, with no value there, takes the first lines
     of the next page in its column: the header was split over two pages."""
     lp, vp = label.line.page, value.line.page
     if vp != lp + 1 or lp not in page_ends or vp not in page_ends:
         return float("inf"), ""
-    if label.values and label.values[0].line.page == lp:
-        return float("inf"), ""  # its value is on its own page
-    last_label_top, _ = page_ends[lp]
+    last = label.values[-1] if label.values else None
+    if (
+        last is not None
+        and last.line.page == lp
+        and not (
+            # Its value is on its own page, unless that value is cut by the page break: it
+            # ends the page and visibly goes on ("Bureau des", "N-1 (par rapport").
+            last.box[3] >= page_ends[lp][2] - 1
+            and (dangles(last.text) or last.text.count("(") > last.text.count(")"))
+            and not re.search(r":\s*/$", last.text)  # "Indirects : /" says "none"
+        )
+    ):
+        return float("inf"), ""
+    last_label_top = page_ends[lp][0]
     x0, x1 = spans[id(label)]
     h = max(_height(label.words), _height(value.words))
     if label.box[1] < last_label_top - 1 or not (x0 - 4 <= value.box[0] < x1 - 4):
         return float("inf"), ""
     # The page's first line, or the next line of the value already begun there.
-    if label.values:
-        above, step = label.values[-1].box[3], 1.2 * _height(label.values[-1].words)
+    if last is not None and last.line.page == vp:
+        above, step = last.box[3], 1.2 * _height(last.words)
     else:
         above, step = page_ends[vp][1], 0.5 * h
     if not -0.5 * h <= value.box[1] - above <= step:
@@ -468,6 +579,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
     cells = [c for c in cells if c.words]
     for c in cells:
         c.values = [v for v in c.values if v.words]
+    _demote_continuations(cells)
     rows = _label_rows(cells)
     if not rows:
         return lines, relations
@@ -491,6 +603,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
         p: (
             max((c.box[1] for c in grid_labels if c.line.page == p), default=float("inf")),
             min(c.box[1] for c in cells if c.line.page == p),
+            max(ln.bbox[3] for ln in lines if ln.page == p and ln.bbox is not None),
         )
         for p in {c.line.page for c in cells}
     }
@@ -504,6 +617,13 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
             and (
                 (c.line.page in first_top and c.box[1] >= first_top[c.line.page] - 1)
                 or (c.line.page not in first_top and c.line.page - 1 in first_top)
+                # the top of a page may finish a cell cut at the foot of the last one, unless
+                # it is a heading ("Activités principales" opening the next page)
+                or (
+                    c.line.page - 1 in first_top
+                    and c.box[1] < first_top[c.line.page]
+                    and not _is_heading(c.text, lexicon)
+                )
             )
         ),
         key=lambda c: (c.line.page, c.box[1], c.box[0]),
@@ -533,7 +653,7 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
             emitted = True
             for k, lab in enumerate(grid_labels):
                 out.append(_line(lab.words, lab.line, 0, _ROW_BASE + k, bold=lab.line.bold))
-                for v in sorted(lab.values, key=lambda c: (c.box[1], c.box[0])):
+                for v in sorted(lab.values, key=lambda c: (c.line.page, c.box[1], c.box[0])):
                     made = _line(v.words, v.line, 1, _ROW_BASE + k)
                     relations[id(made)] = v.relation
                     out.append(made)
@@ -541,6 +661,12 @@ def arrange_grids(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict
         for c in left:
             out.append(_line(c.words, ln, ln.col, ln.row))
     return out, relations
+
+
+def _is_heading(text: str, lexicon: Lexicon) -> bool:
+    """A line that is a section heading of the lexicon and nothing more: never a value."""
+    m = lexicon.matcher(("section",)).match_start(text)
+    return m is not None and not text[m.end :].strip(" :")
 
 
 def _label_only(line: Line, lexicon: Lexicon, cells: bool = False) -> Label | None:
@@ -604,7 +730,7 @@ def _join_wrapped_labels(lines: list[Line], lexicon: Lexicon) -> list[Line]:
             or ln.bullet
             or not lexicon.is_label_prefix(folded)
             or folded in _wordings(lexicon)
-            or (matcher.match_start(ln.text) is not None)
+            or _whole_label(matcher.match_start(ln.text), ln.text)
         ):
             out.append(ln)
             i += 1
@@ -639,6 +765,12 @@ def _join_wrapped_labels(lines: list[Line], lexicon: Lexicon) -> list[Line]:
         )
         i = j
     return out
+
+
+def _whole_label(m: Match | None, text: str) -> bool:
+    """Whether a label match spans its line: "DATE DE CLÔTURE DES" holds the shorter wording
+    "Date de clôture" but is the start of a longer one wrapped onto the next line."""
+    return m is not None and not text[m.end :].strip(" :.…")
 
 
 def _arrange_rows(lines: list[Line], lexicon: Lexicon, relations: dict[int, str]) -> list[Line]:

@@ -73,7 +73,7 @@ class Pair:
 
     @property
     def value(self) -> str:
-        return clean_value(" ".join(f.text for f in self.values))
+        return clean_value(join_fragments(self.values))
 
     @property
     def lines(self) -> list[Line]:
@@ -82,6 +82,41 @@ class Pair:
             if not any(f.line is s for s in seen):
                 seen.append(f.line)
         return seen
+
+
+_CUT_AFTER_HYPHEN = re.compile(r"[^\W\d_]-$")
+_CUT_AFTER_ANY = re.compile(r"[^\W_]-$")  # "2025-" / "2028" too
+
+
+def join_printed(texts: list[str], lines: list[Line]) -> str:
+    """Join the wrapped lines of one value with a space, except after a word cut at its own
+    hyphen ("médico-" / "social"; on a printed line also before a capital: "Nouvelle-" /
+    "Calédonie"): word processors break lines there, and do not hyphenate unless asked. A
+    typed "DUCOS-" / "NOUMEA" keeps its break as typed."""
+    out = ""
+    for i, raw in enumerate(texts):
+        text = raw.strip()
+        if not text:
+            continue
+        if out:
+            prev = lines[i - 1] if 0 < i <= len(lines) else None
+            printed_break = (
+                prev is not None
+                and i < len(lines)
+                and prev.origin in ("text_layer", "docx")
+                and prev is not lines[i]
+            )
+            glued = (
+                printed_break and _CUT_AFTER_ANY.search(out) is not None and text[:1].isalnum()
+            ) or (_CUT_AFTER_HYPHEN.search(out) is not None and text[:1].islower())
+            out += "" if glued else " "
+        out += text
+    return out
+
+
+def join_fragments(frags: list[Fragment]) -> str:
+    """The fragments of a value as one text (:func:`join_printed`)."""
+    return join_printed([f.text for f in frags], [f.line for f in frags])
 
 
 def dangles(text: str) -> bool:
@@ -187,12 +222,15 @@ def _merge_table_run(run: list[Line], lexicon: Lexicon) -> list[Line]:
     return out
 
 
+_LEADER_END = re.compile(r"(?:\.{3,}|…)\s*:?\s*$")
+
+
 def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
     prev = group[-1]
     if line.row is not None or prev.row is not None:
         return line.row == prev.row
-    if prev.text.rstrip().endswith(":"):
-        return False
+    if prev.text.rstrip().endswith(":") or _LEADER_END.search(prev.text):
+        return False  # a colon or leader dots close the label cell ("… SUR TITRE (1) ...")
     m = lexicon.matcher(("header", "inline")).match_start(prev.text)
     if m is not None and (m.leader or m.colon):
         return False  # "RÉFÉRENCE ........" is a whole label cell
@@ -202,11 +240,13 @@ def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
     joined = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", joined)
     if lexicon.is_label_prefix(joined) or lexicon.is_label_prefix(lexicon.repaired(joined)):
         return True
-    if lexicon.is_label_prefix(" ".join(fold(line.text).split())) or line.block != prev.block:
+    alone = lexicon.matcher(("header", "inline")).match_start(line.text)
+    if alone is not None and alone.start == 0 and not line.text[alone.end :].strip(" :.…"):
+        # A whole label of its own ("Date lim. dépôt", or "POSTF A POURVOIR" read through
+        # OCR damage), however close it sits.
         return False
-    # A label of its own read through OCR damage ("POSTF A POURVOIR") opens a new cell.
-    own = lexicon.matcher(("header", "inline")).match_start(line.text)
-    return own is None or own.end < len(line.text.rstrip(" :"))
+    own_start = lexicon.is_label_prefix(" ".join(fold(line.text).split()))
+    return not own_start and line.block == prev.block
 
 
 def _facing_group(groups: list[list[Line]], value: Line, run: list[Line]) -> int:

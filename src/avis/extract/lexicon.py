@@ -184,8 +184,13 @@ class Lexicon:
         return None
 
     def is_label_prefix(self, folded: str) -> bool:
-        """Whether folded text is a whole label wording or the start of one."""
-        return bool(folded) and folded in _prefixes(self)
+        """Whether folded text is a whole label wording or the start of one; a word cut short
+        with a dot ("date lim. de" for "date limite de candidature") counts as its word."""
+        if not folded:
+            return False
+        if folded in _prefixes(self):
+            return True
+        return "." in folded and _abbreviated_prefix(self, tuple(folded.split()))
 
     def repaired(self, folded: str) -> str:
         """Folded text with words OCR damaged put back to the lexicon's ("duréc" → "duree");
@@ -469,6 +474,29 @@ def _matcher(lexicon: Lexicon, kinds: tuple[str, ...]) -> LabelMatcher:
 def _prefixes(lexicon: Lexicon) -> frozenset[str]:
     """Every start of every wording: a set lookup instead of a scan of the lexicon."""
     return frozenset(lb.folded[:n] for lb in lexicon.labels for n in range(1, len(lb.folded) + 1))
+
+
+@cache
+def _abbreviated_prefix(lexicon: Lexicon, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` spell the start of a wording with some words cut short ("lim.")."""
+    for lb in lexicon.labels:
+        target = lb.folded.split()
+        if len(words) > len(target):
+            continue
+        ok = True
+        for i, w in enumerate(words):
+            t, last = target[i], i == len(words) - 1
+            if w == t or (last and t.startswith(w)):
+                continue
+            if w.endswith(".") and len(w) >= 4 and t.startswith(w[:-1]):
+                continue
+            if w.rstrip(".") in lexicon.abbreviations.get(t, ()):
+                continue
+            ok = False
+            break
+        if ok:
+            return True
+    return False
 
 
 @cache

@@ -9,7 +9,7 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from avis.extract.confidence import LOW_CONFIDENCE, confidence
-from avis.extract.header import Fragment, Pair, pair_header
+from avis.extract.header import Fragment, Pair, join_printed, pair_header
 from avis.extract.lexicon import Lexicon, default_lexicon
 from avis.extract.normalize import clean_value, fold
 from avis.extract.prose import prose_pairs
@@ -211,7 +211,7 @@ def _apply_title(b: _Builder, title_lines: list[Line], orphans: list, lexicon: L
                 chosen.append(ln)
             elif chosen:
                 break
-    text = clean_value(" ".join(ln.text for ln in chosen))
+    text = clean_value(join_printed([ln.text for ln in chosen], chosen))
     rule = "title.prominent-line" if len(cands) == 1 else "title.prominent-line-of-several"
     b.put("title", text, chosen, "title.prominent-line", conf=confidence(rule))
 
@@ -287,7 +287,8 @@ def _apply_contact(
         if name and not _EMAIL.search(name) and len(name) < 120:
             b.put("contact.name", name, [contact_lines[0].line], "contact.first-line")
     if apply_lines:
-        how = clean_value(" ".join(fr.text for fr in apply_lines))
+        printed = join_printed([fr.text for fr in apply_lines], [fr.line for fr in apply_lines])
+        how = clean_value(printed)
         if how:
             b.put(
                 "contact.how_to_apply",

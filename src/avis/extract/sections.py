@@ -19,6 +19,7 @@ from avis.extract.header import (
     accept_label,
     dangles,
     is_bold_span,
+    join_printed,
     merge_label_cells,
 )
 from avis.extract.lexicon import LabelMatcher, Lexicon, Match
@@ -449,6 +450,8 @@ def _continues(prev: str, frag: Fragment, prev_line: Line | None) -> bool:
         return True  # "(environ 1" / "200 km de routes)": the line closes what prev opened
     if first.islower() or first in ",;)(":
         return not prev.rstrip().endswith((".", ";", "!", "?")) or first in ",;)"
+    if first.isdigit() and prev.rstrip()[-1:].isalpha() and not line.bullet:
+        return True  # "… la paie mensuelle d'environ" / "600 agents et …": a number goes on
     if dangles(prev) and not prev.rstrip().endswith(","):
         return True
     words = text.split()
@@ -524,7 +527,7 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
     for parts, src in items:
         if not parts:
             continue
-        joined = _join(parts)
+        joined = _join(parts, src)
         pieces = _split_glued(joined) if section.field != "missions" else [joined]
         if short_items:
             pieces = [q for p in pieces for q in _split_capitalised(p)]
@@ -584,12 +587,17 @@ def _split_capitalised(text: str) -> list[str]:
     return [" ".join(p) for p in pieces if p]
 
 
-def _join(parts: list[str]) -> str:
-    """Join wrapped pieces; a word hyphenated at a line end is rejoined without a space."""
+def _join(parts: list[str], lines: list[Line] | None = None) -> str:
+    """Join wrapped pieces; a word cut after its hyphen at a line end is rejoined without a
+    space, hyphen kept: word processors do not hyphenate unless asked, so the hyphen is the
+    word's own ("procès-" / "verbaux", "avant-" / "projets"); a printed line also breaks
+    before a capital ("Nouvelle-" / "Calédonie", :func:`join_printed`)."""
+    if lines is not None and len(lines) == len(parts):
+        return join_printed(parts, lines)
     out = parts[0]
     for p in parts[1:]:
         if re.search(r"[a-zà-ÿ]-$", out) and p[:1].islower():
-            out = out[:-1] + p
+            out = out + p
         else:
             out = out + " " + p
     return out
@@ -606,11 +614,14 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
     heading: str | None = clean_value(section.heading_text) if section.prefix else None
     heading_line: Line | None = section.heading if section.prefix else None
     pending: list[tuple[list[str], list[Line]]] = []
+    # A heading printed as a title of its own ("CONDITIONS D'EXERCICE", no colon) prefixes bare
+    # items only; a "Sujétions liées au poste : …" line under it names its own condition.
+    titled = section.prefix and not section.heading.text.rstrip().endswith(":")
 
     def flush() -> None:
         nonlocal pending
         for parts, src in pending:
-            value = clean_item(_join(parts))
+            value = clean_item(_join(parts, src))
             if not value:
                 continue
             text = f"{heading} : {value}" if heading else value
@@ -649,6 +660,7 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
                 )
             )
         )
+        marked = marked or (titled and heading_line is section.heading)
         awaiting_value = heading is not None and not pending
         if m and (marked or heading is None or pending) and not (awaiting_value and not marked):
             flush()
@@ -694,6 +706,7 @@ def _rejoin_wrapped_subheadings(frags: list[Fragment]) -> list[tuple[Fragment, s
 def paragraph_text(section: Section) -> tuple[str, list[Line]]:
     """A section as running text: wrapped lines joined, paragraphs kept apart."""
     paras: list[list[str]] = []
+    para_lines: list[list[Line]] = []
     src: list[Line] = []
     prev: Line | None = None
     for frag in section.fragments:
@@ -716,10 +729,12 @@ def paragraph_text(section: Section) -> tuple[str, list[Line]]:
         )
         if new_para or not paras:
             paras.append([text])
+            para_lines.append([frag.line])
         else:
             paras[-1].append(text)
+            para_lines[-1].append(frag.line)
         src.append(frag.line)
         prev = frag.line
-    text = "\n\n".join(_join(p) for p in paras)
+    text = "\n\n".join(_join(p, ls) for p, ls in zip(paras, para_lines, strict=True))
     # Scalars drop a trailing separator, like every other value ("…directions." → "…directions").
     return (text if text.endswith(("...", "…")) else re.sub(r"[\s;,.:]+$", "", text)), src

@@ -71,6 +71,8 @@ def assign_blocks(
     """
     typical = _typical_pitch(entries)
     state: dict[Hashable, tuple[Line, Line, int, float]] = {}  # prev, first, count, text x
+    members: dict[int, list[Line]] = {}
+    block_ctx: dict[int, Hashable] = {}
     for line, ctx, right in entries:
         prev = state.get(ctx)
         ratio = typical.get(ctx, typical[None])
@@ -82,6 +84,52 @@ def assign_blocks(
             _, first, count, x = prev
             line.block = first.block
             state[ctx] = (line, first, count + 1, x)
+        if line.block is not None:
+            members.setdefault(line.block, []).append(line)
+            block_ctx.setdefault(line.block, ctx)
+    # The closest spacing of wrapped lines in each flow: a block of two lines has no pitch of
+    # its own to compare its gap with.
+    tight: dict[Hashable, list[float]] = {}
+    for block, block_lines in members.items():
+        for gap, size in _gaps(block_lines):
+            tight.setdefault(block_ctx[block], []).append(gap / size)
+    for block, block_lines in members.items():
+        ratios = sorted(tight.get(block_ctx[block], []))
+        flow_pitch = ratios[len(ratios) // 5] if len(ratios) >= 4 else None
+        _split_at_wide_gaps(block_lines, new_block, flow_pitch)
+
+
+def _gaps(lines: list[Line]) -> list[tuple[float, float]]:
+    """Top-to-top distances between consecutive lines and their type size; none when the lines
+    are not one column read top to bottom."""
+    out: list[tuple[float, float]] = []
+    for a, b in itertools.pairwise(lines):
+        if a.bbox is None or b.bbox is None or a.page != b.page or b.bbox[1] <= a.bbox[1]:
+            return []
+        out.append((b.bbox[1] - a.bbox[1], line_size(b.words) or 10.0))
+    return out
+
+
+def _split_at_wide_gaps(
+    lines: list[Line], new_block: Callable[[], int], flow_pitch: float | None
+) -> None:
+    """A paragraph keeps one line pitch: a gap clearly wider than its closest line spacing
+    (its own, or its flow's for a block of two lines) is paragraph spacing, even when most of
+    the page is spaced that wide (short unbulleted items, each set apart)."""
+    gaps = _gaps(lines)
+    if not gaps:
+        return
+    if len(gaps) >= 2:
+        pitch = min(g for g, _ in gaps)
+    elif flow_pitch is not None:
+        pitch = flow_pitch * gaps[0][1]
+    else:
+        return
+    block = lines[0].block
+    for line, (gap, size) in zip(lines[1:], gaps, strict=True):
+        if gap > 1.2 * pitch and gap - pitch > 0.25 * size:
+            block = new_block()
+        line.block = block
 
 
 def _breaks(prev: tuple[Line, Line, int, float], cur: Line, right: float, ratio: float) -> bool:

@@ -93,12 +93,10 @@ def analyse_page(raw: PageWords, ids: Ids) -> Page:
         else:
             segment += 1
             entries.extend(item.entries)
-    resolve_dashes(entries)
     body_right = right_edge(line for line, _, right in entries if right is None)
-    assign_blocks(
-        [(line, ctx, body_right if right is None else right) for line, ctx, right in entries],
-        ids.block,
-    )
+    flows = [(line, ctx, body_right if right is None else right) for line, ctx, right in entries]
+    resolve_dashes(flows)
+    assign_blocks(flows, ids.block)
     page.lines = [line for line, _, _ in entries]
     return page
 

@@ -115,18 +115,19 @@ def _token_words(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Word] | None:
     size_out = ctypes.c_float()
     name_buf = ctypes.create_string_buffer(256)
     styles: dict[int, Style] = {}
+    seen: dict[tuple[Any, ...], Style] = {}
     # (text, x0, top, x1, bottom, last char's x0, style, joins the previous token)
     tokens: list[tuple[str, float, float, float, float, float, Style, bool]] = []
     joinable = False  # no white space since the previous token
     start = 0
     for obj, group in itertools.groupby(objects):
-        end = start + sum(1 for _ in group)
+        end = start + len(list(group))
         if not obj:  # pdfium's own characters (spaces, line breaks): only a gap, see below
             start = end
             continue
         style = styles.get(obj)
         if style is None:
-            style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page)
+            style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page, seen)
         if not style[2]:
             return None
         size, adjust = style[1], style[3]
@@ -203,6 +204,9 @@ def _text(api: PdfiumApi, tp: int, n: int) -> str:
     buf = (ctypes.c_uint16 * (n + 1))()
     got = api.get_text(tp, 0, n, ctypes.addressof(buf))
     text = bytes(buf)[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    # U+FFFE is pdfium's mark for a hyphen that ends a line (LibreOffice draws such a hyphen
+    # with a glyph mapped to a control code): it is printed as a hyphen.
+    text = text.replace("\ufffe", "-")
     return text if len(text) == n else ""
 
 
@@ -226,6 +230,7 @@ def _chars(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Char]:
     size_out = ctypes.c_float()
     name_buf = ctypes.create_string_buffer(256)
     styles: dict[int, Style] = {}
+    seen: dict[tuple[Any, ...], Style] = {}
     a, b, c, d, e, f = to_page
     plain = a == 1.0 and b == 0.0 and c == 0.0 and d == -1.0  # no /Rotate: the usual case
     out: list[Char] = []
@@ -250,7 +255,7 @@ def _chars(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Char]:
             continue
         style = styles.get(obj)
         if style is None:
-            style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page)
+            style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page, seen)
         font, size, upright, adjust = style
         loose_box(tp, k, box_at)
         left, top, right, bottom = box_values
@@ -318,17 +323,33 @@ height."""
 
 
 def _style(
-    api: PdfiumApi, obj: int, matrix: Any, size_out: Any, name_buf: Any, to_page: Matrix
+    api: PdfiumApi,
+    obj: int,
+    matrix: Any,
+    size_out: Any,
+    name_buf: Any,
+    to_page: Matrix,
+    seen: dict[tuple[Any, ...], Style] | None = None,
 ) -> Style:
-    """Font name, size on the page and direction of one text object (shared by its chars)."""
+    """Font name, size on the page and direction of one text object (shared by its chars).
+
+    A page draws hundreds of text objects in a handful of fonts, sizes and directions:
+    ``seen`` (one per page) keeps the style of each (font, size, matrix) met, so only three
+    calls are made for most objects instead of seven and the arithmetic."""
     font = api.obj_font(obj)
+    size = float(size_out.value) if api.obj_font_size(obj, size_out) else 0.0
+    has_matrix = api.obj_matrix(obj, matrix)
+    key = (font, size, (matrix.a, matrix.b, matrix.c, matrix.d) if has_matrix else None)
+    if seen is not None:
+        known = seen.get(key)
+        if known is not None:
+            return known
     name = ""
     if font:
         got = api.font_name(font, name_buf, len(name_buf))
         if 0 < got <= len(name_buf):
             name = name_buf.value.decode("latin-1")
-    size = float(size_out.value) if api.obj_font_size(obj, size_out) else 0.0
-    if api.obj_matrix(obj, matrix):
+    if has_matrix:
         m = mul((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), to_page)
     else:
         m = to_page
@@ -344,4 +365,7 @@ def _style(
         and api.font_descent(font, ctypes.c_float(1000.0), size_out)
     ):
         adjust = (core - size_out.value) / 1000 * size * scale
-    return name, size * scale, upright, adjust
+    style = (name, size * scale, upright, adjust)
+    if seen is not None:
+        seen[key] = style
+    return style
