@@ -197,7 +197,9 @@ def _check(lines: list[list[Word]], start: int, end: int, cut: float, left: bool
     if narrow_rows < 10 or not wide:
         return None
     side, other = _centres(narrow), _centres(wide)
-    if len(side) < 10 or len(other) < 8:
+    if len(side) < 10 or len(other) < len(side):
+        # A body beside a box runs on at least as many lines; a label│value table's wrapped
+        # labels (values centred on them) outnumber its values.
         return None
     # Tall: ten lines and a fifth of the page's text height at least (a block of a few
     # label│value rows beside one another is a grid, not a sidebar).
