@@ -48,6 +48,8 @@ corpus: venv
 	$(PY) -m tools.gencorpus corpus/generated
 	rm -rf corpus/unseen
 	$(PY) -m tools.gencorpus corpus/unseen --count 6 --seed 2026 --layouts unseen
+	rm -rf corpus/classes
+	$(PY) -m tools.gencorpus corpus/classes --count 6 --seed 101 --layouts classes
 
 # Scans of six generated notices in six qualities (clean 300 dpi, 200 dpi, skewed, noisy, JPEG,
 # photocopied), one folder per quality, with their truth; then score each quality.

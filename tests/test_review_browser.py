@@ -53,7 +53,9 @@ def notices(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(GENERATED / "text-md-01.md", root / "hostile.md")
     shutil.copy(GENERATED / "docx-table-01.docx", root / "table.docx")
     md = root / "hostile.md"
-    md.write_text(md.read_text("utf-8").replace("Date de publication", "Publiée"), "utf-8")
+    # A label avis does not know (not even through OCR damage: "Publiée" reads as "Publié le"),
+    # so the notice misses its posting date and needs a look.
+    md.write_text(md.read_text("utf-8").replace("Date de publication", "Affichage"), "utf-8")
     record_corrections(md, parse_path(md), {"title": HOSTILE, "service": HOSTILE}, "fixture")
     return root
 

@@ -22,8 +22,12 @@ UNSEEN_LAYOUTS: tuple[str, ...] = (
     "pdf-libreoffice",
     "pdf-word",
 )
+# Layout classes avis lost fields on in corpus/blind3 (sidebar, prose header, OCR-damaged
+# labels; prefixed references and contact-like closings in all of them): sample_classes.py.
+CLASS_LAYOUTS: tuple[str, ...] = ("pdf-sidebar", "pdf-prose", "text-prose", "pdf-ocr", "text-ocr")
 LAYOUT_GROUPS: dict[str, tuple[str, ...]] = {
     "classic": LAYOUTS,
     "unseen": UNSEEN_LAYOUTS,
-    "all": LAYOUTS + UNSEEN_LAYOUTS,
+    "classes": CLASS_LAYOUTS,
+    "all": LAYOUTS + UNSEEN_LAYOUTS + CLASS_LAYOUTS,
 }

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import LAYOUT_GROUPS, LAYOUTS, UNSEEN_LAYOUTS
+from . import CLASS_LAYOUTS, LAYOUT_GROUPS, LAYOUTS, UNSEEN_LAYOUTS
 from .build import DEFAULT_COUNT, DEFAULT_SEED, generate
 
 
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         "--layouts",
         default="classic",
         help="comma-separated layouts or groups (classic = the corpus/generated layouts, "
-        "unseen = the corpus/unseen families, all)",
+        "unseen = the corpus/unseen families, classes = the layout classes of issue #10, all)",
     )
     args = parser.parse_args(argv)
     if args.count < 1:
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         for layout in LAYOUT_GROUPS.get(name, (name,) if name else ()):
             if layout not in layouts:
                 layouts.append(layout)
-    known = (*LAYOUTS, *UNSEEN_LAYOUTS)
+    known = (*LAYOUTS, *UNSEEN_LAYOUTS, *CLASS_LAYOUTS)
     unknown = sorted(set(layouts) - set(known))
     if unknown:
         parser.error(

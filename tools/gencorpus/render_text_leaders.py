@@ -36,6 +36,19 @@ def _leader_row(spec: NoticeSpec, row: HeaderRow) -> list[str]:
     return head_lines[:-1] + _wrap(row.value, lead, indent)
 
 
+def header_lines(spec: NoticeSpec) -> list[str]:
+    """The header: leader rows; for the layout classes, prose sentences or ``Label : value``."""
+    if spec.prose:
+        out: list[str] = []
+        for sentence in spec.prose:
+            out += _wrap(sentence)
+        return out
+    if spec.header_style == "ocr-text" and not spec.ruled:
+        colon = [_wrap(f"{spec.label(row)} : {row.value}", "", "    ") for row in spec.header]
+        return [line for rows in colon for line in rows]
+    return [line for row in spec.header for line in _leader_row(spec, row)]
+
+
 def _heading(spec: NoticeSpec, text: str) -> list[str]:
     return ["", text.upper() if spec.heading_style in ("upper", "numbered") else text, ""]
 
@@ -54,8 +67,7 @@ def render(spec: NoticeSpec, outdir: Path) -> Path:
     """Write ``NAME.txt``."""
     top = spec.banner or spec.title
     lines = [spec.page_header.upper(), "", "AVIS DE VACANCE DE POSTE", "", top, ""]
-    for row in spec.header:
-        lines += _leader_row(spec, row)
+    lines += header_lines(spec)
     lines += _heading(spec, spec.details_heading) + _wrap(spec.description)
     lines += _section(spec, spec.missions)
     if spec.organisation:

@@ -43,6 +43,12 @@ FAMILY_STYLE: dict[str, tuple[str, tuple[int, ...]]] = {
     "pdf-libreoffice": ("lo", (2, 3, 4)),
     "pdf-word": ("word", (2, 4)),
     "text-leaders": ("leaders", (1,)),
+    # Layout classes (issue #10, see sample_classes.py): drawn here, then restyled there.
+    "pdf-sidebar": ("sidebar", (1,)),
+    "pdf-prose": ("prose", (1,)),
+    "text-prose": ("prose", (1,)),
+    "pdf-ocr": ("ocr-table", (2,)),
+    "text-ocr": ("ocr-text", (1,)),
 }
 
 # Date styles of the unseen set: "08/05/2026" and "8 mai 2026" ("1er" on the first) dominate.

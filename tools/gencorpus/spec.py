@@ -95,6 +95,9 @@ class NoticeSpec:
     info_line: str = ""  # "Renseignements : … phone … email" line of the closing
     how_to_apply: str = ""  # the application paragraph (truth contact.how_to_apply)
     apply_label: str = ""  # inline label printed before how_to_apply ("Candidatures :")
+    # Layout classes of issue #10 only (defaults keep the other families byte-identical):
+    prose: tuple[str, ...] = ()  # header facts as sentences (prose header), in print order
+    sidebar: str = ""  # "left" / "right": header pairs in a narrow box beside the body
 
     def label(self, row: HeaderRow) -> str:
         """A header label as this notice prints it (case, accents), without any colon."""

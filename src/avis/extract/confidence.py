@@ -17,6 +17,8 @@ CONFIDENCE: dict[str, float] = {
     "header.below": 0.9,  # the value under its label (stacked, or a grid of labels above values)
     "header.orphan-continuation": 0.75,  # a line with no label, joined to the pair it continues
     "header.type-repair": 0.7,  # a value that did not fit its label's type, moved here
+    "header.prose": 0.75,  # a fact read in a sentence ("Poste basé à Bourail.")
+    "label.fuzzy": 0.8,  # the label was read through OCR damage ("Référcnce", "DATE LlMITE")
     # body
     "body.inline-label": 0.95,
     "body.table-label": 0.95,

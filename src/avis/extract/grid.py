@@ -492,6 +492,8 @@ def _cost(
     not). *right-of*: on the label's row, after it.
     """
     lb, vb = label.box, value.box
+    if label.line.flow != value.line.flow:
+        return float("inf"), ""  # a sidebar's label and the body beside it
     if label.line.page != value.line.page:
         return _cost_next_page(label, value, spans, page_ends or {})
     h = label.height
@@ -782,6 +784,7 @@ def _join_wrapped_labels(lines: list[Line], lexicon: Lexicon) -> list[Line]:
                 conf=min(g.conf for g in group),
                 bold=all(g.bold for g in group),
                 block=ln.block,
+                flow=ln.flow,
             )
         )
         i = j
@@ -867,6 +870,7 @@ def _copy(line: Line, col: int, row: int) -> Line:
         col=col,
         row=row,
         block=line.block,
+        flow=line.flow,
     )
 
 
@@ -890,4 +894,5 @@ def _line(
         col=col,
         row=row,
         block=like.block,
+        flow=like.flow,
     )

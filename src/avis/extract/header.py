@@ -54,6 +54,10 @@ class Pair:
     rule: str = "header.pair"
     confidence: float = 0.95
 
+    def __post_init__(self) -> None:
+        if self.label is not None and self.label.fuzzy:
+            self.confidence = min(self.confidence, confidence("label.fuzzy"))
+
     def relate(self, rule: str) -> None:
         """Name the relation that gave this pair its value; the confidence follows the table."""
         self.rule = rule
@@ -234,11 +238,13 @@ def _same_cell(group: list[Line], line: Line, lexicon: Lexicon) -> bool:
     both = re.sub(r"\.{2,}|…", " ", " ".join(ln.text for ln in [*group, line]))
     joined = " ".join(fold(both).replace(":", " ").split())
     joined = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", joined)
-    if lexicon.is_label_prefix(joined):
+    if lexicon.is_label_prefix(joined) or lexicon.is_label_prefix(lexicon.repaired(joined)):
         return True
     alone = lexicon.matcher(("header", "inline")).match_start(line.text)
     if alone is not None and alone.start == 0 and not line.text[alone.end :].strip(" :.…"):
-        return False  # a whole label of its own ("Date lim. dépôt"), however close it sits
+        # A whole label of its own ("Date lim. dépôt", or "POSTF A POURVOIR" read through
+        # OCR damage), however close it sits.
+        return False
     own_start = lexicon.is_label_prefix(" ".join(fold(line.text).split()))
     return not own_start and line.block == prev.block
 
@@ -310,6 +316,9 @@ def _word_spans(line: Line, text: str) -> tuple[list[int], list[int], list[int],
 
 def _label_tail(pairs: list[Pair], lexicon: Lexicon, text: str) -> tuple[Pair, int] | None:
     """Find a wrapped label's remainder at the start of ``text``; return its pair and length."""
+    mark = re.match(r"^\s*\(\s*\d\s*\)\s*:?", text)
+    if mark and pairs and pairs[-1].label is not None and not pairs[-1].values:
+        return pairs[-1], mark.end()  # "… SUR TITRE" / "(1) : 10 ans": the footnote mark
     folded = fold(text)
     for pair in reversed(pairs[-PAIR_WINDOW:]):
         if pair.label is None or pair.field is None:
@@ -344,6 +353,23 @@ def _orig_len(text: str, folded_len: int) -> int:
     return index[folded_len]
 
 
+def _new_sentence(target: Pair, frag: Fragment) -> bool:
+    """A paragraph of its own that is a whole sentence, after a value that ended one."""
+    if not target.values or not target.values[-1].text.rstrip().endswith("."):
+        return False
+    prev = target.values[-1].line
+    text = frag.text.strip()
+    # A paragraph of its own; in hard-wrapped plain text (one block per paragraph) a line
+    # that is a whole sentence of four words or more.
+    apart = (
+        frag.line.block is not None
+        and prev.block is not None
+        and frag.line.block != prev.block
+        and len(text.split()) >= 3
+    ) or (frag.line.origin == "text" and prev.origin == "text" and len(text.split()) >= 4)
+    return apart and text[:1].isupper() and text.endswith(".")
+
+
 @dataclass(slots=True)
 class HeaderResult:
     pairs: list[Pair]
@@ -370,6 +396,9 @@ def pair_header(
             orphans.append(frag)
             return
         target = _orphan_target(pairs, label_lines, idx, frag.text)
+        if _new_sentence(target, frag):
+            orphans.append(frag)  # "Grade : X." then "Le poste est basé à Y.": prose, not X's
+            return
         if not target.values and target is pairs[-1]:
             target.relate("header.below")  # the label alone on its line, its value under it
         target.values.append(frag)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
 
 from avis.extract.normalize import fold, fold_with_map
 
@@ -23,6 +25,7 @@ class Label:
     weak: bool = False
     prefix: bool = False  # the wording is the sub-heading of the section's items
     start_only: bool = False  # a label only where a line or cell starts ("Site")
+    fuzzy: bool = False  # found in OCR-damaged text by edit distance, not by its wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,8 @@ class Lexicon:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: folded word → its abbreviations ([abbreviations] of lexicon.toml): "nombre" → "nb"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: header facts written as sentences ([prose] of lexicon.toml), folded (extract/prose.py)
+    prose: dict = field(default_factory=dict)
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
@@ -136,6 +141,7 @@ class Lexicon:
             abbreviations={
                 fold(k): tuple(fold(a) for a in v) for k, v in data.get("abbreviations", {}).items()
             },
+            prose=_fold_prose(data.get("prose", {})),
         )
 
     def __hash__(self) -> int:
@@ -187,6 +193,11 @@ class Lexicon:
             return True
         return "." in folded and _abbreviated_prefix(self, tuple(folded.split()))
 
+    def repaired(self, folded: str) -> str:
+        """Folded text with words OCR damaged put back to the lexicon's ("duréc" → "duree");
+        see :meth:`LabelMatcher.fuzzy_start`."""
+        return self.matcher(("header", "inline"))._repair(folded)
+
     def grow(self, label: Label, label_text: str, following: str) -> tuple[int, list[str]]:
         """How much of ``following`` is really more of the label (a longer wording cut short).
 
@@ -215,6 +226,18 @@ class Lexicon:
         for w in words[:best]:
             pos = following.index(w, pos) + len(w)
         return pos, rest
+
+
+def _fold_prose(data: dict) -> dict:
+    """The [prose] table with every wording folded like the text it is matched on."""
+    return {
+        "stops": tuple(fold(w) for w in data.get("stops", [])),
+        "sentence_fields": tuple(data.get("sentence_fields", [])),
+        "wordings": {
+            name: tuple(" ".join(fold(w).split()) for w in wordings)
+            for name, wordings in data.get("wordings", {}).items()
+        },
+    }
 
 
 class LabelMatcher:
@@ -253,11 +276,28 @@ class LabelMatcher:
         # The suffix always matches (all of it is optional), so it is matched apart, after the
         # label: the label regex then has one group per wording and ``lastgroup`` names the
         # wording found (``groupdict`` built a dict of hundreds of groups per match).
-        self._regex = re.compile(r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w])")
+        self._regex = re.compile(r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w]|-\d)")
         self._suffix = re.compile(self._SUFFIX)
         # Several rules ask for the label at the start of the same line: answers are kept
         # (a Match is immutable), for lines of ordinary length.
         self._starts = functools.lru_cache(maxsize=2048)(self._match_start)
+        # Wordings a damaged label may be matched to: neither weak (common words) nor
+        # start-only, and long enough that one edit does not reach another word.
+        self._fuzzy: dict[str, list[tuple[str, Label, int]]] = {}
+        for lb in ordered:
+            if not (lb.weak or lb.start_only) and len(key := ocr_key(lb.folded)) >= _FUZZY_MIN:
+                self._fuzzy.setdefault(key[0], []).append((key, lb, _budget(len(key))))
+        # Lines are asked about many times (zones, grids, pairs): each is read once.
+        self._fuzzy_seen: dict[str, Match | None] = {}
+        self._near_seen: dict[str, str | None] = {}
+        self._max_words = 1 + max((len(lb.folded.split()) for lb in ordered), default=0)
+        self._vocab = frozenset(
+            w for lb in ordered for w in re.split(r"[^\w°]+", lb.folded) if len(w) >= 4
+        )
+        self._vocab_keys: dict[str, list[tuple[str, str]]] = {}
+        for word in sorted(self._vocab):
+            key = ocr_key(word)
+            self._vocab_keys.setdefault(key[:1], []).append((word, key))
 
     def _tail(self, m: re.Match[str], folded: str) -> re.Match[str]:
         tail = self._suffix.match(folded, m.end())
@@ -284,6 +324,16 @@ class LabelMatcher:
             tail = self._tail(m, folded)
             found.append(self._match(m, tail, text, index))
             pos = tail.end()
+        lead = len(text) - len(text.lstrip())
+        if not found or found[0].start > lead or not found[0].colon:
+            # A damaged label where the line starts (see fuzzy_start).
+            damaged = self.fuzzy_start(text[lead:])
+            if damaged is not None and (
+                not found or found[0].start > lead or _longer(damaged, lead, found[0])
+            ):
+                end = damaged.end + lead
+                head = Match(damaged.label, lead, end, damaged.colon, damaged.leader)
+                found = [head, *(m for m in found if m.start >= end)]
         return found
 
     def match_start(self, text: str) -> Match | None:
@@ -299,14 +349,150 @@ class LabelMatcher:
         # Only a match at the start counts: the leftmost match finditer would give first is
         # the one ``match`` gives (searching the whole line was quadratic on long lines).
         m = self._regex.match(folded)
-        if m is None:
-            return None
-        found = self._match(m, self._tail(m, folded), rest, index)
-        if found.start != 0:
+        found = self._match(m, self._tail(m, folded), rest, index) if m is not None else None
+        if found is not None and found.start != 0:
+            found = None
+        if found is None or not found.colon:
+            # A damaged label ("DATE LlMITE :", "Lieu de travaii") only where text is shaped
+            # like a label, and only when the wording found (if any) stops short of its colon.
+            damaged = self.fuzzy_start(rest)
+            if damaged is not None and (found is None or _longer(damaged, 0, found)):
+                found = damaged
+        if found is None:
             return None
         return Match(
             found.label, found.start + offset, found.end + offset, found.colon, found.leader
         )
+
+    def _nearest(self, token: str) -> str | None:
+        """The one wording word within OCR distance of ``token`` (the closest), if any."""
+        if token not in self._near_seen:
+            if len(self._near_seen) > 20000:
+                self._near_seen.clear()
+            self._near_seen[token] = self._nearest_word(token)
+        return self._near_seen[token]
+
+    def _nearest_word(self, token: str) -> str | None:
+        key = ocr_key(token)
+        budget = 1 if len(key) < 8 else 2
+        near: dict[int, set[str]] = {}
+        for word, wkey in self._vocab_keys.get(key[:1], ()):
+            if abs(len(wkey) - len(key)) <= budget:
+                d = Levenshtein.distance(wkey, key, score_cutoff=budget)
+                if d <= budget:
+                    near.setdefault(d, set()).add(word)
+        closest = near[min(near)] if near else set()
+        return closest.pop() if len(closest) == 1 else None
+
+    def _repair(self, folded: str) -> str:
+        """Each word no wording holds, replaced by the one wording word within OCR distance
+        ("datf" → "date", "1imite" → "limite"), or two pieces of a word split by a stray space
+        joined ("can didature"); abbreviations and dropped words stay for the regex to read."""
+        tokens = re.split(r"([^\w°]+)", folded)
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token and token not in self._vocab and (token[0].isalpha() or len(token) >= 4):
+                if (
+                    i + 2 < len(tokens)
+                    and tokens[i + 1] == " "
+                    and tokens[i + 2] not in self._vocab
+                    and len(token + tokens[i + 2]) >= 6
+                ):
+                    joined = self._nearest(token + tokens[i + 2])
+                    if joined is not None:
+                        out.append(joined)
+                        i += 3
+                        continue
+                if len(token) >= 4:
+                    token = self._nearest(token) or token
+            out.append(token)
+            i += 1
+        return "".join(out)
+
+    def fuzzy_start(self, text: str) -> Match | None:
+        """A label with light OCR damage at the start of label-shaped text: the text before a
+        colon or leader dots, or a whole short line (a label cell). Bounded edit distance, after
+        the confusions OCR makes are folded together (l/I/1, rn/m, 0/o); ties between two
+        fields and ordinary sentences match nothing. The label is marked ``fuzzy``."""
+        if text in self._fuzzy_seen:
+            return self._fuzzy_seen[text]
+        if len(self._fuzzy_seen) > 20000:
+            self._fuzzy_seen.clear()
+        found = self._fuzzy_start(text)
+        self._fuzzy_seen[text] = found
+        return found
+
+    def _fuzzy_start(self, text: str) -> Match | None:
+        if not text[:1].isalnum():
+            return None  # "/ conditions d'exercice" continues a heading, it opens no label
+        cut = _LABEL_END.search(text, 0, _FUZZY_SPAN + 8)
+        if cut is not None and cut.start() <= _FUZZY_SPAN:
+            segment, end, colon = text[: cut.start()], cut.end(), True
+            leader = cut.group(0).strip() != ":"
+        elif len(text) <= _FUZZY_LINE and not text.rstrip()[-1:].isdigit():
+            # A whole short line (a label cell); a digit at its end is a value glued to it.
+            segment, end, colon, leader = text, len(text.rstrip()), False, False
+        else:
+            return None
+        segment = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", segment)  # a footnote mark "(1)"
+        # A number standing alone is a value, not a damaged letter ("1imite", "p0ur").
+        if len(segment.split()) > self._max_words or re.search(
+            r"(?<![^\W\d_])\d+(?![^\W\d_])|[@,;!?]", segment
+        ):
+            return None
+        folded = " ".join(fold(segment).split())
+        repaired = self._repair(folded)
+        if repaired != folded:
+            m = self._regex.match(repaired)
+            tail = self._tail(m, repaired) if m is not None else None
+            if m is not None and tail is not None and tail.end() >= len(repaired):
+                index = list(range(len(repaired) + 1))
+                label = self._match(m, tail, repaired, index).label
+                return Match(replace(label, fuzzy=True), 0, end, colon, leader)
+        key = ocr_key(folded)
+        if len(key) < _FUZZY_MIN:
+            return None
+        best: list[tuple[int, Label]] = []
+        for wording, lb, budget in self._fuzzy.get(key[0], ()):
+            if abs(len(wording) - len(key)) > budget:
+                continue
+            d = Levenshtein.distance(wording, key, score_cutoff=budget)
+            if d <= budget:
+                best.append((d, lb))
+        if not best:
+            return None
+        low = min(d for d, _ in best)
+        fields = {lb.field for d, lb in best if d == low}
+        if len(fields) != 1:
+            return None  # two fields as near: a guess, not a reading
+        label = next(lb for d, lb in best if d == low)
+        return Match(replace(label, fuzzy=True), 0, end, colon, leader)
+
+
+_LABEL_END = re.compile(r"\s*(?::|(?:\.\s?){3,}\s*:?|…+\s*:?|_{3,}\s*:?)")
+_FUZZY_SPAN = 80  # a label is at most this long before its colon (the longest wording: 66)
+_FUZZY_LINE = 60  # a whole line read as a label cell is at most this long
+_FUZZY_MIN = 6  # shorter wordings are never matched by distance ("Lieu", "Réf.")
+_OCR_SAME = str.maketrans({"1": "l", "i": "l", "|": "l", "0": "o"})
+
+
+def _longer(damaged: Match, lead: int, exact: Match) -> bool:
+    """A damaged label read up to its colon, or over a whole label-shaped line, wins over an
+    exact wording that stops short of it ("DIRECTION / SERVlCE :" over the weak "Direction",
+    "SAVOIR-ÊTRC" over "Savoir")."""
+    return damaged.end + lead > exact.end and len(damaged.label.folded) > len(exact.label.folded)
+
+
+def ocr_key(folded: str) -> str:
+    """Folded text with what OCR confuses made equal: l/i/1, rn/m, o/0; no spaces or marks."""
+    return re.sub(r"[^a-z0-9°]", "", folded).replace("rn", "m").translate(_OCR_SAME)
+
+
+def _budget(length: int) -> int:
+    """Edits allowed for a wording of ``length`` key characters."""
+    return 1 if length < 12 else 2 if length < 20 else 3
 
 
 def _first_chars(folded: str, abbreviations: dict[str, tuple[str, ...]]) -> set[str]:

@@ -12,6 +12,7 @@ from avis.extract.confidence import LOW_CONFIDENCE, confidence
 from avis.extract.header import Fragment, Pair, join_printed, pair_header
 from avis.extract.lexicon import Lexicon, default_lexicon
 from avis.extract.normalize import clean_value, fold
+from avis.extract.prose import prose_pairs
 from avis.extract.sections import (
     Section,
     build_conditions,
@@ -21,7 +22,7 @@ from avis.extract.sections import (
     split_zones,
 )
 from avis.extract.values import VALUE_KINDS, parse_value
-from avis.fields import CORE_PATHS, LIST_FIELDS, value_paths
+from avis.fields import CORE_PATHS, FIELDS, LIST_FIELDS, value_paths
 from avis.fields import spec as field_spec
 from avis.layout import Document, Line, union_bbox
 from avis.model import Notice, NoticeWarning, Provenance, SourceInfo, deadline_before_posting
@@ -113,6 +114,8 @@ def extract_notice(
     zones = split_zones(lines, lexicon)
     header = pair_header(zones.header_lines, lexicon, zones.relations)
     _apply_pairs(b, header.pairs + zones.inline)
+    filled = {s.name for s in FIELDS if s.outputs[0] in b.values}
+    _apply_pairs(b, prose_pairs(zones.title_lines + zones.header_lines, lexicon, filled))
     _apply_title(b, zones.title_lines, header.orphans, lexicon)
     _apply_sections(b, zones.sections, lexicon)
     _apply_contact(b, zones.sections, lines, lexicon)
@@ -161,7 +164,20 @@ def _apply_title(b: _Builder, title_lines: list[Line], orphans: list, lexicon: L
         return
     employer = fold(str(b.values.get("employer") or ""))
     cands: list[Line] = []
+    # A paragraph of sentences above the header ("… recrute un(e) Technicien / bâtiment.")
+    # states facts (extract/prose.py); none of its lines is the title.
+    paragraphs: dict[int, list[str]] = {}
     for ln in title_lines:
+        if ln.block is not None:
+            paragraphs.setdefault(ln.block, []).append(ln.text.strip())
+    prose = {
+        block
+        for block, texts in paragraphs.items()
+        if len(texts) > 1 and texts[-1].endswith(".") and len(" ".join(texts).split()) >= 8
+    }
+    for ln in title_lines:
+        if ln.block in prose:
+            continue
         f = fold(ln.text).strip(" :.")
         if not f or any(
             f == t or (f.startswith(t + " ") and len(f) < len(t) + 4)

@@ -76,8 +76,91 @@ def _inline_ok(m: Match, line: Line, text: str) -> bool:
     return _heading_ok(m, line, text) or len(m.label.folded.split()) >= 3
 
 
+def _arrange_flows(lines: list[Line], lexicon: Lexicon) -> tuple[list[Line], dict[int, str]]:
+    """Header grids by geometry, each text flow on its own: a sidebar's labels (``flow`` 1)
+    and the body's label│value rows beside them never mix."""
+    if all(ln.flow == 0 for ln in lines):
+        return arrange_grids(lines, lexicon)
+    out: list[Line] = []
+    relations: dict[int, str] = {}
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or lines[i].flow != lines[start].flow:
+            arranged, rel = arrange_grids(lines[start:i], lexicon)
+            out.extend(arranged)
+            relations.update(rel)
+            start = i
+    return out, relations
+
+
+def _ends_label(prev: Line, line: Line, header_m: LabelMatcher) -> bool:
+    """ "DATE LIMITE DE" / "CANDIDATURE", "CLOTURE DES" / "CANDIDATURES : 21 août": the line
+    goes on with a header label wrapped from the line before (a narrow label cell), it opens
+    no section."""
+    if prev.page != line.page or prev.col is not None:
+        return False
+    joined = prev.text.rstrip() + " " + line.text.strip()
+    m = header_m.match_start(joined)
+    return m is not None and m.end > len(prev.text.rstrip()) + 1
+
+
+def _join_label_wraps(lines: list[Line], lexicon: Lexicon, header_m: LabelMatcher) -> list[Line]:
+    """A line that is only the start of a label ("CLOTURE DES") joined with the next one
+    that finishes it ("CANDIDATURES : 21 août"): a label wrapped in a narrow cell or box."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        text = line.text.rstrip()
+        if (
+            nxt is not None
+            and line.col is None
+            and nxt.col is None
+            and nxt.page == line.page
+            and lexicon.is_label_prefix(" ".join(fold(text).split()))
+        ):
+            own = header_m.match_start(text)
+            joined = text + " " + nxt.text.strip()
+            m = header_m.match_start(joined)
+            if (own is None or own.end < len(text)) and m is not None and m.end > len(text) + 1:
+                out.append(_joined_line(line, nxt, joined))
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _joined_line(a: Line, b: Line, text: str) -> Line:
+    boxes = [bx for bx in (a.bbox, b.bbox) if bx is not None]
+    bbox = (
+        (
+            min(bx[0] for bx in boxes),
+            min(bx[1] for bx in boxes),
+            max(bx[2] for bx in boxes),
+            max(bx[3] for bx in boxes),
+        )
+        if boxes
+        else None
+    )
+    return Line(
+        text=text,
+        words=[*a.words, *b.words],
+        bbox=bbox,
+        page=a.page,
+        origin=a.origin,
+        conf=min(a.conf, b.conf),
+        heading=a.heading,
+        bullet=a.bullet,
+        bold=a.bold and b.bold,
+        block=a.block,
+        flow=a.flow,
+    )
+
+
 def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
-    lines, relations = arrange_grids(lines, lexicon)
+    lines, relations = _arrange_flows(lines, lexicon)
     lines = merge_label_cells(lines, lexicon)
     header_m = lexicon.matcher(("header",))
     section_m = lexicon.matcher(("section",))
@@ -109,10 +192,16 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
         if line.col is not None:
             continue
         m = section_m.match_start(line.text)
-        if m and _heading_ok(m, line, line.text) and not _longer_label(m, line.text, header_m):
+        if (
+            m
+            and _heading_ok(m, line, line.text)
+            and not _longer_label(m, line.text, header_m)
+            and not (i > header_start and _ends_label(lines[i - 1], line, header_m))
+        ):
             body_start = i
             break
     header_lines = lines[header_start:body_start] if header_start < body_start else []
+    header_lines = _join_label_wraps(header_lines, lexicon, header_m)
     if header_start >= body_start:
         title_lines = title_lines or lines[:body_start]
 
@@ -539,10 +628,8 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
             out.append((text, ([heading_line] if heading_line else []) + src))
         pending = []
 
-    for frag in section.fragments:
-        text = frag.text.strip()
-        if not text:
-            continue
+    units = _rejoin_wrapped_subheadings(section.fragments)
+    for k, (frag, text) in enumerate(units):
         if any(fold(text).startswith(n) for n in lexicon.list_notes):
             break
         m = re.match(r"^(?P<h>[^:]{3,120}?)\s*:\s*(?P<v>.*)$", text) or re.match(
@@ -557,6 +644,21 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
             or (known is not None and known.colon and known.label.field in _CONDITION_NAMES)
             # "**Horaires :** en soirée": a label in bold before its value
             or (m is not None and is_bold_span(frag.line, text, 0, m.end("h")))
+            # "Sujétions liées au poste :" with its values as the bullets under it, or the
+            # first of a run of unmarked "Sub-heading : value" lines
+            or (
+                m is not None
+                and not frag.line.bullet
+                and k + 1 < len(units)
+                and (
+                    (not m.group("v").strip() and units[k + 1][0].line.bullet)
+                    or (
+                        bool(m.group("v").strip())
+                        and not units[k + 1][0].line.bullet
+                        and re.match(r"^[^:]{3,120}?\s*:\s*\S", units[k + 1][1]) is not None
+                    )
+                )
+            )
         )
         marked = marked or (titled and heading_line is section.heading)
         awaiting_value = heading is not None and not pending
@@ -574,6 +676,30 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
         else:
             pending.append(([text], [frag.line]))
     flush()
+    return out
+
+
+def _rejoin_wrapped_subheadings(frags: list[Fragment]) -> list[tuple[Fragment, str]]:
+    """Fragments with text; a bulleted line without a colon whose wrapped next line holds the
+    colon is one item ("- Habilitations, permis … pour l'exercice des" / "fonctions : Permis
+    B"), so its sub-heading is read whole."""
+    out: list[tuple[Fragment, str]] = []
+    for frag in frags:
+        text = frag.text.strip()
+        if not text:
+            continue
+        if out:
+            prev, prev_text = out[-1]
+            if (
+                prev.line.bullet
+                and not frag.line.bullet
+                and ":" not in prev_text
+                and ":" in text
+                and text[:1].islower()
+            ):
+                out[-1] = (prev, prev_text + " " + text)
+                continue
+        out.append((frag, text))
     return out
 
 

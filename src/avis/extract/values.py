@@ -18,10 +18,15 @@ from avis.extract.normalize import clean_value, fold
 from avis.model import Reference, Start
 
 _REF_PREFIX = re.compile(
-    r"^\s*(?:n\s*[°o]\.?|no\.?|num(?:ero)?\.?|avp|ref\.?)\s*(?:n\s*[°o]\s*)?[:.]?\s*", re.I
+    r"^\s*(?:n\s*[°o]\.?|no\.?|num(?:ero)?\.?|avp(?![-/.])|ref\.?(?![-/]))\s*(?:n\s*[°o]\s*)?[:.]?\s*",
+    re.I,
 )
 _REF_DU = re.compile(r"\s+(?:du|en date du|le)\s+(?=\S*\d)", re.I)
-_REF_TOKEN = re.compile(r"^[A-Za-z]{0,6}\d[\w./-]*(?:\s*[/-]\s*[A-Z][\w]*)*(?:\s+[A-Z]{1,5}\b)?")
+_REF_TOKEN = re.compile(
+    r"^[A-Za-z]{0,6}[-./]?\d[\w./-]*(?:\s*[/-]\s*[A-Z][\w]*)*(?:\s+[A-Z]{1,5}\b)?"
+)
+_REF_GAP = re.compile(r"[\s,;:()–-]*(?:(?:en date )?du|le)?[\s,;:()–-]*", re.I)
+_REF_NUMERO = re.compile(r"^n\s*[°o]\.?\s*", re.I)
 
 
 @dataclass(slots=True)
@@ -54,22 +59,49 @@ def is_empty_value(text: str | None) -> bool:
 def parse_reference(text: str) -> Reference:
     """ "3134-25-0176/SR du 24 janvier 2025" → id "3134-25-0176/SR", date 2025-01-24."""
     raw = clean_value(text)
-    body = _REF_PREFIX.sub("", raw)
+    body = _strip_reference_lead(_REF_PREFIX.sub("", raw))
     parts = _REF_DU.split(body, maxsplit=1)
     ident_part = parts[0].strip()
     date = parse_date(parts[1]) if len(parts) > 1 else None
+    if date is not None:
+        m = _REF_TOKEN.match(ident_part)
+        if m and not _REF_GAP.fullmatch(ident_part[m.end() :]):
+            date = None  # "PN-2026-014 – publié le 8 mai 2026": a date of another fact
+            parts = [body]
     if date is None:
         dates = find_dates(body)
         if dates:
-            date = dates[-1].value
-            # An id printed without "du": cut it before the date.
-            if len(parts) == 1 and dates[-1].start > 0:
-                ident_part = body[: dates[-1].start].strip(" ,;-")
+            # An id printed without "du": cut it before the date — unless other words stand
+            # between them ("PN-2026-014 – publié le 8 mai 2026": the posting date, not the
+            # reference's).
+            head = body[: dates[-1].start].strip(" ,;-")
+            m = _REF_TOKEN.match(head)
+            between = head[m.end() :] if m else ""
+            if not _REF_GAP.fullmatch(between):
+                dates = []
+            else:
+                date = dates[-1].value
+                if len(parts) == 1 and dates[-1].start > 0:
+                    ident_part = head
     m = _REF_TOKEN.match(ident_part)
     ident = m.group(0).strip() if m else (ident_part or None)
     if ident is not None:
         ident = clean_value(ident) or None
     return Reference(raw=raw or None, id=ident, date=date)
+
+
+def _strip_reference_lead(text: str) -> str:
+    """ "Avis n° PN-2026-014" → "PN-2026-014": the words before the first token holding a digit
+    go when every one is a prefix wording of ``[values] reference_lead`` ("avis", "offre", "n°").
+    A code glued to its letters ("AVP-26-118") is one token and keeps them."""
+    words = text.split()
+    lead = set(_words("reference_lead"))
+    for i, word in enumerate(words):
+        if any(c.isdigit() for c in word):
+            if 0 < i <= 4 and all(fold(w).strip(".:") in lead or w in ":-–" for w in words[:i]):
+                return _REF_NUMERO.sub("", " ".join(words[i:]))
+            return text
+    return text
 
 
 def looks_like_reference(text: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from avis.layout.bullets import is_bullet_token
-from avis.layout.lines import bb, height, line_size
+from avis.layout.lines import bb, group_lines, height, line_size
 from avis.layout.model import Word
 
 
@@ -124,3 +124,109 @@ def _close(
     ):
         end += 1
     yield Region(start, end, x)
+
+
+@dataclass(slots=True)
+class Sidebar:
+    """A narrow column beside the body (lines ``start``..``end``), cut at ``x``; ``left`` says
+    on which side of the cut it lies. Its text is a flow of its own, read before the body's."""
+
+    start: int
+    end: int
+    x: float
+    left: bool
+
+
+def _centres(words: list[Word]) -> list[float]:
+    return [sum((bb(w)[1] + bb(w)[3]) / 2 for w in ws) / len(ws) for ws in group_lines(words)]
+
+
+def find_sidebar(lines: list[list[Word]], min_lines: int = 8) -> Sidebar | None:
+    """A sidebar: a gutter no line crosses over many lines, the text on one side of it narrow
+    (at most 40 % of the text width) and laid out independently of the other side — its lines
+    do not share the other side's rows, as the cells of a label│value table do."""
+    if len(lines) < min_lines:
+        return None
+    xs = [bb(w)[0] for ws in lines for w in ws]
+    x1s = [bb(w)[2] for ws in lines for w in ws]
+    lo, hi = min(xs), max(x1s)
+    votes: dict[int, list[float]] = {}
+    for ws in lines:
+        # Where a column's text starts: after a gutter, or where a line starts (a body line
+        # beside an empty stretch of the sidebar).
+        for x in {bb(ws[0])[0], *_gap_starts(ws)}:
+            votes.setdefault(round(x / 3), []).append(x)
+    best: Sidebar | None = None
+    best_len = 0
+    for key in sorted(votes):
+        group = votes[key] + votes.get(key + 1, [])
+        if len(group) < min_lines:
+            continue
+        x = statistics.median(group)
+        # Cut in the gutter: just left of where the right-hand text starts.
+        cut = x - 2
+        left = (cut - lo) <= 0.4 * (hi - lo)
+        right = (hi - cut) <= 0.4 * (hi - lo)
+        if not (left or right):
+            continue
+        start = None
+        for i in range(len(lines) + 1):
+            crosses = i == len(lines) or _crosses(lines[i], cut)
+            if not crosses and start is None:
+                start = i
+            if crosses and start is not None:
+                end = i - 1
+                if end - start + 1 > best_len:
+                    found = _check(lines, start, end, cut, left)
+                    if found is not None:
+                        best, best_len = found, end - start + 1
+                start = None
+    return best
+
+
+def _check(lines: list[list[Word]], start: int, end: int, cut: float, left: bool) -> Sidebar | None:
+    narrow: list[Word] = []
+    wide: list[Word] = []
+    narrow_rows = 0  # lines holding narrow-side text: too few, and no grouping is worth doing
+    for ws in lines[start : end + 1]:
+        before = len(narrow)
+        for w in ws:
+            mid = (bb(w)[0] + bb(w)[2]) / 2
+            (narrow if (mid < cut) == left else wide).append(w)
+        narrow_rows += len(narrow) > before
+    if narrow_rows < 10 or not wide:
+        return None
+    side, other = _centres(narrow), _centres(wide)
+    if len(side) < 10 or len(other) < len(side):
+        # A body beside a box runs on at least as many lines; a label│value table's wrapped
+        # labels (values centred on them) outnumber its values.
+        return None
+    # Tall: ten lines and a fifth of the page's text height at least (a block of a few
+    # label│value rows beside one another is a grid, not a sidebar).
+    top = min(bb(w)[1] for ws in lines for w in ws)
+    bottom = max(bb(w)[3] for ws in lines for w in ws)
+    if max(side) - min(side) < (bottom - top) / 5:
+        return None
+    # The other side is a body flow: few of its lines hold a gutter of their own (a grid of
+    # label│value│label│value cells holds one on every row).
+    rows = group_lines(wide)
+    if 3 * sum(bool(_gap_starts(ws)) for ws in rows) > len(rows):
+        return None
+    aligned = sum(any(abs(c - o) <= 1.2 for o in other) for c in side)
+    if aligned >= 0.5 * len(side):
+        return None  # rows shared with the other side: a label│value table, not a sidebar
+    # Trim to the lines that hold sidebar text, in one stretch without a wide vertical gap
+    # (the page header's right-hand words above it are not the sidebar's).
+    has = [
+        i
+        for i in range(start, end + 1)
+        if any(((bb(w)[0] + bb(w)[2]) / 2 < cut) == left for w in lines[i])
+    ]
+    size = statistics.median(line_size(lines[i]) for i in has) or 10.0
+    runs: list[list[int]] = [[has[0]]]
+    for i in has[1:]:
+        if _pitch(lines[runs[-1][-1]], lines[i]) > 4 * size:
+            runs.append([])
+        runs[-1].append(i)
+    run = max(runs, key=len)
+    return Sidebar(run[0], run[-1], cut, left)

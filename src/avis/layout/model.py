@@ -47,7 +47,9 @@ class Line:
     - ``col``/``row``: the line is one cell of a label│value table: ``col`` 0 is the label
       column, 1 the value column, ``row`` identifies the table row when the source delimits rows
       (rulings, DOCX rows); rows of a borderless table are left ``None`` for extraction to pair;
-    - ``block``: lines sharing a block id belong to one paragraph (a wrapped line continues it).
+    - ``block``: lines sharing a block id belong to one paragraph (a wrapped line continues it);
+    - ``flow``: 1 for a sidebar's lines (a narrow column read on its own beside the body), 0 for
+      the page's main flow: geometry never pairs a label of one flow with text of the other.
     """
 
     text: str
@@ -62,6 +64,7 @@ class Line:
     col: int | None = None
     row: int | None = None
     block: int | None = None
+    flow: int = 0
 
 
 @dataclass(slots=True)

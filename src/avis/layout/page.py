@@ -13,10 +13,18 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from avis.layout.blocks import Ids, assign_blocks
-from avis.layout.columns import find_columns
+from avis.layout.columns import Sidebar, find_columns, find_sidebar
 from avis.layout.grids import Grid, Rulings, find_grids
 from avis.layout.items import apply_bullet, resolve_dashes
-from avis.layout.lines import group_lines, join_words, line_size, make_line, right_edge, split_at
+from avis.layout.lines import (
+    bb,
+    group_lines,
+    join_words,
+    line_size,
+    make_line,
+    right_edge,
+    split_at,
+)
 from avis.layout.model import Line, Origin, Page, Word
 from avis.layout.pairs import mostly_inline
 
@@ -188,6 +196,9 @@ def _flow_items(lines: list[list[Word]], page: int, origin: Origin) -> list[_Ite
     rows); one whose left column already holds "Label : value" items is two columns of items,
     read left column first, as ordinary lines.
     """
+    side = find_sidebar(lines)
+    if side is not None:
+        return _sidebar_items(lines, side, page, origin)
     items: list[_Item] = []
     regions = find_columns(lines)
     in_region: set[int] = set()
@@ -223,3 +234,27 @@ def _flow_items(lines: list[list[Word]], page: int, origin: Origin) -> list[_Ite
         assert line.bbox is not None
         items.append(_Item(line.bbox[1], [(line, None, None)]))
     return items
+
+
+def _sidebar_items(
+    lines: list[list[Word]], side: Sidebar, page: int, origin: Origin
+) -> list[_Item]:
+    """A page with a sidebar: the sidebar's own flow first (where its band starts), then the
+    body's; each is read like a page of its own (its label│value columns, its lists)."""
+    narrow: list[Word] = []
+    wide: list[Word] = []
+    for i, ws in enumerate(lines):
+        for w in ws:
+            inside = (
+                side.start <= i <= side.end and ((bb(w)[0] + bb(w)[2]) / 2 < side.x) == side.left
+            )
+            (narrow if inside else wide).append(w)
+    first = _flow_items(group_lines(narrow), page, origin)
+    # The band's top: the body's first line beside the sidebar may sit higher (a larger font).
+    top = min(bb(w)[1] for w in lines[side.start])
+    # Keep the sidebar's items together and before the body lines of its band.
+    for k, item in enumerate(sorted(first, key=lambda it: it.top)):
+        item.top = top - 1 + k * 1e-4
+        for line, _, _ in item.entries:
+            line.flow = 1
+    return first + _flow_items(group_lines(wide), page, origin)
