@@ -276,7 +276,9 @@ class LabelMatcher:
         # The suffix always matches (all of it is optional), so it is matched apart, after the
         # label: the label regex then has one group per wording and ``lastgroup`` names the
         # wording found (``groupdict`` built a dict of hundreds of groups per match).
-        self._regex = re.compile(r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w]|-\d)")
+        self._regex = re.compile(
+            r"(?<![\w'])" + guard + "(?:" + "|".join(groups) + r")(?![\w]|-\d)"
+        )
         self._suffix = re.compile(self._SUFFIX)
         # Several rules ask for the label at the start of the same line: answers are kept
         # (a Match is immutable), for lines of ordinary length.
