@@ -450,7 +450,7 @@ class LabelMatcher:
             m = self._regex.match(repaired)
             tail = self._tail(m, repaired) if m is not None else None
             if m is not None and tail is not None and tail.end() >= len(repaired):
-                index = list(range(len(repaired) + 1))
+                index = tuple(range(len(repaired) + 1))
                 label = self._match(m, tail, repaired, index).label
                 return Match(replace(label, fuzzy=True), 0, end, colon, leader)
         key = ocr_key(folded)
