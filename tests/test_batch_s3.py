@@ -5,18 +5,33 @@ disk; a changed object is redone, a removed one pruned."""
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.test_batch_convert import convert, outputs, report
+from tests.test_batch_convert import outputs, report
 from tests.test_batch_dask import _inputs
 
 s3fs = pytest.importorskip("s3fs")
 moto_server = pytest.importorskip("moto.server")
 
 BUCKET = "archives-avp"
+AVIS = Path(sys.executable).with_name("avis")
+
+
+def convert(*args: str) -> int:
+    """`avis convert` as a user runs it: a new process that inherits this environment (the
+    credentials and endpoint). In this process, a worker pool started by an earlier test kept
+    the environment of its start, without them."""
+    done = subprocess.run(
+        [str(AVIS), "convert", *args, "--quiet"], env=dict(os.environ), capture_output=True
+    )
+    assert done.returncode in (0, 1), done.stderr.decode(errors="replace")[-2000:]
+    return done.returncode
 
 
 def _free_port() -> int:

@@ -41,14 +41,8 @@ _LIBREOFFICE = (
     "pdfminer's descent line (font program metrics against the FontDescriptor) and a 'j' 1 pt "
     "further left; the same content for 02-06, one knowledge item cut differently in 01"
 )
-_LANDSCAPE_MISS = (
-    "blind4 (never tuned on): a landscape header whose labels are column headings is misread "
-    "by both engines — two labels glued into the location — and which label comes first in "
-    "that wrong value turns on 0.1-0.3 pt of glyph advance; the same lines otherwise"
-)
 KNOWN_DIFFERENCES: dict[str, str] = {
     **{f"corpus/unseen/pdf-word-{n:02d}.pdf": _WORD_EXPORT for n in range(1, 7)},
-    "corpus/blind4/blind4-07-dreal-bretagne-paysage.pdf": _LANDSCAPE_MISS,
     **{f"corpus/unseen/pdf-libreoffice-{n:02d}.pdf": _LIBREOFFICE for n in range(1, 7)},
 }
 """Each with its reason; the test fails when one stops differing. Outside the corpus, known and
