@@ -53,7 +53,8 @@ from typing import Any
 
 from PIL import Image, ImageSequence
 
-from proctree import ProcessTree  # benchmarks/ (run as a script: it is on sys.path)
+# benchmarks/ (run as a script: it is on sys.path)
+from proctree import ProcessTree, descendants, parents
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -161,21 +162,7 @@ def cpu_speedup(n: int = 6_000_000) -> float:
 
 def _tree_rss_kb(root: int) -> tuple[int, int, int]:
     """(sum of VmRSS over ``root`` and its descendants, largest single RSS, processes)."""
-    parents: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            parents[int(stat.parent.name)] = int(fields[1])
-        except (OSError, IndexError, ValueError):
-            continue
-    tree = {root}
-    grew = True
-    while grew:
-        grew = False
-        for pid, ppid in parents.items():
-            if ppid in tree and pid not in tree:
-                tree.add(pid)
-                grew = True
+    tree = descendants(root, parents())
     total = largest = 0
     for pid in tree:
         try:

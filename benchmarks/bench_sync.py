@@ -34,34 +34,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_batch import _tree_rss_kb  # benchmarks/ (run as a script: it is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 AVIS = Path(sys.executable).with_name("avis")
 BASE = "https://emplois.example.nc/offres/"
 TODAY = "2024-01-01"  # before every corpus deadline: every notice is open
-
-
-def _tree_rss_kb(pid: int) -> int:
-    """RSS of ``pid`` and its descendants (kB), from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/statm", encoding="ascii") as fh:
-                pages = int(fh.read().split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        total += rss.get(p, 0)
-        todo.extend(children.get(p, []))
-    return total
 
 
 def run(cmd: list[str]) -> dict[str, float]:
@@ -74,7 +52,7 @@ def run(cmd: list[str]) -> dict[str, float]:
     def sample() -> None:
         nonlocal peak
         while not stop.is_set():
-            peak = max(peak, _tree_rss_kb(proc.pid))
+            peak = max(peak, _tree_rss_kb(proc.pid)[0])
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)

@@ -44,6 +44,30 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
+def parents() -> dict[int, int]:
+    """Every process's parent pid (a walk over /proc)."""
+    found: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            got = _stat(int(entry.name))
+            if got is not None:
+                found[int(entry.name)] = got[0]
+    return found
+
+
+def descendants(root: int, parent_of: dict[int, int], known: set[int] | None = None) -> set[int]:
+    """``root``, the processes in ``known`` and every descendant of them."""
+    tree = {root} | (known or set())
+    grew = True
+    while grew:
+        grew = False
+        for pid, ppid in parent_of.items():
+            if ppid in tree and pid not in tree:
+                tree.add(pid)
+                grew = True
+    return tree
+
+
 class ProcessTree:
     """Sample the CPU time of ``root`` and every descendant (call :meth:`sample` often)."""
 
@@ -57,23 +81,10 @@ class ProcessTree:
 
     def _scan(self) -> None:
         """Find new descendants (a walk over /proc: done every few samples only)."""
-        parents: dict[int, int] = {}
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                got = _stat(int(entry.name))
-                if got is not None:
-                    parents[int(entry.name)] = got[0]
-        tree = {self.root} | set(self.roles)
-        grew = True
-        while grew:
-            grew = False
-            for pid, ppid in parents.items():
-                if ppid in tree and pid not in tree:
-                    tree.add(pid)
-                    grew = True
-        for pid in tree:
+        parent_of = parents()
+        for pid in descendants(self.root, parent_of, set(self.roles)):
             if pid not in self.roles:
-                self._parent[pid] = parents.get(pid, 0)
+                self._parent[pid] = parent_of.get(pid, 0)
                 self.roles[pid] = self._role(pid)
 
     def _role(self, pid: int) -> str:
