@@ -289,9 +289,10 @@ class LabelMatcher:
         for lb in ordered:
             if not (lb.weak or lb.start_only) and len(key := ocr_key(lb.folded)) >= _FUZZY_MIN:
                 self._fuzzy.setdefault(key[0], []).append((key, lb, _budget(len(key))))
-        # Lines are asked about many times (zones, grids, pairs): each is read once.
-        self._fuzzy_seen: dict[str, Match | None] = {}
-        self._near_seen: dict[str, str | None] = {}
+        # Lines are asked about many times (zones, grids, pairs): each is read once (bounded,
+        # like the answers of match_start).
+        self._fuzzy_seen = functools.lru_cache(maxsize=20000)(self._fuzzy_start)
+        self._near_seen = functools.lru_cache(maxsize=20000)(self._nearest_word)
         self._max_words = 1 + max((len(lb.folded.split()) for lb in ordered), default=0)
         self._vocab = frozenset(
             w for lb in ordered for w in re.split(r"[^\w°]+", lb.folded) if len(w) >= 4
@@ -368,11 +369,7 @@ class LabelMatcher:
 
     def _nearest(self, token: str) -> str | None:
         """The one wording word within OCR distance of ``token`` (the closest), if any."""
-        if token not in self._near_seen:
-            if len(self._near_seen) > 20000:
-                self._near_seen.clear()
-            self._near_seen[token] = self._nearest_word(token)
-        return self._near_seen[token]
+        return self._near_seen(token)
 
     def _nearest_word(self, token: str) -> str | None:
         key = ocr_key(token)
@@ -418,13 +415,7 @@ class LabelMatcher:
         colon or leader dots, or a whole short line (a label cell). Bounded edit distance, after
         the confusions OCR makes are folded together (l/I/1, rn/m, 0/o); ties between two
         fields and ordinary sentences match nothing. The label is marked ``fuzzy``."""
-        if text in self._fuzzy_seen:
-            return self._fuzzy_seen[text]
-        if len(self._fuzzy_seen) > 20000:
-            self._fuzzy_seen.clear()
-        found = self._fuzzy_start(text)
-        self._fuzzy_seen[text] = found
-        return found
+        return self._fuzzy_seen(text)
 
     def _fuzzy_start(self, text: str) -> Match | None:
         if not text[:1].isalnum():
