@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from avis.batch.pool import Crashed, Event, Finished, TimedOut, WorkerPool
 from avis.batch.worker import Task, WorkerConfig
@@ -58,3 +63,30 @@ def test_pool_replaces_timed_out_crashed_and_worn_out_workers(tmp_path: Path) ->
             assert isinstance(event, Finished) and event.outcome["status"] in ("ok", "partial")
         assert pool.started_workers == started + 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "d3.json", "d4.json"]
+
+
+_MASK_PROBE = """
+import signal
+from multiprocessing import forkserver
+from avis.batch import pool
+def mask():
+    return sorted(int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+with pool._sigint_blocked():
+    forkserver.ensure_running()  # starts the resource tracker too, both for the first time
+    print(mask())
+print(mask())
+"""
+
+
+def test_signals_stay_blocked_while_helper_processes_start() -> None:
+    """A Ctrl-C at start-up must not reach a half-initialised interpreter (CI saw "Fatal Python
+    error: init_sys_streams" from the fork server): the stdlib's resource tracker unblocks
+    SIGINT/SIGTERM after it starts, so it must not start inside the blocked section."""
+    if not hasattr(signal, "pthread_sigmask"):
+        pytest.skip("no signal masks on this platform")
+    out = subprocess.run(  # a fresh interpreter: nothing started yet
+        [sys.executable, "-c", _MASK_PROBE], capture_output=True, text=True, timeout=120, check=True
+    ).stdout.splitlines()
+    inside = json.loads(out[0])
+    assert {int(signal.SIGINT), int(signal.SIGTERM)} <= set(inside)
+    assert json.loads(out[1]) == []  # the mask is given back after the section

@@ -101,10 +101,18 @@ OnIntent = Callable[[Task, Mapping[str, str]], "tuple[str, str] | None"]
 def _sigint_blocked() -> Iterator[None]:
     """Block Ctrl-C and SIGTERM while a worker starts. A spawned child inherits the mask and
     ignores them before unblocking (no traceback from a half-started worker); the parent gets
-    a pending signal when it unblocks, so none is lost."""
+    a pending signal when it unblocks, so none is lost.
+
+    The resource tracker is started first: starting it *unblocks* both signals on its way out
+    (CPython's ``resource_tracker.ensure_running``), which would let a signal reach the fork
+    server or a spawned worker while its interpreter is still initialising ("Fatal Python
+    error: init_sys_streams")."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
     old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         yield
