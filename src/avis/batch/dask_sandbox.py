@@ -38,7 +38,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.reduction import send_handle
 from typing import Any
 
-from avis.batch.worker import Outcome, Task, WorkerConfig, _die_with_parent, _Engine, warm_up
+from avis.batch.warm import warm_up
+from avis.batch.worker import Outcome, Task, WorkerConfig, _die_with_parent, _Engine
 
 IDLE_LIMIT = 600.0
 """Seconds a sandbox waits for a document before it exits (cleanly, status 0)."""

@@ -21,7 +21,6 @@ file whose name claims a notice format (``.pdf``…) but whose bytes are not tha
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import signal
@@ -374,33 +373,6 @@ class _Engine:
         out["outputs"] += list(pages)
         out["notice_json"] = notice_json_path(task.base, self.config)
         out["status"] = "partial" if worrying else "ok"
-
-
-_WARM_NOTICE = (
-    "AVIS DE VACANCE DE POSTE\n"
-    "Référence : 0000-00-0000/SR du 2 janvier 2025\n"
-    "Intitulé du poste : Agent d'accueil\n"
-    "Employeur : Province\n"
-    "Lieu de travail : Nouméa\n"
-    "Date limite de dépôt des candidatures : 31 janvier 2025\n\n"
-    "Missions :\n- accueillir le public\n- orienter les usagers\n\n"
-    "Compétences :\n- rigueur\n"
-).encode()
-
-
-def warm_up() -> None:
-    """Load what the first document would (lexicon, patterns, schemas); never fails."""
-    try:
-        from avis.pipeline import parse_bytes
-        from avis.writers import WriterOptions, get_writer, writer_names
-
-        notice = parse_bytes(_WARM_NOTICE, "warm-up.md")
-        options = WriterOptions(include_expired=True)
-        for name in writer_names():
-            with contextlib.suppress(Exception):
-                get_writer(name).render([notice], options=options)
-    except Exception:
-        pass
 
 
 def process_document(task: Task, config: WorkerConfig, intent: Intent | None = None) -> Outcome:

@@ -1,0 +1,66 @@
+"""The warm-up a fork server or Dask zygote runs before forking workers covers what a first
+document needs: after it, converting a born-digital PDF, a text notice or a saved web page and
+rendering every format loads no further module (each would be paid again by every worker)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from avis.batch.warm import WARM_NOTICE, warm_pdf
+from avis.pipeline import parse_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_PROBE = """
+import json, sys
+from avis.batch.warm import warm_up
+warm_up()
+before = set(sys.modules)
+from avis.pipeline import parse_bytes
+from avis.writers import WriterOptions, get_writer, writer_names
+for path in sys.argv[1:]:
+    notice = parse_bytes(open(path, "rb").read(), path)
+    for name in writer_names():
+        try:
+            get_writer(name).render([notice], options=WriterOptions(include_expired=True))
+        except Exception:
+            pass
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_after_warm_up_a_first_document_imports_nothing_new() -> None:
+    samples = [
+        *sorted((ROOT / "corpus" / "generated").glob("pdf-ruled-*.pdf"))[:2],
+        *sorted((ROOT / "corpus" / "generated").glob("pdf-borderless-*.pdf"))[:2],
+        *sorted((ROOT / "corpus" / "generated").glob("text-md-*.md"))[:2],
+        *sorted((ROOT / "corpus").rglob("*.html"))[:2],
+    ]
+    assert len(samples) >= 6
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE, *map(str, samples)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
+    new = [m for m in json.loads(out) if not m.startswith("encodings.")]
+    assert new == []
+
+
+def test_the_warm_samples_are_notices_read_through_their_header() -> None:
+    """The PDF sample goes through the ruled-grid path (label│value cells), as most do."""
+    for data, name in ((warm_pdf(), "warm.pdf"), (WARM_NOTICE, "warm.md")):
+        notice = parse_bytes(data, name)
+        assert notice.reference.id == "0000-00-0000/SR"
+        assert (notice.title, notice.employer, notice.location) == (
+            "Agent d'accueil",
+            "Province",
+            "Nouméa",
+        )
+        assert str(notice.deadline) == "2025-01-31"
+        assert notice.missions == ["accueillir le public", "orienter les usagers"]
+    assert parse_bytes(warm_pdf(), "warm.pdf").source.format == "pdf"
