@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from avis.layout.bullets import is_bullet_token
-from avis.layout.lines import bb, group_lines, height, line_size
+from avis.layout.lines import bb, group_lines, line_size
 from avis.layout.model import Word
 
 
@@ -41,13 +41,21 @@ def _gap_starts(words: list[Word]) -> list[float]:
     """
     out = []
     for a, b in itertools.pairwise(words):
-        size = a.size or height(a)
-        if bb(b)[0] - bb(a)[2] >= 1.2 * size and not is_bullet_token(a.text, a.font):
-            out.append(bb(b)[0])
+        ab, bx0 = bb(a), bb(b)[0]
+        size = a.size or max(ab[3] - ab[1], 1.0)  # height(a)
+        if bx0 - ab[2] >= 1.2 * size and not is_bullet_token(a.text, a.font):
+            out.append(bx0)
     return out
 
 
-def find_columns(lines: list[list[Word]], min_rows: int = 3) -> list[Region]:
+def gap_starts(lines: list[list[Word]]) -> list[list[float]]:
+    """:func:`_gap_starts` of each line: the page's column and sidebar searches share them."""
+    return [_gap_starts(ws) for ws in lines]
+
+
+def find_columns(
+    lines: list[list[Word]], min_rows: int = 3, starts: list[list[float]] | None = None
+) -> list[Region]:
     """Borderless two-column regions: several lines whose right part starts at the same x.
 
     A region spans from the first to the last line holding a wide gap before that x, through
@@ -55,7 +63,8 @@ def find_columns(lines: list[list[Word]], min_rows: int = 3) -> list[Region]:
     Label-only or value-only lines right before or after are taken when they follow at the
     ordinary line pitch (the wrapped end of the first or last row).
     """
-    starts = [_gap_starts(ws) for ws in lines]
+    if starts is None:
+        starts = gap_starts(lines)
     votes: dict[int, list[float]] = {}
     for xs in starts:
         for x in xs:
@@ -141,20 +150,24 @@ def _centres(words: list[Word]) -> list[float]:
     return [sum((bb(w)[1] + bb(w)[3]) / 2 for w in ws) / len(ws) for ws in group_lines(words)]
 
 
-def find_sidebar(lines: list[list[Word]], min_lines: int = 8) -> Sidebar | None:
+def find_sidebar(
+    lines: list[list[Word]], min_lines: int = 8, starts: list[list[float]] | None = None
+) -> Sidebar | None:
     """A sidebar: a gutter no line crosses over many lines, the text on one side of it narrow
     (at most 40 % of the text width) and laid out independently of the other side — its lines
     do not share the other side's rows, as the cells of a label│value table do."""
     if len(lines) < min_lines:
         return None
+    if starts is None:
+        starts = gap_starts(lines)
     xs = [bb(w)[0] for ws in lines for w in ws]
     x1s = [bb(w)[2] for ws in lines for w in ws]
     lo, hi = min(xs), max(x1s)
     votes: dict[int, list[float]] = {}
-    for ws in lines:
+    for ws, gaps in zip(lines, starts, strict=True):
         # Where a column's text starts: after a gutter, or where a line starts (a body line
         # beside an empty stretch of the sidebar).
-        for x in {bb(ws[0])[0], *_gap_starts(ws)}:
+        for x in {bb(ws[0])[0], *gaps}:
             votes.setdefault(round(x / 3), []).append(x)
     best: Sidebar | None = None
     best_len = 0
@@ -191,20 +204,24 @@ def _check(lines: list[list[Word]], start: int, end: int, cut: float, left: bool
     for ws in lines[start : end + 1]:
         before = len(narrow)
         for w in ws:
-            mid = (bb(w)[0] + bb(w)[2]) / 2
-            (narrow if (mid < cut) == left else wide).append(w)
+            b = bb(w)
+            (narrow if ((b[0] + b[2]) / 2 < cut) == left else wide).append(w)
         narrow_rows += len(narrow) > before
     if narrow_rows < 10 or not wide:
+        return None
+    # Tall: ten lines and a fifth of the page's text height at least (a block of a few
+    # label│value rows beside one another is a grid, not a sidebar). Line centres lie within
+    # the words' centres: a narrow side shorter than that is not tall, without grouping it.
+    top = min(bb(w)[1] for ws in lines for w in ws)
+    bottom = max(bb(w)[3] for ws in lines for w in ws)
+    mids = [(bb(w)[1] + bb(w)[3]) / 2 for w in narrow]
+    if max(mids) - min(mids) < (bottom - top) / 5:
         return None
     side, other = _centres(narrow), _centres(wide)
     if len(side) < 10 or len(other) < len(side):
         # A body beside a box runs on at least as many lines; a label│value table's wrapped
         # labels (values centred on them) outnumber its values.
         return None
-    # Tall: ten lines and a fifth of the page's text height at least (a block of a few
-    # label│value rows beside one another is a grid, not a sidebar).
-    top = min(bb(w)[1] for ws in lines for w in ws)
-    bottom = max(bb(w)[3] for ws in lines for w in ws)
     if max(side) - min(side) < (bottom - top) / 5:
         return None
     # The other side is a body flow: few of its lines hold a gutter of their own (a grid of

@@ -53,12 +53,16 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
         else:
             lines.append((centre, h, b[3], [w]))
     result = [sorted(ws, key=_left) for _, _, _, ws in lines]
-    result.sort(key=lambda ws: min(bb(w)[1] for w in ws))
+    result.sort(key=_line_top)
     return result
 
 
+def _line_top(words: list[Word]) -> float:
+    return min(w.bbox[1] for w in words)  # type: ignore[index]  # grouped words have boxes
+
+
 def _left(word: Word) -> float:
-    return bb(word)[0]
+    return word.bbox[0]  # type: ignore[index]  # callers pass words that have a box
 
 
 def line_size(words: list[Word]) -> float:
@@ -67,14 +71,25 @@ def line_size(words: list[Word]) -> float:
         return 0.0
     weight: dict[float, int] = {}
     for w in words:
-        size = w.size if w.size else height(w)
+        size = w.size
+        if not size:
+            b = bb(w)
+            size = max(b[3] - b[1], 1.0)  # height(w)
         key = round(size * 2) / 2
         weight[key] = weight.get(key, 0) + len(w.text)
-    return max(weight.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    if len(weight) == 1:
+        return next(iter(weight))
+    return max(weight.items(), key=_by_weight)[0]
+
+
+def _by_weight(kv: tuple[float, int]) -> tuple[int, float]:
+    return kv[1], kv[0]
 
 
 def join_words(words: list[Word]) -> str:
     """Text of a line: words split only by a font change (no gap) are glued back together."""
+    if len(words) == 1:
+        return words[0].text
     parts: list[str] = []
     prev: Word | None = None
     for w in words:
@@ -105,8 +120,11 @@ def make_line(words: list[Word], page: int, origin: Origin, col: int | None = No
 
 def split_at(words: list[Word], x: float) -> tuple[list[Word], list[Word]]:
     """Words left and right of a column boundary (by word centre)."""
-    left = [w for w in words if (bb(w)[0] + bb(w)[2]) / 2 < x]
-    right = [w for w in words if (bb(w)[0] + bb(w)[2]) / 2 >= x]
+    left: list[Word] = []
+    right: list[Word] = []
+    for w in words:
+        b = bb(w)
+        (left if (b[0] + b[2]) / 2 < x else right).append(w)
     return left, right
 
 

@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from avis.layout.blocks import Ids, assign_blocks
-from avis.layout.columns import Sidebar, find_columns, find_sidebar
+from avis.layout.columns import Sidebar, find_columns, find_sidebar, gap_starts
 from avis.layout.grids import Grid, Rulings, find_grids
 from avis.layout.items import apply_bullet, resolve_dashes
 from avis.layout.lines import (
@@ -196,11 +196,12 @@ def _flow_items(lines: list[list[Word]], page: int, origin: Origin) -> list[_Ite
     rows); one whose left column already holds "Label : value" items is two columns of items,
     read left column first, as ordinary lines.
     """
-    side = find_sidebar(lines)
+    starts = gap_starts(lines)
+    side = find_sidebar(lines, starts=starts)
     if side is not None:
         return _sidebar_items(lines, side, page, origin)
     items: list[_Item] = []
-    regions = find_columns(lines)
+    regions = find_columns(lines, starts=starts)
     in_region: set[int] = set()
     for ri, region in enumerate(regions):
         in_region.update(range(region.start, region.end + 1))
