@@ -189,6 +189,19 @@ def test_help_lists_the_registered_formats() -> None:
     assert all(f.name in validate_help for f in FORMATS)
 
 
+def test_convert_help_shows_the_batch_defaults() -> None:
+    """The CLI states the worker-replacement default without importing the batch runner."""
+    from avis.batch.runner import MAX_TASKS_PER_WORKER, BatchOptions
+
+    command = main.commands["convert"]
+    option = next(p for p in command.params if p.name == "max_tasks_per_worker")
+    assert (
+        option.default
+        == MAX_TASKS_PER_WORKER
+        == BatchOptions(formats=("json",)).max_tasks_per_worker
+    )
+
+
 def test_convert_uses_the_settings(workdir: Path) -> None:
     inbox = workdir / "inbox"
     inbox.mkdir()

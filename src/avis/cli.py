@@ -320,7 +320,7 @@ def eval_cmd(
 @click.option(
     "--max-tasks-per-worker",
     type=click.IntRange(min=1),
-    default=50,
+    default=500,  # avis.batch.runner.MAX_TASKS_PER_WORKER (not imported: a heavy module)
     show_default=True,
     help="replace a worker process after this many documents (bounds memory)",
 )
