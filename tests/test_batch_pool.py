@@ -68,10 +68,10 @@ def test_pool_replaces_timed_out_crashed_and_worn_out_workers(tmp_path: Path) ->
 _MASK_PROBE = """
 import signal
 from multiprocessing import forkserver
-from avis.batch import pool
+from avis.batch import server
 def mask():
     return sorted(int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, []))
-with pool._sigint_blocked():
+with server.sigint_blocked():
     forkserver.ensure_running()  # starts the resource tracker too, both for the first time
     print(mask())
 print(mask())

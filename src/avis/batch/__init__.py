@@ -12,6 +12,19 @@ never through a link out of OUTDIR), :mod:`~avis.batch.runner` (orchestration),
 
 from __future__ import annotations
 
-from avis.batch.runner import BatchOptions, BatchSummary, parse_formats, run_batch
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from avis.batch.runner import BatchOptions, BatchSummary, parse_formats, run_batch
 
 __all__ = ["BatchOptions", "BatchSummary", "parse_formats", "run_batch"]
+
+
+def __getattr__(name: str) -> Any:
+    """The runner is imported on first use: ``avis convert`` imports the pool alone first, to
+    start its fork server before the rest of the batch machinery loads."""
+    if name in __all__:
+        from avis.batch import runner
+
+        return getattr(runner, name)
+    raise AttributeError(f"module 'avis.batch' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""Imported once by the fork server (:data:`avis.batch.pool.PRELOAD`), never by avis itself.
+"""Imported once by the fork server (:data:`avis.batch.server.PRELOAD`), never by avis itself.
 
 Importing it warms avis up (:mod:`avis.batch.warm`: a small text notice and a small PDF
 converted and rendered by every writer) and every worker forked from the

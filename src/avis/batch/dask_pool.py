@@ -33,7 +33,8 @@ from multiprocessing.reduction import recv_handle
 from typing import Any
 
 from avis import __version__
-from avis.batch.pool import Crashed, Event, Finished, OnIntent, TimedOut, _sigint_blocked
+from avis.batch.pool import Crashed, Event, Finished, OnIntent, TimedOut
+from avis.batch.server import sigint_blocked
 from avis.batch.worker import InternalError, Outcome, Task, WorkerConfig, blank_outcome
 from avis.errors import AvisError, UsageError
 from avis.files import umask
@@ -594,7 +595,7 @@ class DaskExecutor:
         future.add_done_callback(self._collect)
 
     def poll(self, max_wait: float) -> list[Event]:
-        with _sigint_blocked():  # as in submit: never a signal inside the client's submit
+        with sigint_blocked():  # as in submit: never a signal inside the client's submit
             self._flush()
         self._refresh_capacity()
         done: list[tuple[str, tuple[str, Any]]] = []

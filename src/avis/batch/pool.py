@@ -17,30 +17,16 @@ calling :func:`avis.batch.run_batch` needs the usual ``if __name__ == "__main__"
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import signal
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from avis.batch.server import context, sigint_blocked
 from avis.batch.worker import Outcome, Task, WorkerConfig, worker_main
 from avis.errors import AvisError
-
-PRELOAD = (
-    "avis.batch.worker",
-    "avis.pipeline",
-    "avis.writers",
-    "avis.readers.text",
-    "avis.readers.pdf",
-    "pypdfium2",  # loads and initialises pdfium (~0.3 s) once, not in every new worker
-    "avis.readers.docx",
-    "avis.batch._preload",
-)
-"""Modules the fork server imports once for every worker (a missing one is skipped)."""
 
 _START_FAILURES = 3
 """Consecutive workers dying before they are ready: the environment is broken, stop."""
@@ -72,52 +58,8 @@ class Crashed:
 Event = Finished | TimedOut | Crashed
 
 
-def _context() -> BaseContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        # the preload list belongs to the fork server of this process; it only matters the
-        # first time the server starts
-        ctx.set_forkserver_preload(["__main__", *PRELOAD])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def prestart() -> None:
-    """Start the fork server now: it imports and warms avis up (a second or so) while the
-    batch process finds, hashes and journals its inputs, instead of after that."""
-    if _context().get_start_method() != "forkserver":
-        return
-    from multiprocessing import forkserver
-
-    with _sigint_blocked():
-        forkserver.ensure_running()
-
-
 OnIntent = Callable[[Task, Mapping[str, str]], "tuple[str, str] | None"]
 """The parent's answer to a worker about to write: None (go on) or (code, message) refusing."""
-
-
-@contextlib.contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """Block Ctrl-C and SIGTERM while a worker starts. A spawned child inherits the mask and
-    ignores them before unblocking (no traceback from a half-started worker); the parent gets
-    a pending signal when it unblocks, so none is lost.
-
-    The resource tracker is started first: starting it *unblocks* both signals on its way out
-    (CPython's ``resource_tracker.ensure_running``), which would let a signal reach the fork
-    server or a spawned worker while its interpreter is still initialising ("Fatal Python
-    error: init_sys_streams")."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    from multiprocessing import resource_tracker
-
-    resource_tracker.ensure_running()
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 class _Slot:
@@ -148,7 +90,7 @@ class WorkerPool:
         self.size = max(1, size)
         self.timeout = timeout
         self.max_tasks = max(1, max_tasks)
-        self._ctx = _context()
+        self._ctx = context()
         self._slots: list[_Slot] = []
         self._retiring: list[BaseProcess] = []
         self._start_failures = 0
@@ -174,7 +116,7 @@ class WorkerPool:
             name="avis-worker",
             daemon=True,
         )
-        with _sigint_blocked():
+        with sigint_blocked():
             process.start()
         child_conn.close()
         self.started_workers += 1

@@ -663,7 +663,7 @@ class _Run:
                 self.bases, self.notice_paths, self.hashes, self.refs = [], [], [], []
                 self.tags = []
             if self.options.executor == "local" and self.found.candidates:
-                from avis.batch.pool import prestart
+                from avis.batch.server import prestart
 
                 prestart()
             with signals.deferred(deliver=False):
