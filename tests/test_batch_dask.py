@@ -277,6 +277,30 @@ def test_sandbox_kills_a_stopped_or_crashed_parser_and_the_next_one_works(
         plugin.teardown(None)
 
 
+def test_a_dask_task_s_documents_go_back_to_back_each_under_its_own_limit(
+    tmp_path: Path,
+) -> None:
+    """One sandbox gets a task's documents together; one over its time limit costs only
+    itself: the sandbox is killed, the documents after it are converted by a fresh one."""
+    config = WorkerConfig(outdir=str(tmp_path), extensions={"json": ".json"}, notice_cache=False)
+    tasks = [Task(n, str(NOTICES[n]), f"n{n}", True) for n in range(4)]
+    plugin = AvisSandboxes("avis-test", config, 3.0, max_tasks=100)
+    plugin.setup(type("W", (), {"nthreads": 1})())
+    try:
+        together = plugin.run_many(tasks)
+        assert [r[0] for r in together] == ["done"] * 4
+        assert sum(r[-1] for r in together) == 0 and plugin.started == 1  # one sandbox did all
+        alone = [plugin.run(t) for t in tasks]
+        assert [r[2] for r in together] == [r[2] for r in alone]  # the same files
+        os.kill(plugin._free[0].process.pid, signal.SIGSTOP)  # hangs on the first document
+        results = plugin.run_many(tasks)
+        assert [r[0] for r in results] == ["timeout", "done", "done", "done"]
+        assert sum(r[-1] for r in results) == 1 and plugin.started == 2
+        assert [r[2] for r in results[1:]] == [r[2] for r in alone[1:]]
+    finally:
+        plugin.teardown(None)
+
+
 def test_url_names_and_missing_extra(monkeypatch: pytest.MonkeyPatch, in_tmp: Path) -> None:
     assert is_url("s3://bucket/notices/a.pdf") and is_url("file:///srv/a.pdf")
     assert not is_url("C:\\notices\\a.pdf") and not is_url("in/a.pdf")
