@@ -157,7 +157,7 @@ def main(fd: int) -> None:
     control = Connection(fd)
     config: WorkerConfig = control.recv()
     engine = SandboxEngine(config)
-    warm_up()
+    warm_up(config.extensions)
     control.send(("ready", os.getpid()))
     while True:
         try:

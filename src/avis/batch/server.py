@@ -20,10 +20,11 @@ PRELOAD = (
     "avis.readers.text",
     "avis.readers.pdf",
     "pypdfium2",  # loads and initialises pdfium (~0.3 s) once, not in every new worker
-    "avis.readers.docx",
     "avis.batch._preload",
 )
-"""Modules the fork server imports once for every worker (a missing one is skipped)."""
+"""Modules the fork server imports once for every worker (a missing one is skipped). Not the
+Word reader (python-docx: ≈ 70 ms): a run of PDFs would wait for it before its first document;
+a worker given a Word file imports it then, once."""
 
 
 def context() -> BaseContext:

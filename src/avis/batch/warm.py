@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Iterable
 
 _HEADER = (
     ("Référence", "0000-00-0000/SR du 2 janvier 2025"),
@@ -82,8 +83,13 @@ def warm_pdf() -> bytes:
     return bytes(out)
 
 
-def warm_up() -> None:
-    """Convert the samples and render them with every writer; never fails.
+def warm_up(formats: Iterable[str] = ("json",)) -> None:
+    """Convert the samples and render them in ``formats``; never fails.
+
+    The fork server warms the default format only: the others' schemas (a JSON-LD validator
+    alone takes ≈ 50 ms) would delay every run's first document for formats most runs do not
+    ask for; a worker asked for them loads them with its first document, once. A Dask zygote
+    knows its run's formats and warms those.
 
     Then freeze what is loaded (:func:`gc.freeze`): the collector no longer walks the warm
     heap in every worker, and a forked worker does not copy the pages it shares with its
@@ -91,11 +97,11 @@ def warm_up() -> None:
     """
     try:
         from avis.pipeline import parse_bytes
-        from avis.writers import WriterOptions, get_writer, writer_names
+        from avis.writers import WriterOptions, get_writer
 
         notices = [parse_bytes(WARM_NOTICE, "warm-up.md"), parse_bytes(warm_pdf(), "warm-up.pdf")]
         options = WriterOptions(include_expired=True)
-        for name in writer_names():
+        for name in formats:
             for notice in notices:  # one at a time: some formats hold one notice only
                 with contextlib.suppress(Exception):
                     get_writer(name).render([notice], options=options)
