@@ -107,7 +107,7 @@ def _token_words(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Word] | None:
     import pypdfium2.raw as pdfium_c
 
     text_object, loose_box = api.text_object, api.loose_box
-    objects = [text_object(tp, k) for k in range(n)]
+    objects = _objects(text_object, tp, text)
     box = (ctypes.c_float * 4)()
     box_at = ctypes.addressof(box)
     box_values = memoryview(box).cast("B").cast("f")
@@ -153,6 +153,34 @@ def _token_words(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Word] | None:
             joinable = False  # white space closes the object
         start = end
     return _merge_tokens(tokens)
+
+
+def _objects(text_object: Any, tp: int, text: str) -> list[Any]:
+    """The text object of each character, asked of pdfium for as few characters as will do.
+
+    A text object's characters are consecutive, so a run of non-space characters whose first
+    and last belong to one object belongs to it whole; only runs that change object inside
+    (a font change mid-word) are asked character by character. White space is always asked:
+    pdfium's own spaces and line breaks belong to no object. (One call per character was a
+    third of this reader's time.)"""
+    objects: list[Any] = [None] * len(text)
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        i, j = m.span()
+        for k in range(pos, i):  # the white space before the run
+            objects[k] = text_object(tp, k)
+        first, last = text_object(tp, i), text_object(tp, j - 1)
+        if first == last:
+            objects[i:j] = [first] * (j - i)
+        else:
+            objects[i] = first
+            objects[j - 1] = last
+            for k in range(i + 1, j - 1):
+                objects[k] = text_object(tp, k)
+        pos = j
+    for k in range(pos, len(text)):
+        objects[k] = text_object(tp, k)
+    return objects
 
 
 def _merge_tokens(
