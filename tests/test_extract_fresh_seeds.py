@@ -59,6 +59,10 @@ CASES = [
     (99, "pdf-libreoffice", 1),
     # a value cut by the page break goes on over two lines of the next page
     (99, "pdf-libreoffice", 5),
+    # "ETABLISSEME" / "NT" / "EMPLOYEUR :": a word cut at the cell edge is joined as the
+    # lexicon writes it, not read as two OCR-damaged words (which left "EMPLOYEUR :" a label
+    # of its own, taking the end of the value)
+    (2718, "pdf-libreoffice", 5),
 ]
 
 

@@ -177,16 +177,14 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
             text_a = " ".join(w.text for w in a.words)
             text_b = " ".join(w.text for w in b.words)
             # A word broken at the cell's edge with no hyphen ("ORGANISATIO" / "NNELLE") joins
-            # without a space.
-            glue = next(
-                (
-                    g
-                    for g in (" ", "")
-                    if _continues_label(text_a, text_a + g + text_b, matcher, lexicon)
-                ),
-                None,
-            )
-            if glue is None:
+            # without a space. A reading of the lexicon's own wording beats one through OCR
+            # damage: "ETABLISSEME" / "NT" is the cut "ETABLISSEMENT", not two damaged words.
+            strengths = {
+                g: _continues_label(text_a, text_a + g + text_b, matcher, lexicon)
+                for g in (" ", "")
+            }
+            glue = max((" ", ""), key=lambda g: strengths[g])
+            if not strengths[glue]:
                 break
             moved = b.words
             if ln_b.page != ln.page:
@@ -234,11 +232,12 @@ def _top_of_next(
     return None
 
 
-def _continues_label(text_a: str, both: str, matcher: LabelMatcher, lexicon: Lexicon) -> bool:
+def _continues_label(text_a: str, both: str, matcher: LabelMatcher, lexicon: Lexicon) -> int:
     """Whether ``both`` is a longer label wording than ``text_a``, whole or still unfinished
-    ("DATE DE CLÔTURE" / "DES" / "CANDIDATURES")."""
+    ("DATE DE CLÔTURE" / "DES" / "CANDIDATURES"): 2 when read as the lexicon writes it, 1 only
+    through OCR damage (a fuzzy match), 0 not at all."""
     if not lexicon.is_label_prefix(" ".join(fold(text_a).split())):
-        return False  # the upper part is no start of a label: nothing to continue
+        return 0  # the upper part is no start of a label: nothing to continue
     m = matcher.match_start(both)
     alone = matcher.match_start(text_a)
     if (
@@ -248,9 +247,9 @@ def _continues_label(text_a: str, both: str, matcher: LabelMatcher, lexicon: Lex
         and not both[m.end :].strip(" :")
         and (alone is None or alone.end < m.end)
     ):
-        return True
+        return 1 if m.label.fuzzy else 2
     folded = " ".join(fold(both).strip(" :").split())
-    return lexicon.is_label_prefix(folded) and folded not in _wordings(lexicon)
+    return 2 if lexicon.is_label_prefix(folded) and folded not in _wordings(lexicon) else 0
 
 
 def _under(
