@@ -3,8 +3,9 @@
 * files/s and pages/s of `avis convert` (the real command, as a subprocess) on born-digital
   PDF, DOCX and text notices and on scans (multi-page 300 dpi TIFFs made by ``tools.scans``
   from generated notices, a noisy one in four), with -j 1 and -j 2: end to end (wall time of
-  the command) and steady (after the first worker is ready: ``startup_seconds`` of the
-  summary, a fixed cost of about 2 s — interpreter, imports, warming the fork server). Bare
+  the command) and steady (after the first worker is ready, until the last document is done:
+  without the summary's ``startup_seconds`` — interpreter, imports, warming the fork server
+  or starting a Dask cluster — and ``shutdown_seconds`` — stopping them). Bare
   `pdftotext` (poppler) on the same PDFs, one and two at a time; its -j 2 / -j 1 ratio shows
   how much parallelism the machine really offers during the run (on a shared, loaded machine,
   less than 2). Bare `tesseract` (psm 4, ``OMP_THREAD_LIMIT=1``, as avis runs it) on the same
@@ -207,7 +208,8 @@ def run_convert(inputs: Path, outdir: Path, jobs: int, extra: list[str] | None =
     summary = json.loads((outdir / "avis-summary.json").read_text(encoding="utf-8"))
     converted = summary["ok"] + summary["partial"]
     startup = summary["startup_seconds"] or 0.0
-    steady = max(summary["seconds"] - startup, 1e-6)
+    shutdown = summary.get("shutdown_seconds") or 0.0  # stopping workers / the cluster
+    steady = max(summary["seconds"] - startup - shutdown, 1e-6)
     report = (outdir / "avis-report.jsonl").read_text(encoding="utf-8").splitlines()
     busy = sum(json.loads(line)["seconds"] for line in report)
     return {

@@ -47,6 +47,7 @@ SUMMARY_TIMING = {
     "seconds",
     "files_per_second",
     "startup_seconds",
+    "shutdown_seconds",
     "workers_started",
 }
 

@@ -555,7 +555,9 @@ class _Run:
                         )
         finally:
             if pool is not None:
+                closing = time.monotonic()
                 pool.close(kill=True)  # in-flight documents are abandoned: never half-written
+                self.summary.shutdown_seconds = time.monotonic() - closing
                 self.summary.workers_started = pool.started_workers
                 if pool.first_ready is not None:
                     self.summary.startup_seconds = pool.first_ready - self.started

@@ -46,6 +46,9 @@ class BatchSummary:
     workers_started: int = 0
     startup_seconds: float | None = None
     """From the start of the run until the first worker was ready (None: no worker needed)."""
+    shutdown_seconds: float | None = None
+    """Stopping the workers (or the Dask cluster) after the last document (None: none ran):
+    with ``startup_seconds``, what of ``seconds`` went to no document."""
     pruned: list[str] = field(default_factory=list)
     """Output bases removed by ``--prune`` (their inputs are gone)."""
     prune_withheld: list[dict[str, str]] = field(default_factory=list)
@@ -144,6 +147,9 @@ class BatchSummary:
             "workers_started": self.workers_started,
             "startup_seconds": (
                 round(self.startup_seconds, 3) if self.startup_seconds is not None else None
+            ),
+            "shutdown_seconds": (
+                round(self.shutdown_seconds, 3) if self.shutdown_seconds is not None else None
             ),
             "pruned": self.pruned,
             "prune_withheld": self.prune_withheld,
