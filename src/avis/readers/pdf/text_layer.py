@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from avis.layout import Page
@@ -26,11 +27,15 @@ def is_garbage(page: Page) -> bool:
     chars = "".join(w for w in words if len(w) > 1)
     if len(chars) < 40:
         return False
-    odd = 0
-    for ch in chars:
-        cp = ord(ch)
-        if cp == 0xFFFD or cp < 32 or 0xE000 <= cp <= 0xF8FF:
-            odd += 1
-        elif cp > 0x24F and not (0x2000 <= cp <= 0x20CF) and unicodedata.category(ch)[0] == "L":
-            odd += 1  # letters outside Latin: French notices do not have many
+    # Replacement marks, control codes, private-use glyph codes; and letters outside Latin
+    # (French notices do not have many). Found by regular expression: a loop over every
+    # character of every page was a millisecond a file.
+    odd = len(_GLYPH_CODES.findall(chars)) + sum(
+        1 for ch in _BEYOND_LATIN.findall(chars) if unicodedata.category(ch)[0] == "L"
+    )
     return odd > 0.3 * len(chars)
+
+
+_GLYPH_CODES = re.compile("[\x00-\x1f\ufffd\ue000-\uf8ff]")
+_BEYOND_LATIN = re.compile("[^\x00-\u024f\u2000-\u20cf\ufffd\ue000-\uf8ff]")
+"""Letters past Latin Extended-B, punctuation and symbols aside (checked one by one)."""
