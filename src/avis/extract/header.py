@@ -396,7 +396,7 @@ def pair_header(
             orphans.append(frag)
             return
         target = _orphan_target(pairs, label_lines, idx, frag.text)
-        if _new_sentence(target, frag):
+        if _new_sentence(target, frag) or _left_of_label(target, frag):
             orphans.append(frag)  # "Grade : X." then "Le poste est basé à Y.": prose, not X's
             return
         if not target.values and target is pairs[-1]:
@@ -480,7 +480,10 @@ def pair_header(
             attach_orphan(Fragment(before, line), idx)
         for i, m in enumerate(matches):
             end = matches[i + 1].start if i + 1 < len(matches) else len(text)
-            pair = Pair(m.label.field, m.label, text[m.start : m.end], [line], idx)
+            # "extra:Name" wordings: a label known to end the value above it, whose own value
+            # goes to the notice's extra (see lexicon.toml)
+            own = None if m.label.field.startswith("extra:") else m.label.field
+            pair = Pair(own, m.label, text[m.start : m.end], [line], idx)
             value = text[m.end : end]
             grown, _ = lexicon.grow(m.label, pair.label_text, value)
             if grown:
@@ -496,6 +499,17 @@ def pair_header(
 
     _fix_types(pairs)
     return HeaderResult(pairs, orphans)
+
+
+def _left_of_label(pair: Pair, frag: Fragment) -> bool:
+    """Text wholly left of where the label starts goes on none of its values: a value wraps
+    under its label or right of it, never before it. Left of a label column stand the cells
+    that group rows ("IDENTIFICATION DU POSTE", "CALENDRIER" merged over several rows)."""
+    box = frag.line.bbox
+    starts = [
+        ln.bbox[0] for ln in pair.label_lines if ln.bbox is not None and ln.page == frag.line.page
+    ]
+    return box is not None and bool(starts) and box[2] < min(starts) - 2
 
 
 def _orphan_target(

@@ -11,7 +11,7 @@ from typing import Any
 from avis.extract.confidence import LOW_CONFIDENCE, confidence
 from avis.extract.header import Fragment, Pair, join_printed, pair_header
 from avis.extract.lexicon import Lexicon, default_lexicon
-from avis.extract.normalize import clean_value, fold
+from avis.extract.normalize import clean_value, fold, fold_with_map
 from avis.extract.prose import prose_pairs
 from avis.extract.sections import (
     Section,
@@ -29,7 +29,10 @@ from avis.model import Notice, NoticeWarning, Provenance, SourceInfo, deadline_b
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(
-    r"(?:(?:\(\s*\+\s*687\s*\)|\+\s*687|00\s*687)[\s.]?)?(?<!\d)\d{2}[\s.]?\d{2}[\s.]?\d{2}(?!\d)"
+    # France: ten digits ("02 98 00 00 00", "+33 (0)2 98 00 00 00")
+    r"(?<!\d)(?:(?:\+|00)\s*33\s*(?:\(0\)\s*)?|0)[1-9](?:[\s.]?\d{2}){4}(?![\s.]?\d)"
+    # New Caledonia: six ("20 80 00", "(+687) 24 00 00"); not the start of a longer number
+    r"|(?:(?:\(\s*\+\s*687\s*\)|\+\s*687|00\s*687)[\s.]?)?(?<!\d)\d{2}[\s.]?\d{2}[\s.]?\d{2}(?![\s.]?\d)"
 )
 __all__ = ["LOW_CONFIDENCE", "extract_notice"]
 
@@ -246,6 +249,26 @@ def _apply_sections(b: _Builder, sections: list[Section], lexicon: Lexicon) -> N
                 b.values["description"] = f"{b.values['description']}\n\n{text}"
 
 
+def _contact_name(text: str, lexicon: Lexicon) -> str | None:
+    """Whom to ask, from a contact line: the opening wording ("Renseignements auprès de",
+    "Contact :") and what follows the name (phone, e-mail) left out; a line that is only the
+    opening ("Qui contacter ?") names nobody."""
+    folded, index = fold_with_map(text)
+    for start in sorted(lexicon.words.get("contact_starts", ()), key=len, reverse=True):
+        if folded.startswith(start):
+            text = text[index[len(start)] :] if len(start) < len(index) else ""
+            break
+    text = re.sub(r"^\s*(?:aupr[èe]s\s+de|de)?\s*[:\-–]?\s*", "", text, flags=re.I)
+    name = re.split(r"\b(?:t[ée]l(?:[ée]phone)?|mail|courriel|e-mail)\b", text, flags=re.I)[0]
+    phone = _PHONE.search(name)
+    if phone:
+        name = name[: phone.start()]
+    name = clean_value(re.sub(r"[\s,;:(–-]*(?:au|tél\.?)?[\s,;:(–-]*$", "", name))
+    if not name or name.endswith("?") or _EMAIL.search(name) or len(name) >= 120:
+        return None
+    return name
+
+
 def _apply_contact(
     b: _Builder, sections: list[Section], lines: list[Line], lexicon: Lexicon
 ) -> None:
@@ -278,14 +301,11 @@ def _apply_contact(
     if phone:
         src = [fr.line for fr in pool if phone.group(0) in fr.text]
         b.put("contact.phone", phone.group(0), src[:1], "contact.phone-pattern")
-    if contact_lines:
-        name_text = contact_lines[0].text
-        name = re.split(
-            r"\b(?:t[ée]l(?:[ée]phone)?|mail|courriel|e-mail)\b", name_text, flags=re.I
-        )[0]
-        name = clean_value(name)
-        if name and not _EMAIL.search(name) and len(name) < 120:
-            b.put("contact.name", name, [contact_lines[0].line], "contact.first-line")
+    for fr in contact_lines[:2]:
+        name = _contact_name(fr.text, lexicon)
+        if name:
+            b.put("contact.name", name, [fr.line], "contact.first-line")
+            break
     if apply_lines:
         printed = join_printed([fr.text for fr in apply_lines], [fr.line for fr in apply_lines])
         how = clean_value(printed)

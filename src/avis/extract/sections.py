@@ -296,17 +296,30 @@ def _ends_list(frag: Fragment, items: list[tuple[list[str], list[Line]]], lexico
     if line.bullet or not text[:1].isupper():
         return False
     done = [ln for _, src in items for ln in src]
-    if not any(ln.bullet for ln in done):
+    if not any(ln.bullet for ln in done) and not _set_apart(line, done):
+        # Unbulleted items ("Horaires : …" lines) end at a closing paragraph only when a
+        # blank line sets it apart: an item may well speak of candidatures.
         return False
     m = lexicon.matcher(("section",)).match_start(text)
     if m is not None and m.label.field in ("group:contact", "group:apply"):
         return True
     if _closing_kind(text, lexicon) != "other":
         return True
+    if not any(ln.bullet for ln in done):
+        return False
     boxes = [ln.bbox for ln in done if ln.bbox is not None and ln.bullet]
     if line.bbox is not None and boxes:
         return line.bbox[0] < min(b[0] for b in boxes) - 4
     return text.endswith(".") and len(text.split()) >= 8
+
+
+def _set_apart(line: Line, above: list[Line]) -> bool:
+    """A blank line's worth of space between ``line`` and the last of the lines above."""
+    prev = next((ln for ln in reversed(above) if ln.bbox is not None), None)
+    if line.bbox is None or prev is None or prev.bbox is None or prev.page != line.page:
+        return False
+    height = line.bbox[3] - line.bbox[1]
+    return line.bbox[1] - prev.bbox[3] > 0.8 * height
 
 
 def closing_paragraphs(frags: list[Fragment], lexicon: Lexicon) -> list[tuple[str, list[Fragment]]]:
@@ -629,9 +642,16 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
         pending = []
 
     units = _rejoin_wrapped_subheadings(section.fragments)
+    section.after = []
+    seen: list[Line] = []
     for k, (frag, text) in enumerate(units):
         if any(fold(text).startswith(n) for n in lexicon.list_notes):
             break
+        if seen and _ends_list(frag, [([], seen)], lexicon):
+            # The notice's closing (how to apply, contact) after the conditions: not one
+            section.after = [fr for fr, _ in units[k:]]
+            break
+        seen.append(frag.line)
         m = re.match(r"^(?P<h>[^:]{3,120}?)\s*:\s*(?P<v>.*)$", text) or re.match(
             r"^(?P<h>[^:]{3,120}?)\s+(?P<v>/)$", text
         )
