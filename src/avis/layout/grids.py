@@ -46,6 +46,8 @@ class Grid:
         if i < 0 or y > self.bands[i].bottom:
             return None
         cuts = self.bands[i].cuts
+        if not cuts[0] - _SNAP <= x <= cuts[-1] + _SNAP:
+            return None  # beside this row's own rules (a box that is narrower than the table)
         j = bisect.bisect_right(cuts, x) - 1
         return i, min(max(j, 0), len(cuts) - 2)
 
@@ -124,8 +126,19 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> Grid | None:
     for a, b in itertools.pairwise(ys):
         if b - a < 4:  # a double rule, not a row
             continue
-        crossing = [v[0] for v in inner if v[1] <= a + _SNAP and v[2] >= b - _SNAP]
-        bands.append(Band(a, b, [x0, *_cluster(crossing), x1]))
+        # The row spans where both its rules run: a box beside the text, joined to a table
+        # below by a shared rule, makes no cell of the text beside the box.
+        left, right = x0, x1
+        for y in (a, b):
+            runs = [s for s in hs if abs(s[0] - y) <= _SNAP]
+            left = max(left, min(s[1] for s in runs))
+            right = min(right, max(s[2] for s in runs))
+        crossing = [
+            v[0]
+            for v in inner
+            if v[1] <= a + _SNAP and v[2] >= b - _SNAP and left + 3 < v[0] < right - 3
+        ]
+        bands.append(Band(a, b, [left, *_cluster(crossing), right]))
     if not any(len(band.cuts) > 2 for band in bands):
         return None
     return Grid((x0, top, x1, bottom), bands, [band.top for band in bands])
