@@ -99,3 +99,20 @@ def test_group_cells_closings_and_contact(seed: int) -> None:
     assert notice.contact.name == "Prénom NOM, cadre de santé"
     for text in (notice.reference.raw or "", notice.employer or "", notice.corps or ""):
         assert not any(g.split()[0] in text for g in GROUPS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AVIS DE VACANCE DE POSTE\nRéférence : 2026-041\nIntitulé du poste : Agent\n"
+        "Quotité : 80 %\nEmployeur : Province Sud\n\nMissions :\n- accueillir\n",
+        # the same label displaced into the body, after a section heading
+        "AVIS DE VACANCE DE POSTE\nRéférence : 2026-041\nIntitulé du poste : Agent\n"
+        "Employeur : Province Sud\n\nMissions :\n- accueillir\n\nQuotité : 80 %\n",
+    ],
+)
+def test_a_label_without_a_field_keeps_its_value_in_extra(text: str) -> None:
+    notice = parse_bytes(text.encode(), "quotite.md")
+    assert notice.extra.get("Quotité") == "80 %"
+    assert notice.employer == "Province Sud"
+    assert all("80 %" not in m for m in notice.missions)

@@ -55,6 +55,10 @@ class Pair:
     confidence: float = 0.95
 
     def __post_init__(self) -> None:
+        if self.field is not None and self.field.startswith("extra:"):
+            # a label known to end the value above it, with no field of its own: its value goes
+            # to the notice's extra, under the label as printed (lexicon.toml, "extra:Name")
+            self.field = None
         if self.label is not None and self.label.fuzzy:
             self.confidence = min(self.confidence, confidence("label.fuzzy"))
 
@@ -480,10 +484,7 @@ def pair_header(
             attach_orphan(Fragment(before, line), idx)
         for i, m in enumerate(matches):
             end = matches[i + 1].start if i + 1 < len(matches) else len(text)
-            # "extra:Name" wordings: a label known to end the value above it, whose own value
-            # goes to the notice's extra (see lexicon.toml)
-            own = None if m.label.field.startswith("extra:") else m.label.field
-            pair = Pair(own, m.label, text[m.start : m.end], [line], idx)
+            pair = Pair(m.label.field, m.label, text[m.start : m.end], [line], idx)
             value = text[m.end : end]
             grown, _ = lexicon.grow(m.label, pair.label_text, value)
             if grown:
