@@ -468,6 +468,17 @@ def _continues(prev: str, frag: Fragment, prev_line: Line | None) -> bool:
     if dangles(prev) and not prev.rstrip().endswith(","):
         return True
     words = text.split()
+    if (
+        len(words) >= 2
+        and prev_line is not None
+        and line.origin == "text"
+        and line.block is not None
+        and prev_line.block is not None
+        and line.block != prev_line.block
+    ):
+        # A capitalised phrase set apart by a blank line is an item of its own ("Gestes
+        # répétitifs"); a lone word there is a converter's cut ("… des solutions" / "Adaptées").
+        return False
     return (
         len(words) <= 2 and not prev.rstrip().endswith((*_TERMINAL, ",")) and not text.endswith(":")
     )
