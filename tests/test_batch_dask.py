@@ -8,11 +8,14 @@ all, like native code stuck in a loop) is failed ``timeout`` and the Dask worker
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -300,6 +303,39 @@ def test_a_dask_task_s_documents_go_back_to_back_each_under_its_own_limit(
         assert [r[2] for r in results[1:]] == [r[2] for r in alone[1:]]
     finally:
         plugin.teardown(None)
+
+
+def test_a_message_cut_off_mid_way_times_out_instead_of_blocking() -> None:
+    """A sandbox stopped while it sends its outputs leaves half a message: the worker's read
+    still ends at the document's time limit (a blocking recv waited forever)."""
+    import socket
+    import struct
+    from multiprocessing.connection import Connection
+
+    from avis.batch.dask_pool import _recv_within
+
+    ours, theirs = socket.socketpair()
+    reader, writer = Connection(ours.detach()), Connection(theirs.detach())
+    try:
+        payload = {"outputs": b"x" * 300_000, "n": 7}
+        # a whole message, larger than the socket's buffer (so read in pieces while the other
+        # end is still sending), reads back as Connection.recv gives it
+        sender = threading.Thread(target=writer.send, args=(payload,))
+        sender.start()
+        assert _recv_within(reader, time.monotonic() + 10) == payload
+        sender.join(10)
+        os.write(writer.fileno(), struct.pack("!i", 1000) + b"half a message")
+        started = time.monotonic()
+        with pytest.raises(TimeoutError):
+            _recv_within(reader, started + 0.5)
+        assert time.monotonic() - started < 3
+        writer.close()
+        with pytest.raises(EOFError):
+            _recv_within(reader, time.monotonic() + 5)
+    finally:
+        reader.close()
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def test_url_names_and_missing_extra(monkeypatch: pytest.MonkeyPatch, in_tmp: Path) -> None:

@@ -19,10 +19,13 @@ import contextlib
 import hashlib
 import logging
 import os
+import pickle
 import queue
 import secrets
+import select
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -275,15 +278,42 @@ class _Sandbox:
         """The answer for the document the sandbox works on, which it started at ``started``
         (killed when it takes over ``timeout`` s)."""
         try:
-            if not self.conn.poll(max(0.0, started + timeout - time.monotonic())):
-                self.kill()
-                return ("timeout", round(time.monotonic() - started, 4))
-            message = self.conn.recv()
-        except (EOFError, OSError):
+            message = _recv_within(self.conn, started + timeout)
+        except TimeoutError:
+            self.kill()
+            return ("timeout", round(time.monotonic() - started, 4))
+        except (EOFError, OSError, pickle.UnpicklingError):
             code = self.kill()
             return ("crashed", code, round(time.monotonic() - started, 4))
         self.done += 1
         return message  # type: ignore[no-any-return]
+
+
+def _recv_within(conn: Connection, deadline: float) -> Any:
+    """One message from a sandbox, whole, by ``deadline`` (TimeoutError after it).
+
+    ``Connection.recv`` waits for the rest of a message once its first bytes are in: a sandbox
+    stopped or hung in the middle of sending its outputs would hold the worker's thread
+    forever, past any time limit. The framing is ``Connection.send_bytes``'s (a 4-byte
+    big-endian length; -1 and an 8-byte one for a message over 2 GiB)."""
+    fd = conn.fileno()
+
+    def read(n: int) -> bytes:
+        buf = bytearray()
+        while len(buf) < n:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError
+            chunk = os.read(fd, min(n - len(buf), 1 << 20))
+            if not chunk:
+                raise EOFError
+            buf += chunk
+        return bytes(buf)
+
+    (size,) = struct.unpack("!i", read(4))
+    if size == -1:
+        (size,) = struct.unpack("!Q", read(8))
+    return pickle.loads(read(size))  # our own sandbox's answer
 
 
 try:
