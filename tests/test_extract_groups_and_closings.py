@@ -116,3 +116,32 @@ def test_a_label_without_a_field_keeps_its_value_in_extra(text: str) -> None:
     assert notice.extra.get("Quotité") == "80 %"
     assert notice.employer == "Province Sud"
     assert all("80 %" not in m for m in notice.missions)
+
+
+def test_an_export_with_english_labels_and_bold_unknown_labels() -> None:
+    """A job board's export: English labels for the header facts; a bold "Label:" no wording
+    names ends the value above it and keeps its own value in extra."""
+    text = (
+        "# Ingénieur d'études en développement\n\n"
+        "**Employer:** Université de la Nouvelle-Calédonie\n"
+        "**Reference:** UNC-2026-07\n"
+        "**Department:** Direction du numérique\n"
+        "**Location:** Campus de Nouville, Nouméa\n"
+        "**Job family:** BAP E – Informatique\n"
+        "**Grade:** Ingénieur d'études\n"
+        "**Contract type:** Titulaire ou contractuel\n"
+        "**Posted:** 2026-05-18\n"
+        "**Closing date:** 08/06/2026\n\n"
+        "## Missions\n\n- Développer les applications de gestion\n"
+    )
+    notice = parse_bytes(text.encode(), "export.md")
+    assert notice.employer == "Université de la Nouvelle-Calédonie"
+    assert notice.reference.id == "UNC-2026-07"
+    assert notice.direction == "Direction du numérique"
+    assert notice.location == "Campus de Nouville, Nouméa"
+    assert notice.corps == "Ingénieur d'études"
+    assert (str(notice.posted_on), str(notice.deadline)) == ("2026-05-18", "2026-06-08")
+    assert notice.extra == {
+        "Job family": "BAP E – Informatique",
+        "Contract type": "Titulaire ou contractuel",
+    }

@@ -466,6 +466,16 @@ def pair_header(
             continue
 
         if not matches:
+            unknown = _bold_label(line, text, start_at)
+            if unknown is not None:
+                # "**Job family:** BAP E": a label in bold no wording of the lexicon names —
+                # it ends the value above it, its own value goes to extra
+                extra = Pair(None, None, text[unknown[0] : unknown[1]], [line], idx)
+                if text[unknown[2] :].strip():
+                    extra.values.append(Fragment(text[unknown[2] :], line))
+                pairs.append(extra)
+                label_lines.setdefault(idx, []).append(extra)
+                continue
             frag = Fragment(text[start_at:], line)
             if frag.text.strip():
                 attach_orphan(frag, idx)
@@ -500,6 +510,20 @@ def pair_header(
 
     _fix_types(pairs)
     return HeaderResult(pairs, orphans)
+
+
+_BOLD_LABEL = re.compile(r"\s*([A-ZÀ-Ý][^:]{1,60}?)\s*:\s*")
+
+
+def _bold_label(line: Line, text: str, start: int) -> tuple[int, int, int] | None:
+    """(start, end) of a bold "Label:" opening the text at ``start`` and where its value
+    begins; None when the text does not open with one (a sentence, a plain line)."""
+    m = _BOLD_LABEL.match(text, start)
+    if m is None or len(m.group(1).split()) > 6 or not line.words:
+        return None
+    if not is_bold_span(line, text, m.start(1), m.end(1)):
+        return None
+    return m.start(1), m.end(1), m.end()
 
 
 def _left_of_label(pair: Pair, frag: Fragment) -> bool:
