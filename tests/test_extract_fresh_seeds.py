@@ -63,6 +63,9 @@ CASES = [
     # lexicon writes it, not read as two OCR-damaged words (which left "EMPLOYEUR :" a label
     # of its own, taking the end of the value)
     (2718, "pdf-libreoffice", 5),
+    # "… DATE LIMITE DE CANDIDATURE : 5 mars" / "2024": an inline value wrapped to the start of
+    # the next line, taken because only with it does it read as a date
+    (2718, "pdf-inline", 6),
 ]
 
 

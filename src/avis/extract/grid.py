@@ -511,6 +511,16 @@ def _cost(
     ):
         # "… – DATE LIMITE DE CANDIDATURE :" ends its line, the value opens the next one.
         cost, relation = 0.5, "inline"
+    elif (
+        label.values
+        and label.line.bbox is not None
+        and abs(label.values[-1].box[2] - label.line.bbox[2]) < 2  # its value ends the line
+        and abs(vb[0] - label.line.bbox[0]) < 4  # and goes on where the next line starts
+        and 0 <= vb[1] - label.values[-1].box[3] <= 1.2 * h
+        and _completed_by(label, value)
+    ):
+        # "… DATE LIMITE DE CANDIDATURE : 5 mars" / "2024": an inline value wrapped
+        cost, relation = 0.5, "inline"
     else:
         x0, x1 = spans[id(label)]
         above = label.values[-1].box[3] if label.values else lb[3]
@@ -529,6 +539,16 @@ def _cost(
     if label.label is not None and not looks_like(label.label.vtype, value.text):
         cost += 5.0
     return cost, relation
+
+
+def _completed_by(label: Cell, value: Cell) -> bool:
+    """Whether ``value`` finishes the label's value: a date (or other typed value) that only
+    reads as one with it, or text left hanging ("… à la")."""
+    joined = " ".join(v.text for v in label.values)
+    vtype = label.label.vtype if label.label is not None else "text"
+    if vtype == "text":
+        return dangles(joined)
+    return not looks_like(vtype, joined) and looks_like(vtype, f"{joined} {value.text}")
 
 
 def _cost_next_page(
