@@ -66,6 +66,9 @@ CASES = [
     # "… DATE LIMITE DE CANDIDATURE : 5 mars" / "2024": an inline value wrapped to the start of
     # the next line, taken because only with it does it read as a date
     (2718, "pdf-inline", 6),
+    # one-line items each set apart alike ("… temporaire." / "Superviser …"): paragraphs, not
+    # one paragraph of wide line spacing
+    (2718, "pdf-libreoffice", 4),
 ]
 
 

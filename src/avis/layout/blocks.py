@@ -96,9 +96,13 @@ def assign_blocks(
     for block, block_lines in members.items():
         for gap, size in _gaps(block_lines):
             tight.setdefault(block_ctx[block], []).append(gap / size)
+    # A flow with too few wrapped lines of its own takes the page's (its paragraphs are set
+    # in the page's type: "Missions" items of one or two lines, each set apart).
+    everywhere = sorted(r for rs in tight.values() for r in rs)
+    page_pitch = everywhere[len(everywhere) // 5] if len(everywhere) >= 4 else None
     for block, block_lines in members.items():
         ratios = sorted(tight.get(block_ctx[block], []))
-        flow_pitch = ratios[len(ratios) // 5] if len(ratios) >= 4 else None
+        flow_pitch = ratios[len(ratios) // 5] if len(ratios) >= 4 else page_pitch
         _split_at_wide_gaps(block_lines, new_block, flow_pitch)
 
 
@@ -124,6 +128,8 @@ def _split_at_wide_gaps(
         return
     if len(gaps) >= 2:
         pitch = min(g for g, _ in gaps)
+        if flow_pitch is not None:  # lines all set apart alike are paragraphs, not one
+            pitch = min(pitch, flow_pitch * min(size for _, size in gaps))
     elif flow_pitch is not None:
         pitch = flow_pitch * gaps[0][1]
     else:
