@@ -408,7 +408,8 @@ def convert(
     """
     import datetime as dt
 
-    if (executor or ("dask" if scheduler else "local")) == "local":
+    executor = executor or ("dask" if scheduler else "local")
+    if executor == "local":
         from avis.batch.server import prestart
 
         prestart()  # the workers' fork server warms up while the rest loads (see its module)
@@ -441,7 +442,7 @@ def convert(
         validate=not no_validate,
         settings=settings,
         generated_at=generated_at,
-        executor=executor or ("dask" if scheduler else "local"),
+        executor=executor,
         scheduler=scheduler,
     )
     console = Console(stderr=True)

@@ -21,8 +21,8 @@ __all__ = ["BatchOptions", "BatchSummary", "parse_formats", "run_batch"]
 
 
 def __getattr__(name: str) -> Any:
-    """The runner is imported on first use: ``avis convert`` imports the pool alone first, to
-    start its fork server before the rest of the batch machinery loads."""
+    """The runner is imported on first use: ``avis convert`` imports :mod:`avis.batch.server`
+    alone first, to start its fork server before the rest of the batch machinery loads."""
     if name in __all__:
         from avis.batch import runner
 

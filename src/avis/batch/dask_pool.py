@@ -22,7 +22,6 @@ import os
 import pickle
 import queue
 import secrets
-import select
 import signal
 import socket
 import struct
@@ -302,7 +301,7 @@ def _recv_within(conn: Connection, deadline: float) -> Any:
         buf = bytearray()
         while len(buf) < n:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
+            if left <= 0 or not conn.poll(left):  # readable: some bytes, not a whole message
                 raise TimeoutError
             chunk = os.read(fd, min(n - len(buf), 1 << 20))
             if not chunk:
@@ -432,8 +431,7 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
         except OSError:
             sandbox.kill()
             self._drop(sandbox)
-            again = [self.run(task) for task in tasks]
-            return [(*again[0][:-1], again[0][-1] + spawned), *again[1:]]
+            return self._one_by_one(tasks, spawned)
         results: list[tuple[Any, ...]] = []
         for k in range(len(tasks)):
             result = sandbox.receive(self.timeout, started)
@@ -442,14 +440,19 @@ class AvisSandboxes(_PluginBase):  # type: ignore[misc,valid-type]
                 self._drop(sandbox)
                 if result[0] == "crashed" and result[1] == 0 and k == 0:
                     # it had just left, idle: not a crash; all of them go to a fresh one
-                    rest = [self.run(t) for t in tasks]
-                    return [(*rest[0][:-1], rest[0][-1] + spawned), *rest[1:]]
+                    return self._one_by_one(tasks, spawned)
                 results.append((*result, spawned))
-                results.extend(self.run(t) for t in tasks[k + 1 :])
-                return results
+                return results + self._one_by_one(tasks[k + 1 :], 0)
             results.append((*result, spawned))
             spawned = 0
         self._release(sandbox)
+        return results
+
+    def _one_by_one(self, tasks: list[Task], spawned: int) -> list[tuple[Any, ...]]:
+        """``tasks`` each run alone; ``spawned`` sandboxes already started count with the first."""
+        results = [self.run(task) for task in tasks]
+        if results:
+            results[0] = (*results[0][:-1], results[0][-1] + spawned)
         return results
 
     def run(self, task: Task) -> tuple[Any, ...]:

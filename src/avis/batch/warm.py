@@ -20,14 +20,20 @@ _HEADER = (
     ("Date de parution", "2 janvier 2025"),
     ("Date limite de dépôt des candidatures", "31 janvier 2025"),
 )
-_BODY = ("Missions :", "- accueillir le public", "- orienter les usagers", "Compétences :")
+_BODY = (
+    "Missions :",
+    "- accueillir le public",
+    "- orienter les usagers",
+    "Compétences :",
+    "- rigueur",
+)
 
 WARM_NOTICE = (
     "AVIS DE VACANCE DE POSTE\n"
     + "".join(f"{label} : {value}\n" for label, value in _HEADER)
     + "\n"
     + "\n".join(_BODY)
-    + "\n- rigueur\n"
+    + "\n"
 ).encode()
 
 
@@ -56,7 +62,7 @@ def warm_pdf() -> bytes:
         text(left + 4, y, label)
         text(mid + 4, y, value)
     y = top - rows * row - 30
-    for line in (*_BODY, "- rigueur"):
+    for line in _BODY:
         text(left, y, line)
         y -= 14
     content = b"\n".join(ops)

@@ -179,12 +179,14 @@ def _stack_labels(lines: list[Line], runs: dict[int, list[Run]], lexicon: Lexico
             # A word broken at the cell's edge with no hyphen ("ORGANISATIO" / "NNELLE") joins
             # without a space. A reading of the lexicon's own wording beats one through OCR
             # damage: "ETABLISSEME" / "NT" is the cut "ETABLISSEMENT", not two damaged words.
-            strengths = {
-                g: _continues_label(text_a, text_a + g + text_b, matcher, lexicon)
-                for g in (" ", "")
-            }
-            glue = max((" ", ""), key=lambda g: strengths[g])
-            if not strengths[glue]:
+            glue, best = None, 0
+            for g in (" ", ""):
+                strength = _continues_label(text_a, text_a + g + text_b, matcher, lexicon)
+                if strength > best:
+                    glue, best = g, strength
+                if best == 2:
+                    break
+            if glue is None:
                 break
             moved = b.words
             if ln_b.page != ln.page:

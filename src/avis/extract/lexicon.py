@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -282,7 +281,7 @@ class LabelMatcher:
         self._suffix = re.compile(self._SUFFIX)
         # Several rules ask for the label at the start of the same line: answers are kept
         # (a Match is immutable), for lines of ordinary length.
-        self._starts = functools.lru_cache(maxsize=2048)(self._match_start)
+        self._starts = lru_cache(maxsize=2048)(self._match_start)
         # Wordings a damaged label may be matched to: neither weak (common words) nor
         # start-only, and long enough that one edit does not reach another word.
         self._fuzzy: dict[str, list[tuple[str, Label, int]]] = {}
@@ -291,8 +290,8 @@ class LabelMatcher:
                 self._fuzzy.setdefault(key[0], []).append((key, lb, _budget(len(key))))
         # Lines are asked about many times (zones, grids, pairs): each is read once (bounded,
         # like the answers of match_start).
-        self._fuzzy_seen = functools.lru_cache(maxsize=20000)(self._fuzzy_start)
-        self._near_seen = functools.lru_cache(maxsize=20000)(self._nearest_word)
+        self._fuzzy_seen = lru_cache(maxsize=20000)(self._fuzzy_start)
+        self._near_seen = lru_cache(maxsize=20000)(self._nearest_word)
         self._max_words = 1 + max((len(lb.folded.split()) for lb in ordered), default=0)
         self._vocab = frozenset(
             w for lb in ordered for w in re.split(r"[^\w°]+", lb.folded) if len(w) >= 4

@@ -24,7 +24,7 @@ from avis.extract.header import (
 )
 from avis.extract.lexicon import LabelMatcher, Lexicon, Match
 from avis.extract.normalize import FUNCTION_WORDS, clean_item, clean_value, fold, fold_with_map
-from avis.layout import Line
+from avis.layout import Line, union_bbox
 
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\s*[.)-]|[A-Z]\s*[.)-]|[IVX]{1,4}\s*[.)-])\s*\S")
 _FOOTNOTE = re.compile(r"^\s*(?:\(\d\)|\d\)|\*\s)")
@@ -133,21 +133,10 @@ def _join_label_wraps(lines: list[Line], lexicon: Lexicon, header_m: LabelMatche
 
 
 def _joined_line(a: Line, b: Line, text: str) -> Line:
-    boxes = [bx for bx in (a.bbox, b.bbox) if bx is not None]
-    bbox = (
-        (
-            min(bx[0] for bx in boxes),
-            min(bx[1] for bx in boxes),
-            max(bx[2] for bx in boxes),
-            max(bx[3] for bx in boxes),
-        )
-        if boxes
-        else None
-    )
     return Line(
         text=text,
         words=[*a.words, *b.words],
-        bbox=bbox,
+        bbox=union_bbox([a.bbox, b.bbox]),
         page=a.page,
         origin=a.origin,
         conf=min(a.conf, b.conf),
@@ -284,8 +273,8 @@ def split_zones(lines: list[Line], lexicon: Lexicon) -> Zones:
     return Zones(title_lines, header_lines, sections, inline, dropped, relations)
 
 
-def _ends_list(frag: Fragment, items: list[tuple[list[str], list[Line]]], lexicon: Lexicon) -> bool:
-    """An unbulleted paragraph after a bulleted list ends it.
+def _ends_list(frag: Fragment, done: list[Line], lexicon: Lexicon) -> bool:
+    """An unbulleted paragraph after a bulleted list (``done``: the list's lines) ends it.
 
     It is told from a wrapped item by its indentation (printed left of the items' text), by
     being a whole sentence in sentence case, or by opening the notice's closing: a contact or
@@ -295,7 +284,6 @@ def _ends_list(frag: Fragment, items: list[tuple[list[str], list[Line]]], lexico
     text = frag.text.strip()
     if line.bullet or not text[:1].isupper():
         return False
-    done = [ln for _, src in items for ln in src]
     if not any(ln.bullet for ln in done) and not _set_apart(line, done):
         # Unbulleted items ("Horaires : …" lines) end at a closing paragraph only when a
         # blank line sets it apart: an item may well speak of candidatures.
@@ -516,7 +504,7 @@ def build_items(section: Section, lexicon: Lexicon) -> list[tuple[str, list[Line
             bulleted
             and items
             and not (items[-1][0] and _continues(" ".join(items[-1][0]), frag, prev_line))
-            and _ends_list(frag, items, lexicon)
+            and _ends_list(frag, [ln for _, src in items for ln in src], lexicon)
         ):
             # What follows belongs to the notice's closing (how to apply, contact), not the list.
             section.after = section.fragments[k:]
@@ -658,7 +646,7 @@ def build_conditions(section: Section, lexicon: Lexicon) -> list[tuple[str, list
     for k, (frag, text) in enumerate(units):
         if any(fold(text).startswith(n) for n in lexicon.list_notes):
             break
-        if seen and _ends_list(frag, [([], seen)], lexicon):
+        if seen and _ends_list(frag, seen, lexicon):
             # The notice's closing (how to apply, contact) after the conditions: not one
             section.after = [fr for fr, _ in units[k:]]
             break

@@ -92,9 +92,10 @@ def assign_blocks(
             block_ctx.setdefault(line.block, ctx)
     # The closest spacing of wrapped lines in each flow: a block of two lines has no pitch of
     # its own to compare its gap with.
+    gaps = {block: _gaps(block_lines, sizes) for block, block_lines in members.items()}
     tight: dict[Hashable, list[float]] = {}
-    for block, block_lines in members.items():
-        for gap, size in _gaps(block_lines):
+    for block, block_gaps in gaps.items():
+        for gap, size in block_gaps:
             tight.setdefault(block_ctx[block], []).append(gap / size)
     # A flow with too few wrapped lines of its own takes the page's (its paragraphs are set
     # in the page's type: "Missions" items of one or two lines, each set apart).
@@ -103,27 +104,30 @@ def assign_blocks(
     for block, block_lines in members.items():
         ratios = sorted(tight.get(block_ctx[block], []))
         flow_pitch = ratios[len(ratios) // 5] if len(ratios) >= 4 else page_pitch
-        _split_at_wide_gaps(block_lines, new_block, flow_pitch)
+        _split_at_wide_gaps(block_lines, gaps[block], new_block, flow_pitch)
 
 
-def _gaps(lines: list[Line]) -> list[tuple[float, float]]:
+def _gaps(lines: list[Line], sizes: dict[int, float]) -> list[tuple[float, float]]:
     """Top-to-top distances between consecutive lines and their type size; none when the lines
     are not one column read top to bottom."""
     out: list[tuple[float, float]] = []
     for a, b in itertools.pairwise(lines):
         if a.bbox is None or b.bbox is None or a.page != b.page or b.bbox[1] <= a.bbox[1]:
             return []
-        out.append((b.bbox[1] - a.bbox[1], line_size(b.words) or 10.0))
+        out.append((b.bbox[1] - a.bbox[1], sizes[id(b)] or 10.0))
     return out
 
 
 def _split_at_wide_gaps(
-    lines: list[Line], new_block: Callable[[], int], flow_pitch: float | None
+    lines: list[Line],
+    gaps: list[tuple[float, float]],
+    new_block: Callable[[], int],
+    flow_pitch: float | None,
 ) -> None:
     """A paragraph keeps one line pitch: a gap clearly wider than its closest line spacing
     (its own, or its flow's for a block of two lines) is paragraph spacing, even when most of
-    the page is spaced that wide (short unbulleted items, each set apart)."""
-    gaps = _gaps(lines)
+    the page is spaced that wide (short unbulleted items, each set apart). ``gaps``: the
+    lines' :func:`_gaps`."""
     if not gaps:
         return
     if len(gaps) >= 2:

@@ -163,6 +163,10 @@ def find_sidebar(
     xs = [bb(w)[0] for ws in lines for w in ws]
     x1s = [bb(w)[2] for ws in lines for w in ws]
     lo, hi = min(xs), max(x1s)
+    # the height of the page's text, which a sidebar must span a fifth of
+    text_height = max(bb(w)[3] for ws in lines for w in ws) - min(
+        bb(w)[1] for ws in lines for w in ws
+    )
     votes: dict[int, list[float]] = {}
     for ws, gaps in zip(lines, starts, strict=True):
         # Where a column's text starts: after a gutter, or where a line starts (a body line
@@ -190,14 +194,16 @@ def find_sidebar(
             if crosses and start is not None:
                 end = i - 1
                 if end - start + 1 > best_len:
-                    found = _check(lines, start, end, cut, left)
+                    found = _check(lines, start, end, cut, left, text_height)
                     if found is not None:
                         best, best_len = found, end - start + 1
                 start = None
     return best
 
 
-def _check(lines: list[list[Word]], start: int, end: int, cut: float, left: bool) -> Sidebar | None:
+def _check(
+    lines: list[list[Word]], start: int, end: int, cut: float, left: bool, text_height: float
+) -> Sidebar | None:
     narrow: list[Word] = []
     wide: list[Word] = []
     narrow_rows = 0  # lines holding narrow-side text: too few, and no grouping is worth doing
@@ -212,17 +218,15 @@ def _check(lines: list[list[Word]], start: int, end: int, cut: float, left: bool
     # Tall: ten lines and a fifth of the page's text height at least (a block of a few
     # label│value rows beside one another is a grid, not a sidebar). Line centres lie within
     # the words' centres: a narrow side shorter than that is not tall, without grouping it.
-    top = min(bb(w)[1] for ws in lines for w in ws)
-    bottom = max(bb(w)[3] for ws in lines for w in ws)
     mids = [(bb(w)[1] + bb(w)[3]) / 2 for w in narrow]
-    if max(mids) - min(mids) < (bottom - top) / 5:
+    if max(mids) - min(mids) < text_height / 5:
         return None
     side, other = _centres(narrow), _centres(wide)
     if len(side) < 10 or len(other) < len(side):
         # A body beside a box runs on at least as many lines; a label│value table's wrapped
         # labels (values centred on them) outnumber its values.
         return None
-    if max(side) - min(side) < (bottom - top) / 5:
+    if max(side) - min(side) < text_height / 5:
         return None
     # The other side is a body flow: few of its lines hold a gutter of their own (a grid of
     # label│value│label│value cells holds one on every row).
