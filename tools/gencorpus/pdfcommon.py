@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER
@@ -126,22 +127,31 @@ def _build(
 ) -> tuple[bytes, int]:
     """One layout pass; ``invariant=1`` fixes dates and the file id for identical bytes."""
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=22 * mm,
-        bottomMargin=18 * mm,
-        invariant=1,
-        title=spec.title,
-        author="tools.gencorpus",
-        subject=f"Avis de vacance de poste (fictif) – {spec.layout}",
-        creator="tools.gencorpus",
-    )
+    doc = SimpleDocTemplate(buf, **doc_options(spec))
     deco = _furniture(spec, pages)
     doc.build(story, onFirstPage=deco, onLaterPages=deco, canvasmaker=canvasmaker)
     return buf.getvalue(), doc.page
+
+
+TOP, BOTTOM = 22 * mm, 18 * mm
+"""Page margins above and below the frames of every generated PDF."""
+
+
+def doc_options(spec: NoticeSpec) -> dict[str, Any]:
+    """What every generated PDF's document template takes: A4, the margins, and metadata
+    fixed for identical bytes (``invariant=1``)."""
+    return {
+        "pagesize": A4,
+        "leftMargin": MARGIN,
+        "rightMargin": MARGIN,
+        "topMargin": TOP,
+        "bottomMargin": BOTTOM,
+        "invariant": 1,
+        "title": spec.title,
+        "author": "tools.gencorpus",
+        "subject": f"Avis de vacance de poste (fictif) – {spec.layout}",
+        "creator": "tools.gencorpus",
+    }
 
 
 def build_pdf(

@@ -8,9 +8,7 @@ import io
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -26,11 +24,14 @@ from reportlab.platypus import (
 
 from .pdfbody import Headings, OrgRenderer, body_story, title_block
 from .pdfcommon import (
+    BOTTOM,
     FRAME_W,
     MARGIN,
     PAGE_H,
+    TOP,
     Styles,
     _furniture,
+    doc_options,
     para_text,
     register_fonts,
     styles,
@@ -39,7 +40,6 @@ from .pdftable import label_table
 from .spec import HeaderRow, NoticeSpec
 
 EXT = ".pdf"
-TOP, BOTTOM = 22 * mm, 18 * mm
 TITLE_H = 80.0
 SIDEBAR_W = FRAME_W * 0.3
 GAP = 14.0
@@ -123,19 +123,7 @@ def _story(spec: NoticeSpec) -> list[Flowable]:
 
 def _build(spec: NoticeSpec, pages: int | None) -> tuple[bytes, int]:
     buf = io.BytesIO()
-    doc = BaseDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=TOP,
-        bottomMargin=BOTTOM,
-        invariant=1,
-        title=spec.title,
-        author="tools.gencorpus",
-        subject=f"Avis de vacance de poste (fictif) – {spec.layout}",
-        creator="tools.gencorpus",
-    )
+    doc = BaseDocTemplate(buf, **doc_options(spec))
     deco = _furniture(spec, pages)
     if spec.sidebar:
         templates = _templates(spec)
