@@ -386,7 +386,7 @@ class LabelMatcher:
         """Each word no wording holds, replaced by the one wording word within OCR distance
         ("datf" → "date", "1imite" → "limite"), or two pieces of a word split by a stray space
         joined ("can didature"); abbreviations and dropped words stay for the regex to read."""
-        tokens = re.split(r"([^\w°]+)", folded)
+        tokens = _WORD_SPLIT.split(folded)
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -419,20 +419,19 @@ class LabelMatcher:
     def _fuzzy_start(self, text: str) -> Match | None:
         if not text[:1].isalnum():
             return None  # "/ conditions d'exercice" continues a heading, it opens no label
-        cut = _LABEL_END.search(text, 0, _FUZZY_SPAN + 8)
-        if cut is not None and cut.start() <= _FUZZY_SPAN:
-            segment, end, colon = text[: cut.start()], cut.end(), True
-            leader = cut.group(0).strip() != ":"
+        cut = _label_end(text, _FUZZY_SPAN + 8)
+        if cut is not None and cut[0] <= _FUZZY_SPAN:
+            segment, end, colon = text[: cut[0]], cut[1], True
+            leader = text[cut[0] : cut[1]].strip() != ":"
         elif len(text) <= _FUZZY_LINE and not text.rstrip()[-1:].isdigit():
             # A whole short line (a label cell); a digit at its end is a value glued to it.
             segment, end, colon, leader = text, len(text.rstrip()), False, False
         else:
             return None
-        segment = re.sub(r"\s*\(\s*\d\s*\)\s*$", "", segment)  # a footnote mark "(1)"
+        if ")" in segment:
+            segment = _FOOTNOTE.sub("", segment)  # a footnote mark "(1)"
         # A number standing alone is a value, not a damaged letter ("1imite", "p0ur").
-        if len(segment.split()) > self._max_words or re.search(
-            r"(?<![^\W\d_])\d+(?![^\W\d_])|[@,;!?]", segment
-        ):
+        if len(segment.split()) > self._max_words or _NOT_LABEL.search(segment):
             return None
         folded = " ".join(fold(segment).split())
         repaired = self._repair(folded)
@@ -463,7 +462,28 @@ class LabelMatcher:
         return Match(replace(label, fuzzy=True), 0, end, colon, leader)
 
 
-_LABEL_END = re.compile(r"\s*(?::|(?:\.\s?){3,}\s*:?|…+\s*:?|_{3,}\s*:?)")
+_LABEL_MARK = re.compile(r":|(?:\.\s?){3,}\s*:?|…+\s*:?|_{3,}\s*:?")
+"""What ends a label: a colon, leader dots, an ellipsis or underscores (then maybe a colon)."""
+_FOOTNOTE = re.compile(r"\s*\(\s*\d\s*\)\s*$")
+_NOT_LABEL = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])|[@,;!?]")
+"""A number standing alone, or punctuation no label holds."""
+_WORD_SPLIT = re.compile(r"([^\w°]+)")
+_NOT_KEY = re.compile(r"[^a-z0-9°]")
+
+
+def _label_end(text: str, endpos: int) -> tuple[int, int] | None:
+    """The span of the first label end in ``text[:endpos]`` with the white space before it
+    (``\\s*`` then :data:`_LABEL_MARK`). The mark is searched for and the white space taken
+    back: a pattern opening with ``\\s*`` is tried at every position of every line."""
+    m = _LABEL_MARK.search(text, 0, endpos)
+    if m is None:
+        return None
+    start = m.start()
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start, m.end()
+
+
 _FUZZY_SPAN = 80  # a label is at most this long before its colon (the longest wording: 66)
 _FUZZY_LINE = 60  # a whole line read as a label cell is at most this long
 _FUZZY_MIN = 6  # shorter wordings are never matched by distance ("Lieu", "Réf.")
@@ -479,7 +499,7 @@ def _longer(damaged: Match, lead: int, exact: Match) -> bool:
 
 def ocr_key(folded: str) -> str:
     """Folded text with what OCR confuses made equal: l/i/1, rn/m, o/0; no spaces or marks."""
-    return re.sub(r"[^a-z0-9°]", "", folded).replace("rn", "m").translate(_OCR_SAME)
+    return _NOT_KEY.sub("", folded).replace("rn", "m").translate(_OCR_SAME)
 
 
 def _budget(length: int) -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from avis.layout.bullets import is_bullet_token
 from avis.layout.lines import bb, group_lines, line_size
-from avis.layout.model import Word
+from avis.layout.model import Word, union_bbox
 
 
 @dataclass(slots=True)
@@ -22,7 +22,12 @@ class Region:
 
 
 def _crosses(words: list[Word], x: float) -> bool:
-    return any(bb(w)[0] < x - 0.5 and bb(w)[2] > x + 0.5 for w in words)
+    lo, hi = x - 0.5, x + 0.5
+    for w in words:
+        b = bb(w)
+        if b[0] < lo and b[2] > hi:
+            return True
+    return False
 
 
 def _side(words: list[Word], x: float) -> str:
@@ -160,13 +165,11 @@ def find_sidebar(
         return None
     if starts is None:
         starts = gap_starts(lines)
-    xs = [bb(w)[0] for ws in lines for w in ws]
-    x1s = [bb(w)[2] for ws in lines for w in ws]
-    lo, hi = min(xs), max(x1s)
+    page_box = union_bbox(w.bbox for ws in lines for w in ws)
+    assert page_box is not None
+    lo, hi = page_box[0], page_box[2]
     # the height of the page's text, which a sidebar must span a fifth of
-    text_height = max(bb(w)[3] for ws in lines for w in ws) - min(
-        bb(w)[1] for ws in lines for w in ws
-    )
+    text_height = page_box[3] - page_box[1]
     votes: dict[int, list[float]] = {}
     for ws, gaps in zip(lines, starts, strict=True):
         # Where a column's text starts: after a gutter, or where a line starts (a body line

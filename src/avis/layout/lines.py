@@ -69,6 +69,9 @@ def line_size(words: list[Word]) -> float:
     """Dominant font size of a line (by characters), falling back to box height."""
     if not words:
         return 0.0
+    first = words[0].size
+    if first and all(w.size == first for w in words):
+        return round(first * 2) / 2  # one size (most lines)
     weight: dict[float, int] = {}
     for w in words:
         size = w.size
@@ -91,29 +94,34 @@ def join_words(words: list[Word]) -> str:
     if len(words) == 1:
         return words[0].text
     parts: list[str] = []
-    prev: Word | None = None
-    for w in words:
-        if prev is not None:
-            gap = bb(w)[0] - bb(prev)[2]
-            size = prev.size or height(prev)
-            if gap > 0.12 * size:
-                parts.append(" ")
+    prev_x1 = prev_size = 0.0
+    for k, w in enumerate(words):
+        b = bb(w)
+        if k and b[0] - prev_x1 > 0.12 * prev_size:
+            parts.append(" ")
         parts.append(w.text)
-        prev = w
+        prev_x1 = b[2]
+        prev_size = w.size or max(b[3] - b[1], 1.0)  # height(w)
     return "".join(parts)
 
 
 def make_line(words: list[Word], page: int, origin: Origin, col: int | None = None) -> Line:
     """Build a layout line from words already sorted left to right."""
-    conf = min((w.conf for w in words), default=1.0)
+    conf = words[0].conf if words else 1.0
+    bold = bool(words)
+    for w in words:
+        if w.conf < conf:
+            conf = w.conf
+        if not w.bold:
+            bold = False
     return Line(
         text=join_words(words),
         words=words,
-        bbox=union_bbox([w.bbox for w in words]),
+        bbox=union_bbox(w.bbox for w in words),
         page=page,
         origin=origin,
         conf=conf,
-        bold=bool(words) and all(w.bold for w in words),
+        bold=bold,
         col=col,
     )
 

@@ -8,6 +8,7 @@ thousands of words and building them must stay cheap next to parsing the PDF.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -15,13 +16,31 @@ Origin = Literal["text_layer", "ocr", "docx", "text"]
 BBox = tuple[float, float, float, float]
 
 
-def union_bbox(boxes: list[BBox | None]) -> BBox | None:
-    """Smallest box holding all given boxes (``None`` entries are ignored)."""
-    real = [b for b in boxes if b is not None]
-    if not real:
+def union_bbox(boxes: Iterable[BBox | None]) -> BBox | None:
+    """Smallest box holding all given boxes (``None`` entries are ignored).
+
+    One loop of comparisons: called for every line, cell and run built, it was a few times
+    slower written with ``zip`` and ``min``/``max``."""
+    it = iter(boxes)
+    for first in it:
+        if first is not None:
+            break
+    else:
         return None
-    x0s, tops, x1s, bottoms = zip(*real, strict=True)  # one pass, not four generators
-    return (min(x0s), min(tops), max(x1s), max(bottoms))
+    x0, top, x1, bottom = first
+    for box in it:
+        if box is None:
+            continue
+        a, b, c, d = box
+        if a < x0:
+            x0 = a
+        if b < top:
+            top = b
+        if c > x1:
+            x1 = c
+        if d > bottom:
+            bottom = d
+    return (x0, top, x1, bottom)
 
 
 @dataclass(slots=True)

@@ -11,7 +11,6 @@ orientation. pdfium is called through address-typed prototypes (:mod:`.pdfium_ap
 from __future__ import annotations
 
 import ctypes
-import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -107,7 +106,6 @@ def _token_words(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Word] | None:
     import pypdfium2.raw as pdfium_c
 
     text_object, loose_box = api.text_object, api.loose_box
-    objects = _objects(text_object, tp, text)
     box = (ctypes.c_float * 4)()
     box_at = ctypes.addressof(box)
     box_values = memoryview(box).cast("B").cast("f")
@@ -116,71 +114,75 @@ def _token_words(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Word] | None:
     name_buf = ctypes.create_string_buffer(256)
     styles: dict[int, Style] = {}
     seen: dict[tuple[Any, ...], Style] = {}
-    # (text, x0, top, x1, bottom, last char's x0, style, joins the previous token)
-    tokens: list[tuple[str, float, float, float, float, float, Style, bool]] = []
-    joinable = False  # no white space since the previous token
-    start = 0
-    for obj, group in itertools.groupby(objects):
-        end = start + len(list(group))
-        if not obj:  # pdfium's own characters (spaces, line breaks): only a gap, see below
-            start = end
-            continue
+
+    def style_of(obj: int) -> Style:
         style = styles.get(obj)
         if style is None:
             style = styles[obj] = _style(api, obj, matrix, size_out, name_buf, to_page, seen)
-        if not style[2]:
-            return None
-        size, adjust = style[1], style[3]
-        pos = start
-        for m in _TOKEN.finditer(text, start, end):
-            i, j = m.span()
-            if i > pos:
-                joinable = False  # a real space before this token
-            loose_box(tp, i, box_at)
-            left, _top, right, bottom = box_values
-            first_left = left
-            if j - 1 > i:
-                loose_box(tp, j - 1, box_at)
-                left, _top, right, _bottom = box_values
-            pbottom = f - bottom - adjust
-            tokens.append(
-                (m.group(), first_left + e, pbottom - size, right + e, pbottom, left + e, style,
-                 joinable)
-            )  # fmt: skip
-            joinable = True
-            pos = j
-        if end > pos:
-            joinable = False  # white space closes the object
-        start = end
-    return _merge_tokens(tokens)
+        return style
 
-
-def _objects(text_object: Any, tp: int, text: str) -> list[Any]:
-    """The text object of each character, asked of pdfium for as few characters as will do.
-
-    A text object's characters are consecutive, so a run of non-space characters whose first
-    and last belong to one object belongs to it whole; only runs that change object inside
-    (a font change mid-word) are asked character by character. White space is always asked:
-    pdfium's own spaces and line breaks belong to no object. (One call per character was a
-    third of this reader's time.)"""
-    objects: list[Any] = [None] * len(text)
+    # (text, x0, top, x1, bottom, last char's x0, style, joins the previous token)
+    tokens: list[tuple[str, float, float, float, float, float, Style, bool]] = []
+    joinable = False  # no white space of the page's own since the previous token
     pos = 0
     for m in _TOKEN.finditer(text):
         i, j = m.span()
-        for k in range(pos, i):  # the white space before the run
-            objects[k] = text_object(tp, k)
-        first, last = text_object(tp, i), text_object(tp, j - 1)
-        if first == last:
-            objects[i:j] = [first] * (j - i)
-        else:
-            objects[i] = first
-            objects[j - 1] = last
-            for k in range(i + 1, j - 1):
-                objects[k] = text_object(tp, k)
+        for k in range(pos, i):
+            # White space drawn by a text object separates words; pdfium's own (between
+            # objects: line breaks, wide gaps) belongs to none and is only a gap.
+            obj = text_object(tp, k)
+            if obj:
+                if not style_of(obj)[2]:
+                    return None
+                joinable = False
+        for p0, p1, obj in _pieces(text_object, tp, i, j):
+            if not obj:
+                continue
+            style = style_of(obj)
+            if not style[2]:
+                return None
+            size, adjust = style[1], style[3]
+            loose_box(tp, p0, box_at)
+            left, _top, right, bottom = box_values
+            first_left = left
+            if p1 - 1 > p0:
+                loose_box(tp, p1 - 1, box_at)
+                left, _top, right, _bottom = box_values
+            pbottom = f - bottom - adjust
+            tokens.append(
+                (text[p0:p1], first_left + e, pbottom - size, right + e, pbottom, left + e, style,
+                 joinable)
+            )  # fmt: skip
+            joinable = True
         pos = j
-    for k in range(pos, len(text)):
-        objects[k] = text_object(tp, k)
-    return objects
+    for k in range(pos, len(text)):  # white space after the last word
+        obj = text_object(tp, k)
+        if obj and not style_of(obj)[2]:
+            return None
+    return _merge_tokens(tokens)
+
+
+def _pieces(text_object: Any, tp: int, i: int, j: int) -> list[tuple[int, int, Any]]:
+    """A run of non-space characters ``i:j`` cut where its text object changes, with each
+    piece's object. A text object's characters are consecutive, so when the first and the
+    last belong to one object the run is one piece: only runs that change object inside (a
+    font change mid-word) are asked character by character. (One call per character was a
+    third of this reader's time.)"""
+    first = text_object(tp, i)
+    if j - i == 1:
+        return [(i, j, first)]
+    last = text_object(tp, j - 1)
+    if first == last:
+        return [(i, j, first)]
+    out: list[tuple[int, int, Any]] = []
+    start, current = i, first
+    for k in range(i + 1, j):
+        obj = last if k == j - 1 else text_object(tp, k)
+        if obj != current:
+            out.append((start, k, current))
+            start, current = k, obj
+    out.append((start, j, current))
+    return out
 
 
 def _merge_tokens(
