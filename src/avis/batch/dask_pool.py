@@ -50,12 +50,12 @@ NO_WORKER_LIMIT = 300.0
 """Seconds a shared cluster may have no worker at all (workers restarting) before the batch
 stops with what it has done rather than wait forever."""
 
-PREFETCH = 2 * 8
+PREFETCH = 2 * 32
 """Documents in flight per worker thread (two tasks of CHUNK): the next documents wait on the
 worker, not on a round trip to this process (cheap: a task is a few paths; the time limit
 runs in the sandbox)."""
 
-CHUNK = 8
+CHUNK = 32
 """Documents per Dask task at most. Each Dask task costs a few ms of CPU in the scheduler,
 the client and the worker — as much as a fifth of a one-page PDF — so documents go a few at a
 time; fewer near the end of the batch, so that no worker is left with a queue while another

@@ -464,6 +464,7 @@ class LabelMatcher:
 
 _LABEL_MARK = re.compile(r":|(?:\.\s?){3,}\s*:?|…+\s*:?|_{3,}\s*:?")
 """What ends a label: a colon, leader dots, an ellipsis or underscores (then maybe a colon)."""
+_MARK_START = re.compile(r"[:._…]")
 _FOOTNOTE = re.compile(r"\s*\(\s*\d\s*\)\s*$")
 _NOT_LABEL = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])|[@,;!?]")
 """A number standing alone, or punctuation no label holds."""
@@ -473,15 +474,19 @@ _NOT_KEY = re.compile(r"[^a-z0-9°]")
 
 def _label_end(text: str, endpos: int) -> tuple[int, int] | None:
     """The span of the first label end in ``text[:endpos]`` with the white space before it
-    (``\\s*`` then :data:`_LABEL_MARK`). The mark is searched for and the white space taken
-    back: a pattern opening with ``\\s*`` is tried at every position of every line."""
-    m = _LABEL_MARK.search(text, 0, endpos)
-    if m is None:
-        return None
-    start = m.start()
-    while start > 0 and text[start - 1].isspace():
-        start -= 1
-    return start, m.end()
+    (``\\s*`` then :data:`_LABEL_MARK`). A mark's first character is searched for, the mark
+    matched there and the white space taken back: one pattern opening with ``\\s*`` is tried
+    at every position of every line (most of the damaged-label matcher's time)."""
+    pos = 0
+    while (first := _MARK_START.search(text, pos, endpos)) is not None:
+        at = first.start()
+        m = _LABEL_MARK.match(text, at, endpos)
+        if m is not None:
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+            return at, m.end()
+        pos = at + 1
+    return None
 
 
 _FUZZY_SPAN = 80  # a label is at most this long before its colon (the longest wording: 66)

@@ -132,13 +132,18 @@ def _token_words(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Word] | None:
             # objects: line breaks, wide gaps) belongs to none and is only a gap.
             obj = text_object(tp, k)
             if obj:
-                if not style_of(obj)[2]:
+                if not (styles.get(obj) or style_of(obj))[2]:
                     return None
                 joinable = False
-        for p0, p1, obj in _pieces(text_object, tp, i, j):
+        first = text_object(tp, i)
+        if j - i == 1 or first == text_object(tp, j - 1):
+            pieces: Any = ((i, j, first),)  # one object first to last: the whole token
+        else:
+            pieces = _pieces(text_object, tp, i, j)
+        for p0, p1, obj in pieces:
             if not obj:
                 continue
-            style = style_of(obj)
+            style = styles.get(obj) or style_of(obj)
             if not style[2]:
                 return None
             size, adjust = style[1], style[3]
