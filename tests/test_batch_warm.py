@@ -70,3 +70,50 @@ def test_the_warm_samples_are_notices_read_through_their_header() -> None:
         assert str(notice.deadline) == "2025-01-31"
         assert notice.missions == ["accueillir le public", "orienter les usagers"]
     assert parse_bytes(warm_pdf(), "warm.pdf").source.format == "pdf"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["convert", "in", "-o", "out"], True),
+        (["convert", "in", "-o", "out", "-j", "2", "--to", "json,xml"], True),
+        (["convert", "in", "-o", "out", "--executor", "dask"], False),
+        (["convert", "in", "-o", "out", "--executor=local"], False),  # left to the command
+        (["convert", "in", "-o", "out", "--scheduler", "tcp://h:8786"], False),
+        (["convert", "--help"], False),
+        (["parse", "x.pdf"], False),
+        ([], False),
+    ],
+)
+def test_the_fork_server_is_started_from_the_arguments(args: list[str], expected: bool) -> None:
+    from avis.entry import starts_local_workers
+
+    assert starts_local_workers(args) is expected
+
+
+def test_the_command_main_module_is_light() -> None:
+    """The fork server imports the command's main module: not click, nor any command."""
+    code = (
+        "import json, sys, avis.entry; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('click', 'avis.')))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    assert json.loads(out) == ["avis.entry"]
+
+
+def test_the_avis_command_runs_through_its_entry(tmp_path: Path) -> None:
+    """The installed ``avis`` script (as pip writes it) converts with local workers."""
+    notice = tmp_path / "in" / "a.md"
+    notice.parent.mkdir()
+    notice.write_bytes(WARM_NOTICE)
+    avis = Path(sys.executable).with_name("avis")
+    done = subprocess.run(
+        [str(avis), "convert", str(notice.parent), "-o", str(tmp_path / "out"), "-j", "1", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "a.md.json").is_file()
