@@ -550,8 +550,7 @@ def _variants(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
 @lru_cache(maxsize=4096)  # keyed by the words of a line: bounded, a long batch sees many
 def _abbreviated_prefix(lexicon: Lexicon, words: tuple[str, ...]) -> bool:
     """Whether ``words`` spell the start of a wording with some words cut short ("lim.")."""
-    for lb in lexicon.labels:
-        target = lb.folded.split()
+    for target in _wording_words(lexicon):
         if len(words) > len(target):
             continue
         ok = True
@@ -568,6 +567,12 @@ def _abbreviated_prefix(lexicon: Lexicon, words: tuple[str, ...]) -> bool:
         if ok:
             return True
     return False
+
+
+@cache
+def _wording_words(lexicon: Lexicon) -> tuple[list[str], ...]:
+    """The words of every wording, split once (not at every line asked about)."""
+    return tuple(lb.folded.split() for lb in lexicon.labels)
 
 
 @cache
