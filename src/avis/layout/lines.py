@@ -8,6 +8,7 @@ reading the file is the expensive part and this must stay small next to it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from avis.layout.model import BBox, Line, Origin, Word, union_bbox
 
@@ -33,7 +34,7 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
     # (centre, box, word): each box read once, sorted by centre (stable, like the words)
     ordered = sorted(
         (((b[1] + b[3]) / 2, b, w) for w in words if (b := w.bbox) is not None),
-        key=lambda cbw: cbw[0],
+        key=_first,
     )
     lines: list[tuple[float, float, float, list[Word]]] = []  # (centre, height, bottom, words)
     for centre, b, w in ordered:
@@ -55,6 +56,9 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
     result = [sorted(ws, key=_left) for _, _, _, ws in lines]
     result.sort(key=_line_top)
     return result
+
+
+_first = itemgetter(0)
 
 
 def _line_top(words: list[Word]) -> float:

@@ -203,10 +203,14 @@ def _merge_tokens(
     def flush() -> None:
         if not run or run_style is None:
             return
-        font, size = run_style[0], run_style[1]
+        font, size = run_style[0], round(run_style[1], 2)
         bold = bold_cache.get(font)
         if bold is None:
             bold = bold_cache[font] = is_bold(font)
+        if len(run) == 1:
+            t = run[0]
+            words.append(Word(t[0], (t[1], t[2], t[3], t[4]), font, size, bold))
+            return
         tops = sorted({t[2] for t in run})
         line: dict[float, int] = {}
         index, last = 0, tops[0]
@@ -216,7 +220,7 @@ def _merge_tokens(
             line[v] = index
             last = v
         for t in sorted(run, key=lambda t: (line[t[2]], t[1])):
-            words.append(Word(t[0], (t[1], t[2], t[3], t[4]), font, round(size, 2), bold))
+            words.append(Word(t[0], (t[1], t[2], t[3], t[4]), font, size, bold))
 
     for text, x0, top, x1, bottom, last_x0, style, joinable in tokens:
         if style != run_style:
