@@ -33,9 +33,9 @@ def is_symbol_font(font: str | None) -> bool:
 
 def is_bullet_token(token: str, font: str | None = None) -> bool:
     """True when a whole word (a PDF word, a DOCX run) is only a bullet glyph."""
-    if _CID.match(token):
-        return True
-    if not token or len(token) > 2:
+    if len(token) > 2:
+        return token.startswith("(cid:") and _CID.match(token) is not None
+    if not token:
         return False
     if all(ch in _STRONG or ch in _WEAK or _private_use(ch) for ch in token):
         return len(token) == 1 or token[0] == token[1] or any(_private_use(c) for c in token)
