@@ -50,16 +50,17 @@ NO_WORKER_LIMIT = 300.0
 """Seconds a shared cluster may have no worker at all (workers restarting) before the batch
 stops with what it has done rather than wait forever."""
 
-PREFETCH = 2 * 32
+CHUNK = 32
+"""Documents per Dask task at most. Each task costs the scheduler, the client and the Dask
+worker CPU taken from the cores that convert: with the batch process writing the outputs, they
+took 4.0 ms a document at 8 documents a task and 3.0 at 32 (benchmarks/bench_dask.py, steady,
+-j 1). Fewer near the end of the batch, so that no worker is left with a queue while another
+is idle."""
+
+PREFETCH = 2 * CHUNK
 """Documents in flight per worker thread (two tasks of CHUNK): the next documents wait on the
 worker, not on a round trip to this process (cheap: a task is a few paths; the time limit
 runs in the sandbox)."""
-
-CHUNK = 32
-"""Documents per Dask task at most. Each Dask task costs a few ms of CPU in the scheduler,
-the client and the worker — as much as a fifth of a one-page PDF — so documents go a few at a
-time; fewer near the end of the batch, so that no worker is left with a queue while another
-is idle."""
 
 
 class DaskUnavailableError(UsageError):
