@@ -20,6 +20,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
+	@# bytecode, as a wheel install leaves it: with PYTHONDONTWRITEBYTECODE set (CI images set
+	@# it) every avis process would otherwise compile avis's modules again as it starts
+	$(PY) -m compileall -q src >/dev/null
 	touch $@
 
 venv: $(VENV)/.installed

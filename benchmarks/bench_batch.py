@@ -55,6 +55,7 @@ from typing import Any
 from PIL import Image, ImageSequence
 
 # benchmarks/ (run as a script: it is on sys.path)
+from installed import compile_avis
 from proctree import ProcessTree, descendants, parents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -328,6 +329,7 @@ def main() -> int:
     ap.add_argument("--rerun-files", type=int, default=None, help="files for the rerun part")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args()
+    compile_avis()
     n_speed = args.speed_files or (24 if args.quick else 60)
     n_scan = args.scan_files or (4 if args.quick else 8)
     sizes = [

@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_batch import cpu_speedup, make_batch, run_convert  # noqa: E402
+from installed import compile_avis  # noqa: E402
 
 
 def _ratio(a: float, b: float) -> float | None:
@@ -84,6 +85,7 @@ def main() -> int:
     ap.add_argument("--formats", default="json", help="--to of every run")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args()
+    compile_avis()
     try:
         import distributed  # noqa: F401
     except ImportError:

@@ -48,6 +48,7 @@ import pdfplumber
 
 from avis.pipeline import parse_bytes
 from avis.readers import PDF_ENGINES, ReadOptions
+from installed import compile_avis  # benchmarks/ (run as a script: it is on sys.path)
 from proctree import ProcessTree  # benchmarks/ (run as a script: it is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,6 +150,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--copies", type=int, default=3)
     args = ap.parse_args()
+    compile_avis()
     files = sorted(p for d in args.dirs for p in Path(d).rglob("*.pdf"))
     if not files:
         print("no PDF found", file=sys.stderr)
