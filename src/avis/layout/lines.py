@@ -39,14 +39,10 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
     lines: list[tuple[float, float, float, list[Word]]] = []  # (centre, height, bottom, words)
     for centre, b, w in ordered:
         h = max(b[3] - b[1], 1.0)  # height(w)
+        # the last line first, then the two before it
         for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
             c, lh, bottom, ws = lines[i]
-            same = (
-                abs(centre - c) <= 0.45 * max(h, lh)
-                or (h < 0.85 * lh and bottom - 0.8 * lh <= b[3] <= bottom + 0.2 * lh)
-                or (lh < 0.85 * h and b[3] - 0.8 * h <= bottom <= b[3] + 0.2 * h)
-            )
-            if same:
+            if _same_line(centre, h, b[3], c, lh, bottom):
                 ws.append(w)
                 if h > lh:
                     lines[i] = (c, h, b[3], ws)
@@ -59,6 +55,18 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
 
 
 _first = itemgetter(0)
+
+
+def _same_line(
+    centre: float, h: float, bottom: float, line_centre: float, lh: float, line_bottom: float
+) -> bool:
+    """A word (centre, height, bottom) on a line (centre, height of its tallest word, bottom):
+    centres close for the taller of the two, or a smaller word's bottom within the line's."""
+    if abs(centre - line_centre) <= 0.45 * (h if h > lh else lh):
+        return True
+    if h < 0.85 * lh:
+        return line_bottom - 0.8 * lh <= bottom <= line_bottom + 0.2 * lh
+    return lh < 0.85 * h and bottom - 0.8 * h <= line_bottom <= bottom + 0.2 * h
 
 
 def _line_top(words: list[Word]) -> float:
