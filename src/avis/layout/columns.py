@@ -24,7 +24,8 @@ class Region:
 def _crosses(words: list[Word], x: float) -> bool:
     lo, hi = x - 0.5, x + 0.5
     for w in words:
-        b = bb(w)
+        b = w.bbox
+        assert b is not None  # (inlined bb: tried for every line at every candidate gutter)
         if b[0] < lo and b[2] > hi:
             return True
     return False
@@ -46,7 +47,9 @@ def _gap_starts(words: list[Word]) -> list[float]:
     """
     out = []
     for a, b in itertools.pairwise(words):
-        ab, bx0 = bb(a), bb(b)[0]
+        ab, bb_ = a.bbox, b.bbox
+        assert ab is not None and bb_ is not None
+        bx0 = bb_[0]
         size = a.size or max(ab[3] - ab[1], 1.0)  # height(a)
         if bx0 - ab[2] >= 1.2 * size and not is_bullet_token(a.text, a.font):
             out.append(bx0)
@@ -213,7 +216,8 @@ def _check(
     for ws in lines[start : end + 1]:
         before = len(narrow)
         for w in ws:
-            b = bb(w)
+            b = w.bbox
+            assert b is not None
             (narrow if ((b[0] + b[2]) / 2 < cut) == left else wide).append(w)
         narrow_rows += len(narrow) > before
     if narrow_rows < 10 or not wide:

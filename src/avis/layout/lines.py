@@ -108,7 +108,8 @@ def join_words(words: list[Word]) -> str:
     parts: list[str] = []
     prev_x1 = prev_size = 0.0
     for k, w in enumerate(words):
-        b = bb(w)
+        b = w.bbox
+        assert b is not None  # (inlined bb: this runs for every line built)
         if k and b[0] - prev_x1 > 0.12 * prev_size:
             parts.append(" ")
         parts.append(w.text)
