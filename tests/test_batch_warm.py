@@ -92,7 +92,8 @@ def test_the_fork_server_is_started_from_the_arguments(args: list[str], expected
 
 
 def test_the_command_main_module_is_light() -> None:
-    """The fork server imports the command's main module: not click, nor any command."""
+    """Every worker imports the command's main module as it starts: not click, nor any
+    command."""
     code = (
         "import json, sys, avis.entry; "
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('click', 'avis.')))))"

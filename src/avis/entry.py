@@ -3,8 +3,10 @@
 ``avis convert`` waits about half a second for its fork server (imports, warm-up) before the
 first document, and the command line itself takes a tenth of that to load (click, every
 command's options). Started here from the raw arguments, the fork server is already warming up
-while they load. This is also the module the fork server imports as the parent's main module
-(workers are made from it), so it stays tiny: the server does not load click and the commands.
+while they load. It is also the parent's main module, which every worker process imports as it
+starts (multiprocessing's preparation of a child: the fork server's own preload of it never
+happens, its ``main_path`` key is never filled), so it stays tiny: a worker does not load click
+and every command (≈ 50 ms a worker when the entry point was :mod:`avis.cli`).
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ def context() -> BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         # the preload list belongs to the fork server of this process; it only matters the
-        # first time the server starts
+        # first time the server starts ("__main__" is asked for, but the server is never given
+        # its path: each worker imports the main module itself, hence a tiny avis.entry)
         ctx.set_forkserver_preload(["__main__", *PRELOAD])
         return ctx
     return multiprocessing.get_context("spawn")
