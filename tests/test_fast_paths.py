@@ -99,6 +99,7 @@ def test_pieces_are_the_runs_of_one_object(objects: list[int], data: st.DataObje
         n = len(list(group))
         expected.append((start, start + n, obj))
         start += n
-    assert _pieces(text_object, 0, i, j) == expected
+    ends = text_object(0, i), text_object(0, j - 1)  # the reader has asked for these
+    assert _pieces(text_object, 0, i, j, *ends) == expected
     if objects[i] == objects[j - 1]:
         assert len(asked) <= 2  # one object first to last: the ends only

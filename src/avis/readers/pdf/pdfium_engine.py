@@ -136,10 +136,11 @@ def _token_words(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Word] | None:
                     return None
                 joinable = False
         first = text_object(tp, i)
-        if j - i == 1 or first == text_object(tp, j - 1):
+        last = first if j - i == 1 else text_object(tp, j - 1)
+        if first == last:
             pieces: Any = ((i, j, first),)  # one object first to last: the whole token
         else:
-            pieces = _pieces(text_object, tp, i, j)
+            pieces = _pieces(text_object, tp, i, j, first, last)
         for p0, p1, obj in pieces:
             if not obj:
                 continue
@@ -167,16 +168,14 @@ def _token_words(api: PdfiumApi, tp: int, to_page: Matrix) -> list[Word] | None:
     return _merge_tokens(tokens)
 
 
-def _pieces(text_object: Any, tp: int, i: int, j: int) -> list[tuple[int, int, Any]]:
+def _pieces(
+    text_object: Any, tp: int, i: int, j: int, first: Any, last: Any
+) -> list[tuple[int, int, Any]]:
     """A run of non-space characters ``i:j`` cut where its text object changes, with each
-    piece's object. A text object's characters are consecutive, so when the first and the
-    last belong to one object the run is one piece: only runs that change object inside (a
-    font change mid-word) are asked character by character. (One call per character was a
-    third of this reader's time.)"""
-    first = text_object(tp, i)
-    if j - i == 1:
-        return [(i, j, first)]
-    last = text_object(tp, j - 1)
+    piece's object (``first`` and ``last``: those of its end characters, already asked). A
+    text object's characters are consecutive, so when the ends belong to one object the run is
+    one piece: only runs that change object inside (a font change mid-word) are asked character
+    by character. (One call per character was a third of this reader's time.)"""
     if first == last:
         return [(i, j, first)]
     out: list[tuple[int, int, Any]] = []
